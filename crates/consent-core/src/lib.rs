@@ -1,0 +1,22 @@
+//! What the consent widget and its backend must agree on, written once.
+//!
+//! This crate has no web dependencies: it builds for the host (the server, native
+//! tests) and for `wasm32-unknown-unknown` (the widget).
+//!
+//! ```
+//! use consent_core::{catalogue, Choice};
+//!
+//! let notice = catalogue::notice("en");
+//! let flows = Choice::LinkedinOnly.flows();
+//! assert!(flows.is_flowing(consent_core::Direction::LinkedinToMicrosoft));
+//! assert!(!flows.is_flowing(consent_core::Direction::MicrosoftToLinkedin));
+//! assert_eq!(notice.digest().to_hex().len(), 64);
+//! ```
+
+pub mod catalogue;
+mod choice;
+mod digest;
+
+pub use catalogue::{Notice, NoticeRef};
+pub use choice::{Category, Choice, Direction, Flows};
+pub use digest::Digest;
