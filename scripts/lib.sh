@@ -1,0 +1,61 @@
+# Shared by the scripts in this folder: idempotent set-up steps, each skipped when its
+# result is already there, so a warm machine starts in seconds.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
+
+say() { printf '\n==> %s\n' "$*"; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing ${missing[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y --no-install-recommends "${missing[@]}" || {
+    apt-get update -q && apt-get install -y --no-install-recommends "${missing[@]}"
+  }
+}
+
+setup_rust_wasm() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+    { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+  command -v wasm-pack >/dev/null ||
+    { say "installing wasm-pack (about 2 minutes)"; cargo install wasm-pack --locked; }
+  # wasm-pack would try to download wasm-bindgen; build the exact version Cargo.lock
+  # pins instead, so the CLI and the library always match.
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (about 3 minutes)"
+    # Its published lockfile can name a since-yanked crate; then resolve afresh.
+    cargo install wasm-bindgen-cli --version "$want" --locked ||
+      cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+setup_npm() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+setup_browsers() {
+  apt_install chromium chromium-driver
+}
+
+build_widget() {
+  say "building the widget (wasm-pack, release)"
+  wasm-pack build --release --target web --out-dir pkg "$@"
+  # Debian's wasm-opt is too old for today's rustc output; npm's binaryen is not.
+  local wasm
+  for wasm in pkg/*_bg.wasm; do
+    wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      --strip-debug --strip-producers "$wasm" -o "$wasm"
+  done
+}

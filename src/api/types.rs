@@ -1,0 +1,79 @@
+//! TypeScript types for the JS API; wasm-bindgen would otherwise type options as `any`.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** The three outcomes the prompt offers, plus a withdrawal from the manage view. */
+export type ConsentChoice = "both_ways" | "linkedin_only" | "not_now" | "withdraw";
+export type ConsentPolicy = "enabled" | "off" | "not_in_group";
+export type ConsentDirection = "linkedin_to_microsoft" | "microsoft_to_linkedin";
+
+/** Options of `mount()`; unknown keys are refused. */
+export interface ConsentOptions {
+  /** The backend that issues challenges and records decisions: https:, or http: on localhost. */
+  backendUrl: string;
+  /** BCP 47 tag; defaults to `navigator.language`, falling back to English. */
+  lang?: string;
+  /** The tenant's setting for this user; anything but "enabled" means no prompt. */
+  policy?: ConsentPolicy;
+  /** A decision the host already knows about. */
+  decision?: ConsentChoice | null;
+  /** https: links shown in the prompt; only the ones given appear. */
+  links?: {
+    microsoftPrivacy?: string;
+    linkedinPrivacy?: string;
+    euTransfer?: string;
+    help?: string;
+    removeContacts?: string;
+  };
+}
+
+export interface NoticeRef { id: string; ver: number; lang: string; sha256: string; }
+
+export interface ConsentDecision {
+  status: "decided";
+  choice: ConsentChoice;
+  /** Every offered category of each direction, mapped to whether it flows. */
+  flows: Record<ConsentDirection, Record<string, boolean>>;
+  /** The notice shown, or null for a decision passed in through the options. */
+  notice: NoticeRef | null;
+  decidedAt: string | null;
+}
+
+export interface ConsentUnavailable {
+  status: "unavailable";
+  reason: Exclude<ConsentPolicy, "enabled">;
+  /** A sentence for the user, in the widget's language. */
+  message: string;
+}
+
+export type ConsentOutcome = ConsentDecision | ConsentUnavailable;
+
+export interface ConsentState {
+  view: "closed" | "prompt" | "manage";
+  decision: ConsentChoice | null;
+  connected: boolean;
+  policy: ConsentPolicy;
+}
+
+/** Events dispatched on the host element (they bubble and cross shadow roots). */
+export interface ConsentEventMap {
+  "consent:open": CustomEvent<{ view: "prompt" | "manage" }>;
+  "consent:close": CustomEvent<{ view: "prompt" | "manage" }>;
+  "consent:decision": CustomEvent<ConsentDecision>;
+  "consent:unavailable": CustomEvent<ConsentUnavailable>;
+  "consent:error": CustomEvent<{ code: string; message: string }>;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The options object of `mount()`.
+    #[wasm_bindgen(typescript_type = "ConsentOptions")]
+    pub type ConsentOptions;
+
+    /// The element that hosts the widget.
+    #[wasm_bindgen(typescript_type = "HTMLElement")]
+    pub type MountTarget;
+}

@@ -1,0 +1,201 @@
+//! The widget's state machine. Every change the user or the host asks for is an
+//! [`Action`]; host events are derived from the resulting transitions.
+
+use consent_core::Choice;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// What is on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Closed,
+    Prompt,
+    Manage,
+}
+
+impl View {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Closed => "closed",
+            View::Prompt => "prompt",
+            View::Manage => "manage",
+        }
+    }
+}
+
+/// Whether the tenant lets this user connect accounts at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Policy {
+    #[default]
+    Enabled,
+    /// The tenant turned the feature off for everybody.
+    Off,
+    /// The tenant turned it on for a group this user is not in.
+    NotInGroup,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    pub view: View,
+    /// The latest decision, from this session or handed in by the host.
+    pub decision: Option<Choice>,
+    /// Counts decisions made in this widget, so each one is reported exactly once.
+    pub decisions_made: u32,
+    pub policy: Policy,
+}
+
+impl State {
+    pub fn new(policy: Policy, decision: Option<Choice>) -> Self {
+        State {
+            view: View::Closed,
+            decision,
+            decisions_made: 0,
+            policy,
+        }
+    }
+
+    /// Whether the accounts are connected after the latest decision.
+    pub fn is_connected(&self) -> bool {
+        self.decision.is_some_and(Choice::is_connected)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    OpenPrompt,
+    OpenManage,
+    /// A choice made in the open view. Ignored unless that view offers it, so a
+    /// double Escape or a click racing a close records one decision.
+    Decide(Choice),
+    /// Escape or the dialog's cancel request: "not now" in the prompt, close elsewhere.
+    Dismiss,
+    Close,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = match action {
+            _ if self.policy != Policy::Enabled => return self,
+            Action::OpenPrompt if self.view != View::Prompt => State {
+                view: View::Prompt,
+                ..*self
+            },
+            Action::OpenManage if self.view != View::Manage => State {
+                view: View::Manage,
+                ..*self
+            },
+            Action::Decide(choice) if self.offers(choice) => State {
+                view: View::Closed,
+                decision: Some(choice),
+                decisions_made: self.decisions_made + 1,
+                ..*self
+            },
+            Action::Dismiss if self.view == View::Prompt => {
+                return self.reduce(Action::Decide(Choice::NotNow))
+            }
+            Action::Dismiss | Action::Close if self.view != View::Closed => State {
+                view: View::Closed,
+                ..*self
+            },
+            _ => return self,
+        };
+        Rc::new(next)
+    }
+}
+
+impl State {
+    fn offers(&self, choice: Choice) -> bool {
+        match self.view {
+            View::Prompt => Choice::OFFERED.contains(&choice),
+            View::Manage => choice == Choice::Withdraw && self.is_connected(),
+            View::Closed => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(state: State, actions: &[Action]) -> State {
+        let mut s = Rc::new(state);
+        for a in actions {
+            s = s.reduce(*a);
+        }
+        (*s).clone()
+    }
+
+    #[test]
+    fn escape_in_the_prompt_records_not_now_once() {
+        let s = run(
+            State::new(Policy::Enabled, None),
+            &[Action::OpenPrompt, Action::Dismiss, Action::Dismiss],
+        );
+        assert_eq!(s.decision, Some(Choice::NotNow));
+        assert_eq!(s.decisions_made, 1);
+        assert_eq!(s.view, View::Closed);
+    }
+
+    #[test]
+    fn a_choice_counts_only_while_its_view_is_open() {
+        let s = run(
+            State::new(Policy::Enabled, None),
+            &[Action::Decide(Choice::BothWays)],
+        );
+        assert_eq!(s.decision, None);
+        let s = run(
+            State::new(Policy::Enabled, None),
+            &[
+                Action::OpenPrompt,
+                Action::Decide(Choice::LinkedinOnly),
+                Action::Decide(Choice::BothWays),
+            ],
+        );
+        assert_eq!(s.decision, Some(Choice::LinkedinOnly));
+        assert_eq!(s.decisions_made, 1);
+    }
+
+    #[test]
+    fn withdraw_only_from_manage_and_only_when_connected() {
+        let s = run(
+            State::new(Policy::Enabled, Some(Choice::NotNow)),
+            &[Action::OpenManage, Action::Decide(Choice::Withdraw)],
+        );
+        assert_eq!(s.decision, Some(Choice::NotNow));
+        assert_eq!(s.view, View::Manage);
+        let s = run(
+            State::new(Policy::Enabled, Some(Choice::BothWays)),
+            &[Action::OpenPrompt, Action::Decide(Choice::Withdraw)],
+        );
+        assert_eq!(s.decision, Some(Choice::BothWays));
+        let s = run(
+            State::new(Policy::Enabled, Some(Choice::BothWays)),
+            &[Action::OpenManage, Action::Decide(Choice::Withdraw)],
+        );
+        assert_eq!(s.decision, Some(Choice::Withdraw));
+        assert!(!s.is_connected());
+    }
+
+    #[test]
+    fn escape_in_manage_just_closes() {
+        let s = run(
+            State::new(Policy::Enabled, Some(Choice::BothWays)),
+            &[Action::OpenManage, Action::Dismiss],
+        );
+        assert_eq!((s.view, s.decision), (View::Closed, Some(Choice::BothWays)));
+    }
+
+    #[test]
+    fn nothing_opens_when_the_tenant_turned_it_off() {
+        for policy in [Policy::Off, Policy::NotInGroup] {
+            let s = run(
+                State::new(policy, None),
+                &[Action::OpenPrompt, Action::OpenManage],
+            );
+            assert_eq!(s.view, View::Closed);
+        }
+    }
+}
