@@ -3,44 +3,12 @@
 //! comes out as a DOM `CustomEvent` on the host element and settles `prompt()` promises.
 
 use crate::state::{Action, Policy, State, View};
-use consent_core::{catalogue::Notice, Choice, Flows, NoticeRef};
-use js_sys::{Function, Promise};
-use serde::Serialize;
+use consent_core::{catalogue::Notice, Choice, Direction, NoticeRef};
+use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use yew::UseReducerDispatcher;
-
-/// What the host learns about a decision (`consent:decision`, `prompt()`).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DecisionDetail<'a> {
-    status: &'static str,
-    choice: Choice,
-    flows: Flows,
-    /// The notice shown when the decision was made here; `null` for a decision the host
-    /// passed in, whose notice this widget did not show.
-    notice: Option<&'a NoticeRef>,
-    decided_at: Option<String>,
-}
-
-/// Why there is no prompt for this user (`consent:unavailable`, `prompt()`).
-#[derive(Serialize)]
-struct UnavailableDetail {
-    status: &'static str,
-    reason: Policy,
-    message: &'static str,
-}
-
-/// What `state()` returns.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct StateDetail {
-    view: &'static str,
-    decision: Option<Choice>,
-    connected: bool,
-    policy: Policy,
-}
 
 /// One mounted widget's connection to its host.
 pub struct HostBridge {
@@ -144,14 +112,15 @@ impl HostBridge {
         }
     }
 
+    /// `state()`: what is on screen and what was decided.
     pub fn state(&self) -> JsValue {
         let s = self.shown.borrow();
-        to_js(&StateDetail {
-            view: s.view.as_str(),
-            decision: s.decision,
-            connected: s.is_connected(),
-            policy: s.policy,
-        })
+        object(&[
+            ("view", s.view.as_str().into()),
+            ("decision", choice_js(s.decision)),
+            ("connected", s.is_connected().into()),
+            ("policy", s.policy.as_str().into()),
+        ])
     }
 
     /// Stops all reporting and fails the promises nobody will settle any more.
@@ -167,28 +136,39 @@ impl HostBridge {
 
     fn unavailable(&self, reason: Policy) -> JsValue {
         let texts = &self.notice.unavailable;
-        let detail = to_js(&UnavailableDetail {
-            status: "unavailable",
-            reason,
-            message: match reason {
-                Policy::NotInGroup => texts.not_in_group,
-                _ => texts.policy_off,
-            },
-        });
+        let message = match reason {
+            Policy::NotInGroup => texts.not_in_group,
+            _ => texts.policy_off,
+        };
+        let detail = object(&[
+            ("status", "unavailable".into()),
+            ("reason", reason.as_str().into()),
+            ("message", message.into()),
+        ]);
         self.emit("consent:unavailable", &detail);
         detail
     }
 
+    /// What the host learns about a decision (`consent:decision`, `prompt()`). The
+    /// notice is `null` for a decision the host passed in: this widget did not show it.
     fn decision_detail(&self, choice: Choice, made_here: bool) -> JsValue {
-        to_js(&DecisionDetail {
-            status: "decided",
-            choice,
-            flows: choice.flows(),
-            notice: made_here.then_some(&self.notice_ref),
-            decided_at: made_here
-                .then(|| self.last_decided_at.borrow().clone())
-                .flatten(),
-        })
+        let decided_at = made_here
+            .then(|| self.last_decided_at.borrow().clone())
+            .flatten();
+        object(&[
+            ("status", "decided".into()),
+            ("choice", choice.as_str().into()),
+            ("flows", flows_js(choice)),
+            (
+                "notice",
+                if made_here {
+                    notice_js(&self.notice_ref)
+                } else {
+                    JsValue::NULL
+                },
+            ),
+            ("decidedAt", decided_at.map_or(JsValue::NULL, JsValue::from)),
+        ])
     }
 
     fn emit(&self, name: &str, detail: &JsValue) {
@@ -203,20 +183,43 @@ impl HostBridge {
 }
 
 fn view_detail(view: View) -> JsValue {
-    #[derive(Serialize)]
-    struct ViewDetail {
-        view: &'static str,
-    }
-    to_js(&ViewDetail {
-        view: view.as_str(),
-    })
+    object(&[("view", view.as_str().into())])
 }
 
-/// Plain JS objects (not `Map`s), as host code expects.
-pub fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+/// A plain JS object. Built by hand rather than through serde: these few shapes are
+/// not worth serde's per-type code in a size-budgeted wasm.
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let obj = Object::new();
+    for (key, value) in fields {
+        let _ = Reflect::set(&obj, &JsValue::from_str(key), value);
+    }
+    obj.into()
+}
+
+fn choice_js(choice: Option<Choice>) -> JsValue {
+    choice.map_or(JsValue::NULL, |c| c.as_str().into())
+}
+
+/// The `flows` of a choice: every offered category of each direction -> bool.
+fn flows_js(choice: Choice) -> JsValue {
+    let out = Object::new();
+    for d in Direction::ALL {
+        let cats = Object::new();
+        for c in d.categories() {
+            let _ = Reflect::set(&cats, &c.as_str().into(), &choice.allows(d).into());
+        }
+        let _ = Reflect::set(&out, &d.as_str().into(), &cats);
+    }
+    out.into()
+}
+
+fn notice_js(n: &NoticeRef) -> JsValue {
+    object(&[
+        ("id", n.id.as_str().into()),
+        ("ver", n.ver.into()),
+        ("lang", n.lang.as_str().into()),
+        ("sha256", n.sha256.as_str().into()),
+    ])
 }
 
 fn now_iso() -> String {

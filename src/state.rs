@@ -13,6 +13,17 @@ pub enum View {
     Manage,
 }
 
+impl Policy {
+    /// The wire name, as in the `policy` option.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Policy::Enabled => "enabled",
+            Policy::Off => "off",
+            Policy::NotInGroup => "not_in_group",
+        }
+    }
+}
+
 impl View {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -24,8 +35,7 @@ impl View {
 }
 
 /// Whether the tenant lets this user connect accounts at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Policy {
     #[default]
     Enabled,

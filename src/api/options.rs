@@ -1,37 +1,13 @@
 //! The options object `mount()` takes, and its validation.
 //!
-//! Every error names the offending field, so a host developer sees at once what to fix.
+//! Read field by field with JS type checks rather than through a serde deserializer:
+//! serde's error path formats floats ("invalid type: floating point `4.2`"), which
+//! alone costs more wasm than this whole file. Every error names the offending field.
 
 use crate::state::Policy;
 use consent_core::Choice;
-use serde::Deserialize;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-
-/// Options as the host passes them (camelCase keys). Unknown keys are refused: a typo
-/// in an option name must not silently fall back to a default.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct RawOptions {
-    backend_url: String,
-    #[serde(default)]
-    lang: Option<String>,
-    #[serde(default)]
-    policy: Policy,
-    #[serde(default)]
-    decision: Option<Choice>,
-    #[serde(default)]
-    links: RawLinks,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct RawLinks {
-    microsoft_privacy: Option<String>,
-    linkedin_privacy: Option<String>,
-    eu_transfer: Option<String>,
-    help: Option<String>,
-    remove_contacts: Option<String>,
-}
 
 /// Validated options.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,62 +40,6 @@ impl std::fmt::Display for OptionsError {
     }
 }
 
-impl Options {
-    /// Reads and checks a JS options object.
-    pub fn from_js(value: JsValue) -> Result<Options, OptionsError> {
-        if !value.is_object() {
-            return Err(OptionsError(
-                "expected an object such as { backendUrl: \"https://...\" }".into(),
-            ));
-        }
-        reject_unknown_keys(&value, "", OPTION_KEYS)?;
-        let links = js_sys::Reflect::get(&value, &"links".into()).unwrap_or(JsValue::UNDEFINED);
-        if links.is_object() {
-            reject_unknown_keys(&links, "links.", LINK_KEYS)?;
-        }
-        let raw: RawOptions =
-            serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value))
-                .map_err(|e| {
-                    // serde names unknown and missing keys itself; for a wrong type the
-                    // path is the only place the field's name appears.
-                    match e.path().to_string().as_str() {
-                        "." => OptionsError(e.inner().to_string()),
-                        path => OptionsError(format!("{path}: {}", e.inner())),
-                    }
-                })?;
-        let link = |field: &str, v: Option<String>| {
-            v.map(|url| check_url(&format!("links.{field}"), &url))
-                .transpose()
-        };
-        let mut backend_url = check_url("backendUrl", &raw.backend_url)?;
-        if !backend_url.ends_with('/') {
-            backend_url.push('/');
-        }
-        let lang = raw.lang.unwrap_or_else(default_lang);
-        let tag_like = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
-        if lang.is_empty() || lang.len() > 35 || !lang.bytes().all(tag_like) {
-            return Err(OptionsError(format!(
-                "lang: {lang:?} is not a language tag such as \"en-US\""
-            )));
-        }
-        Ok(Options {
-            backend_url,
-            lang,
-            policy: raw.policy,
-            decision: raw.decision,
-            links: Links {
-                microsoft_privacy: link("microsoftPrivacy", raw.links.microsoft_privacy)?,
-                linkedin_privacy: link("linkedinPrivacy", raw.links.linkedin_privacy)?,
-                eu_transfer: link("euTransfer", raw.links.eu_transfer)?,
-                help: link("help", raw.links.help)?,
-                remove_contacts: link("removeContacts", raw.links.remove_contacts)?,
-            },
-        })
-    }
-}
-
-/// The keys of [`RawOptions`] and [`RawLinks`]. serde-wasm-bindgen reads only the
-/// fields a struct names, so `deny_unknown_fields` never fires; these lists do its job.
 const OPTION_KEYS: &[&str] = &["backendUrl", "lang", "policy", "decision", "links"];
 const LINK_KEYS: &[&str] = &[
     "microsoftPrivacy",
@@ -129,21 +49,131 @@ const LINK_KEYS: &[&str] = &[
     "removeContacts",
 ];
 
-fn reject_unknown_keys(obj: &JsValue, prefix: &str, known: &[&str]) -> Result<(), OptionsError> {
-    let keys = js_sys::Object::keys(obj.unchecked_ref::<js_sys::Object>());
-    for key in keys.iter().filter_map(|k| k.as_string()) {
-        if !known.contains(&key.as_str()) {
+impl Options {
+    /// Reads and checks a JS options object.
+    pub fn from_js(value: JsValue) -> Result<Options, OptionsError> {
+        let root = Fields::new(
+            &value,
+            "",
+            OPTION_KEYS,
+            "expected an object such as { backendUrl: \"https://...\" }",
+        )?;
+        let mut backend_url = match root.string("backendUrl")? {
+            Some(url) => check_url("backendUrl", &url)?,
+            None => return Err(OptionsError("missing field `backendUrl`".into())),
+        };
+        if !backend_url.ends_with('/') {
+            backend_url.push('/');
+        }
+        let lang = root.string("lang")?.unwrap_or_else(default_lang);
+        let tag_like = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+        if lang.is_empty() || lang.len() > 35 || !lang.bytes().all(tag_like) {
             return Err(OptionsError(format!(
-                "unknown option `{prefix}{key}`, expected one of {}",
-                known
-                    .iter()
-                    .map(|k| format!("`{prefix}{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "lang: {lang:?} is not a language tag such as \"en-US\""
             )));
         }
+        let policy = match root.string("policy")?.as_deref() {
+            None | Some("enabled") => Policy::Enabled,
+            Some("off") => Policy::Off,
+            Some("not_in_group") => Policy::NotInGroup,
+            Some(other) => {
+                return Err(OptionsError(format!(
+                    "policy: unknown variant {other:?}, expected \"enabled\", \"off\" or \"not_in_group\""
+                )))
+            }
+        };
+        let decision = match root.string("decision")? {
+            None => None,
+            Some(s) => Some(Choice::parse(&s).ok_or_else(|| {
+                OptionsError(format!(
+                    "decision: unknown variant {s:?}, expected \"both_ways\", \"linkedin_only\", \"not_now\" or \"withdraw\""
+                ))
+            })?),
+        };
+        let links = match root.get("links") {
+            None => Links::default(),
+            Some(v) => {
+                let l = Fields::new(
+                    &v,
+                    "links.",
+                    LINK_KEYS,
+                    "links: expected an object of https: URLs",
+                )?;
+                let url = |key: &str| -> Result<Option<String>, OptionsError> {
+                    l.string(key)?
+                        .map(|u| check_url(&format!("links.{key}"), &u))
+                        .transpose()
+                };
+                Links {
+                    microsoft_privacy: url("microsoftPrivacy")?,
+                    linkedin_privacy: url("linkedinPrivacy")?,
+                    eu_transfer: url("euTransfer")?,
+                    help: url("help")?,
+                    remove_contacts: url("removeContacts")?,
+                }
+            }
+        };
+        Ok(Options {
+            backend_url,
+            lang,
+            policy,
+            decision,
+            links,
+        })
     }
-    Ok(())
+}
+
+/// A JS object whose keys were checked against a known list: a typo in an option name
+/// must not silently fall back to a default.
+struct Fields<'a> {
+    obj: &'a JsValue,
+    prefix: &'static str,
+}
+
+impl<'a> Fields<'a> {
+    fn new(
+        obj: &'a JsValue,
+        prefix: &'static str,
+        known: &[&str],
+        not_an_object: &str,
+    ) -> Result<Self, OptionsError> {
+        if !obj.is_object() || obj.is_function() || js_sys::Array::is_array(obj) {
+            return Err(OptionsError(not_an_object.into()));
+        }
+        let keys = Object::keys(obj.unchecked_ref::<Object>());
+        if let Some(key) = keys
+            .iter()
+            .filter_map(|k| k.as_string())
+            .find(|k| !known.contains(&k.as_str()))
+        {
+            let expected: Vec<String> = known.iter().map(|k| format!("`{prefix}{k}`")).collect();
+            return Err(OptionsError(format!(
+                "unknown field `{prefix}{key}`, expected one of {}",
+                expected.join(", ")
+            )));
+        }
+        Ok(Fields { obj, prefix })
+    }
+
+    /// The value of `key`; `undefined` and `null` count as absent.
+    fn get(&self, key: &str) -> Option<JsValue> {
+        Reflect::get(self.obj, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, OptionsError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => v.as_string().map(Some).ok_or_else(|| {
+                OptionsError(format!(
+                    "{}{key}: invalid type: {}, expected a string",
+                    self.prefix,
+                    v.js_typeof().as_string().unwrap_or_default()
+                ))
+            }),
+        }
+    }
 }
 
 fn default_lang() -> String {
