@@ -147,3 +147,20 @@ async fn choices_are_reachable_and_activatable_by_keyboard() {
     assert_eq!(get_str(&decisions.last(), "choice"), "both_ways");
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn a_dialog_closed_by_the_browser_counts_as_not_now() {
+    let host = host();
+    let decisions = record(&host, "consent:decision");
+    let handle = mount_default(&host);
+    let _pending = handle.prompt().unwrap();
+    settle().await;
+    find(&host, "dialog")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlDialogElement>()
+        .close();
+    settle().await;
+    assert_eq!(get_str(&handle.state().unwrap(), "view"), "closed");
+    assert_eq!(get_str(&decisions.last(), "choice"), "not_now");
+    handle.destroy();
+}

@@ -65,7 +65,7 @@ async fn host_page_styles_do_not_reach_inside() {
         "flex"
     );
     assert_eq!(
-        style_of(&find(&host, ".choices ul").unwrap())
+        style_of(&find(&host, ".choices > ul").unwrap())
             .get_property_value("display")
             .unwrap(),
         "grid"

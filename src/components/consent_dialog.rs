@@ -82,6 +82,14 @@ pub fn ConsentDialog(props: &ConsentDialogProps) -> Html {
         }
     };
 
+    // Browsers may close a modal dialog without a cancel event (a repeated Escape, a
+    // close request from the platform); the state must follow, or the widget would think
+    // it is still open. When the state closed it first, the reducer ignores this.
+    let onclose = {
+        let on_dismiss = props.on_dismiss.clone();
+        move |_: Event| on_dismiss.emit(())
+    };
+
     html! {
         <dialog
             ref={dialog}
@@ -92,6 +100,7 @@ pub fn ConsentDialog(props: &ConsentDialogProps) -> Html {
             aria-describedby={DESCRIPTION_ID}
             {onkeydown}
             {oncancel}
+            {onclose}
         >
             if props.open {
                 { props.children.clone() }
