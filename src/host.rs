@@ -1,43 +1,78 @@
 //! The link between a mounted widget and its host page: commands from the JS handle
-//! go in (queued until the component has rendered once), and every state transition
-//! comes out as a DOM `CustomEvent` on the host element and settles `prompt()` promises.
+//! go in (queued until the component has rendered once); state transitions come out
+//! as DOM `CustomEvent`s on the host element, and decisions go to the backend before
+//! they are reported.
 
+use crate::delivery::backend::{self, CallError, Challenge};
+use crate::delivery::{self, Signed};
 use crate::state::{Action, Policy, State, View};
 use consent_core::{catalogue::Notice, Choice, Direction, NoticeRef};
+use futures::future::{AbortHandle, Abortable};
 use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use yew::UseReducerDispatcher;
 
-/// One mounted widget's connection to its host.
+/// Where the challenge for the next decision stands.
+#[derive(Clone)]
+enum ChallengeSlot {
+    Fetching,
+    Ready(Challenge),
+    /// The backend could not be reached; the next decision fetches one itself.
+    Unavailable,
+}
+
+/// One mounted widget's connection to its host and its backend.
 pub struct HostBridge {
+    me: Weak<HostBridge>,
     host: HtmlElement,
     pub notice: &'static Notice,
     notice_ref: NoticeRef,
+    backend: String,
+    lang: String,
     dispatcher: RefCell<Option<UseReducerDispatcher<State>>>,
     queued: RefCell<Vec<Action>>,
     /// The state as last rendered.
     shown: RefCell<State>,
     /// `[resolve, reject]` of every `prompt()` still waiting for a decision.
     waiters: RefCell<Vec<(Function, Function)>>,
-    last_decided_at: RefCell<Option<String>>,
+    challenge: RefCell<ChallengeSlot>,
+    /// `prompt()` was called before the backend said whether this user may be asked.
+    open_when_ready: Cell<bool>,
+    tasks: RefCell<Vec<AbortHandle>>,
     closed: Cell<bool>,
 }
 
 impl HostBridge {
-    pub fn new(host: HtmlElement, notice: &'static Notice, initial: State) -> Self {
-        HostBridge {
+    pub fn new(
+        host: HtmlElement,
+        notice: &'static Notice,
+        backend: String,
+        lang: String,
+        initial: State,
+    ) -> Rc<Self> {
+        let bridge = Rc::new_cyclic(|me| HostBridge {
+            me: me.clone(),
             host,
             notice,
             notice_ref: notice.reference(),
+            backend,
+            lang,
             dispatcher: RefCell::default(),
             queued: RefCell::default(),
             shown: RefCell::new(initial),
             waiters: RefCell::default(),
-            last_decided_at: RefCell::default(),
+            challenge: RefCell::new(ChallengeSlot::Fetching),
+            open_when_ready: Cell::new(false),
+            tasks: RefCell::default(),
             closed: Cell::new(false),
-        }
+        });
+        bridge.fetch_challenge();
+        bridge.resend_unsent();
+        bridge
     }
 
     /// Called by the component once it exists; runs what the host asked for meanwhile.
@@ -63,15 +98,7 @@ impl HostBridge {
         let prev = self.shown.replace(next.clone());
         if next.decisions_made > prev.decisions_made {
             if let Some(choice) = next.decision {
-                *self.last_decided_at.borrow_mut() = Some(now_iso());
-                let detail = self.decision_detail(choice, true);
-                // Taken first: a listener may destroy the widget, which must not turn
-                // these settled promises into rejections.
-                let waiters = self.waiters.take();
-                self.emit("consent:decision", &detail);
-                for (resolve, _) in waiters {
-                    let _ = resolve.call1(&JsValue::UNDEFINED, &detail);
-                }
+                self.deliver(choice);
             }
         }
         if prev.view != next.view {
@@ -84,21 +111,24 @@ impl HostBridge {
         }
     }
 
-    /// `prompt()`: settles at once when there is nothing to ask, else opens the prompt.
+    /// `prompt()`: settles at once when there is nothing to ask, else opens the prompt
+    /// (after the backend has said whether this user may be asked at all).
     pub fn prompt(&self) -> Promise {
         let shown = self.shown.borrow().clone();
         if shown.policy != Policy::Enabled {
-            let detail = self.unavailable(shown.policy);
-            return Promise::resolve(&detail);
+            return Promise::resolve(&self.unavailable(shown.policy));
         }
         if let Some(choice) = shown.decision.filter(|c| *c != Choice::Withdraw) {
-            let made_here = shown.decisions_made > 0;
-            return Promise::resolve(&self.decision_detail(choice, made_here));
+            return Promise::resolve(&self.existing_decision(choice));
         }
         let promise = Promise::new(&mut |resolve, reject| {
             self.waiters.borrow_mut().push((resolve, reject));
         });
-        self.send(Action::OpenPrompt);
+        if matches!(*self.challenge.borrow(), ChallengeSlot::Fetching) {
+            self.open_when_ready.set(true);
+        } else {
+            self.send(Action::OpenPrompt);
+        }
         promise
     }
 
@@ -117,21 +147,190 @@ impl HostBridge {
         let s = self.shown.borrow();
         object(&[
             ("view", s.view.as_str().into()),
-            ("decision", choice_js(s.decision)),
+            (
+                "decision",
+                s.decision.map_or(JsValue::NULL, |c| c.as_str().into()),
+            ),
             ("connected", s.is_connected().into()),
             ("policy", s.policy.as_str().into()),
         ])
     }
 
-    /// Stops all reporting and fails the promises nobody will settle any more.
+    /// Stops all reporting, cancels timers and requests, and fails the promises nobody
+    /// will settle any more. Signed decisions stay in the outbox for the next mount.
     pub fn close(&self) {
         self.closed.set(true);
         self.dispatcher.take();
         self.queued.take();
+        for task in self.tasks.take() {
+            task.abort();
+        }
         let err = js_sys::Error::new("the consent widget was destroyed before a decision was made");
         for (_, reject) in self.waiters.take() {
             let _ = reject.call1(&JsValue::UNDEFINED, &err);
         }
+    }
+
+    /// Runs `task` until it ends or the widget is destroyed.
+    fn spawn(&self, task: impl Future<Output = ()> + 'static) {
+        let (handle, registration) = AbortHandle::new_pair();
+        self.tasks.borrow_mut().push(handle);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = Abortable::new(task, registration).await;
+        });
+    }
+
+    fn fetch_challenge(&self) {
+        let me = self.me.clone();
+        let (backend, lang) = (self.backend.clone(), self.lang.clone());
+        self.spawn(async move {
+            let result = backend::challenge(&backend, &lang).await;
+            if let Some(me) = me.upgrade() {
+                me.challenge_arrived(result);
+            }
+        });
+    }
+
+    fn challenge_arrived(&self, result: Result<Challenge, CallError>) {
+        let slot = match result {
+            Ok(c) => {
+                if let Some(policy) = Policy::parse(&c.policy) {
+                    self.send(Action::SetPolicy(policy));
+                    self.shown.borrow_mut().policy = policy;
+                }
+                ChallengeSlot::Ready(c)
+            }
+            Err(CallError::Rejected { code, message, .. }) => {
+                self.error(&code, &message);
+                ChallengeSlot::Unavailable
+            }
+            Err(CallError::Transient(_)) => ChallengeSlot::Unavailable,
+        };
+        *self.challenge.borrow_mut() = slot;
+        if self.open_when_ready.replace(false) {
+            let policy = self.shown.borrow().policy;
+            if policy == Policy::Enabled {
+                self.send(Action::OpenPrompt);
+            } else {
+                let detail = self.unavailable(policy);
+                for (resolve, _) in self.waiters.take() {
+                    let _ = resolve.call1(&JsValue::UNDEFINED, &detail);
+                }
+            }
+        }
+    }
+
+    /// Signs `choice`, keeps it in the outbox and sends it until the backend answers.
+    fn deliver(&self, choice: Choice) {
+        let me = self.me.clone();
+        let slot = std::mem::replace(&mut *self.challenge.borrow_mut(), ChallengeSlot::Fetching);
+        let (backend, lang, notice) = (self.backend.clone(), self.lang.clone(), self.notice);
+        self.spawn(async move {
+            let mut attempt = 0;
+            let challenge = loop {
+                if let ChallengeSlot::Ready(c) = &slot {
+                    if attempt == 0 {
+                        break c.clone();
+                    }
+                }
+                match backend::challenge(&backend, &lang).await {
+                    Ok(c) => break c,
+                    Err(CallError::Transient(reason)) => {
+                        if let Some(me) = me.upgrade() {
+                            me.pending(choice, None, &reason);
+                        }
+                        delivery::backoff(attempt).await;
+                        attempt += 1;
+                    }
+                    Err(rejected) => return report(&me, choice, None, Err(rejected)),
+                }
+            };
+            // The nonce is single-use: get the next one now, while the backend is there.
+            if let Some(me) = me.upgrade() {
+                me.fetch_challenge();
+            }
+            if challenge.notice_sha256 != notice.reference().sha256 {
+                let err = CallError::Rejected {
+                    code: "notice-mismatch".into(),
+                    message: "the backend expects a different version of the notice than this widget shows".into(),
+                    status: 0,
+                };
+                return report(&me, choice, None, Err(err));
+            }
+            let signed = match delivery::sign(&backend, &challenge, notice, choice).await {
+                Ok(s) => s,
+                Err(e) => return report(&me, choice, None, Err(e)),
+            };
+            delivery::keep(&backend, &signed).await;
+            let outcome = send_until_answered(&me, &backend, &signed).await;
+            report(&me, choice, Some(&signed), outcome);
+        });
+    }
+
+    /// Sends what an earlier page signed but never got acknowledged.
+    fn resend_unsent(&self) {
+        let me = self.me.clone();
+        let backend = self.backend.clone();
+        self.spawn(async move {
+            for signed in delivery::unsent(&backend).await {
+                let outcome = send_until_answered(&me, &backend, &signed).await;
+                report(&me, signed.choice, Some(&signed), outcome);
+            }
+        });
+    }
+
+    fn acknowledged(&self, choice: Choice, signed: &Signed, receipt: JsValue) {
+        let detail = object(&[
+            ("status", "decided".into()),
+            ("choice", choice.as_str().into()),
+            ("flows", flows_js(choice)),
+            ("notice", notice_js(&self.notice_ref)),
+            ("jti", signed.jti.as_str().into()),
+            ("token", signed.token.as_str().into()),
+            ("receipt", receipt),
+        ]);
+        // Taken first: a listener may destroy the widget, which must not turn these
+        // settled promises into rejections.
+        let waiters = self.waiters.take();
+        self.emit("consent:decision", &detail);
+        for (resolve, _) in waiters {
+            let _ = resolve.call1(&JsValue::UNDEFINED, &detail);
+        }
+    }
+
+    fn rejected(&self, err: &CallError) {
+        let (code, message) = match err {
+            CallError::Rejected { code, message, .. } => (code.as_str(), message.clone()),
+            CallError::Transient(m) => ("unreachable", m.clone()),
+        };
+        let waiters = self.waiters.take();
+        self.error(code, &message);
+        let error = js_sys::Error::new(&format!("the decision was not recorded: {message}"));
+        for (_, reject) in waiters {
+            let _ = reject.call1(&JsValue::UNDEFINED, &error);
+        }
+    }
+
+    fn pending(&self, choice: Choice, signed: Option<&Signed>, reason: &str) {
+        self.emit(
+            "consent:pending",
+            &object(&[
+                ("choice", choice.as_str().into()),
+                (
+                    "jti",
+                    signed.map_or(JsValue::NULL, |s| s.jti.as_str().into()),
+                ),
+                ("reason", reason.into()),
+            ]),
+        );
+    }
+
+    /// Tells the host about a problem (`consent:error`).
+    fn error(&self, code: &str, message: &str) {
+        self.emit(
+            "consent:error",
+            &object(&[("code", code.into()), ("message", message.into())]),
+        );
     }
 
     fn unavailable(&self, reason: Policy) -> JsValue {
@@ -149,29 +348,20 @@ impl HostBridge {
         detail
     }
 
-    /// What the host learns about a decision (`consent:decision`, `prompt()`). The
-    /// notice is `null` for a decision the host passed in: this widget did not show it.
-    fn decision_detail(&self, choice: Choice, made_here: bool) -> JsValue {
-        let decided_at = made_here
-            .then(|| self.last_decided_at.borrow().clone())
-            .flatten();
+    /// A decision the host passed in: this widget did not show its notice.
+    fn existing_decision(&self, choice: Choice) -> JsValue {
         object(&[
             ("status", "decided".into()),
             ("choice", choice.as_str().into()),
             ("flows", flows_js(choice)),
-            (
-                "notice",
-                if made_here {
-                    notice_js(&self.notice_ref)
-                } else {
-                    JsValue::NULL
-                },
-            ),
-            ("decidedAt", decided_at.map_or(JsValue::NULL, JsValue::from)),
+            ("notice", JsValue::NULL),
         ])
     }
 
     fn emit(&self, name: &str, detail: &JsValue) {
+        if self.closed.get() {
+            return;
+        }
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
@@ -182,13 +372,54 @@ impl HostBridge {
     }
 }
 
+/// Sends `signed` until the backend acknowledges or refuses it; the same token (same
+/// `jti`) every time, so the backend records it once however often it arrives.
+async fn send_until_answered(
+    me: &Weak<HostBridge>,
+    backend: &str,
+    signed: &Signed,
+) -> Result<JsValue, CallError> {
+    let mut attempt = 0;
+    loop {
+        match backend::send_decision(backend, &signed.token).await {
+            Err(CallError::Transient(reason)) => {
+                if attempt == 0 {
+                    if let Some(me) = me.upgrade() {
+                        me.pending(signed.choice, Some(signed), &reason);
+                    }
+                }
+                delivery::backoff(attempt).await;
+                attempt += 1;
+            }
+            answered => {
+                delivery::forget(&signed.jti).await;
+                return answered;
+            }
+        }
+    }
+}
+
+fn report(
+    me: &Weak<HostBridge>,
+    choice: Choice,
+    signed: Option<&Signed>,
+    outcome: Result<JsValue, CallError>,
+) {
+    let Some(me) = me.upgrade() else { return };
+    match (outcome, signed) {
+        (Ok(receipt), Some(signed)) => me.acknowledged(choice, signed, receipt),
+        (Ok(_), None) => {}
+        (Err(e), _) => me.rejected(&e),
+    }
+}
+
 fn view_detail(view: View) -> JsValue {
     object(&[("view", view.as_str().into())])
 }
 
 /// A plain JS object. Built by hand rather than through serde: these few shapes are
 /// not worth serde's per-type code in a size-budgeted wasm.
-fn object(fields: &[(&str, JsValue)]) -> JsValue {
+pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let obj = Object::new();
     for (key, value) in fields {
         let _ = Reflect::set(&obj, &JsValue::from_str(key), value);
@@ -196,8 +427,9 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
     obj.into()
 }
 
-fn choice_js(choice: Option<Choice>) -> JsValue {
-    choice.map_or(JsValue::NULL, |c| c.as_str().into())
+/// `obj[key]` when it is a string.
+pub(crate) fn js_get_str(obj: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(obj, &JsValue::from_str(key)).ok()?.as_string()
 }
 
 /// The `flows` of a choice: every offered category of each direction -> bool.
@@ -220,8 +452,4 @@ fn notice_js(n: &NoticeRef) -> JsValue {
         ("lang", n.lang.as_str().into()),
         ("sha256", n.sha256.as_str().into()),
     ])
-}
-
-fn now_iso() -> String {
-    js_sys::Date::new_0().to_iso_string().into()
 }

@@ -15,6 +15,7 @@
 pub mod api;
 mod app;
 mod components;
+mod delivery;
 mod host;
 pub mod state;
 mod style;

@@ -14,6 +14,13 @@ pub enum View {
 }
 
 impl Policy {
+    /// Parses a wire name; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Policy> {
+        [Policy::Enabled, Policy::Off, Policy::NotInGroup]
+            .into_iter()
+            .find(|p| p.as_str() == s)
+    }
+
     /// The wire name, as in the `policy` option.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -81,6 +88,8 @@ pub enum Action {
     /// Escape or the dialog's cancel request: "not now" in the prompt, close elsewhere.
     Dismiss,
     Close,
+    /// The backend's word on the tenant policy, which overrides the host's.
+    SetPolicy(Policy),
 }
 
 impl Reducible for State {
@@ -88,6 +97,15 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
+            Action::SetPolicy(policy) if policy != self.policy => State {
+                policy,
+                view: if policy == Policy::Enabled {
+                    self.view
+                } else {
+                    View::Closed
+                },
+                ..*self
+            },
             _ if self.policy != Policy::Enabled => return self,
             Action::OpenPrompt if self.view != View::Prompt => State {
                 view: View::Prompt,
@@ -196,6 +214,21 @@ mod tests {
             &[Action::OpenManage, Action::Dismiss],
         );
         assert_eq!((s.view, s.decision), (View::Closed, Some(Choice::BothWays)));
+    }
+
+    #[test]
+    fn a_policy_turned_off_closes_what_is_open() {
+        let s = run(
+            State::new(Policy::Enabled, None),
+            &[
+                Action::OpenPrompt,
+                Action::SetPolicy(Policy::Off),
+                Action::OpenPrompt,
+            ],
+        );
+        assert_eq!((s.view, s.policy), (View::Closed, Policy::Off));
+        let s = run(s, &[Action::SetPolicy(Policy::Enabled), Action::OpenPrompt]);
+        assert_eq!(s.view, View::Prompt);
     }
 
     #[test]

@@ -14,8 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn is_a_labelled_modal_dialog_with_focus_inside() {
     let host = host();
     let handle = mount_default(&host);
-    let _pending = handle.prompt().unwrap();
-    settle().await;
+    let _pending = open_prompt(&handle, &host).await;
     let dialog = find(&host, "dialog").unwrap();
     assert_eq!(dialog.get_attribute("role").as_deref(), Some("dialog"));
     assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
@@ -46,11 +45,12 @@ async fn escape_means_not_now() {
     let host = host();
     let decisions = record(&host, "consent:decision");
     let handle = mount_default(&host);
-    let pending = handle.prompt().unwrap();
-    settle().await;
+    let pending = open_prompt(&handle, &host).await;
     press(&host, "Escape", false);
     press(&host, "Escape", false);
     settle().await;
+    wait_for_events(&decisions, 1).await;
+    sleep(50).await;
     assert!(!dialog_open(&host));
     assert_eq!(
         decisions.count(),
@@ -73,8 +73,7 @@ async fn tab_and_shift_tab_cycle_inside_the_dialog() {
         &format!(r#"{{"backendUrl":"{BACKEND}","links":{{"help":"https://help.example.test/"}}}}"#),
     )
     .unwrap();
-    let _pending = handle.prompt().unwrap();
-    settle().await;
+    let _pending = open_prompt(&handle, &host).await;
     let focusables = find_all(&host, "dialog button, dialog a[href], dialog summary");
     let first = focusables.first().unwrap().clone();
     let last = focusables.last().unwrap().clone();
@@ -114,8 +113,7 @@ async fn focus_returns_to_what_opened_the_prompt() {
     opener.focus().unwrap();
     let host = host();
     let handle = mount_default(&host);
-    let _pending = handle.prompt().unwrap();
-    settle().await;
+    let _pending = open_prompt(&handle, &host).await;
     assert!(active_in_widget(&host).is_some());
     click(&host, "button[data-choice=linkedin_only]");
     settle().await;
@@ -133,8 +131,7 @@ async fn choices_are_reachable_and_activatable_by_keyboard() {
     let host = host();
     let decisions = record(&host, "consent:decision");
     let handle = mount_default(&host);
-    let _pending = handle.prompt().unwrap();
-    settle().await;
+    let _pending = open_prompt(&handle, &host).await;
     // Tab from the title lands on the first choice; buttons activate with Enter natively.
     press(&host, "Tab", false);
     let focused = active_in_widget(&host).unwrap();
@@ -143,7 +140,7 @@ async fn choices_are_reachable_and_activatable_by_keyboard() {
         Some("both_ways")
     );
     focused.unchecked_ref::<HtmlElement>().click();
-    settle().await;
+    wait_for_events(&decisions, 1).await;
     assert_eq!(get_str(&decisions.last(), "choice"), "both_ways");
     handle.destroy();
 }
@@ -153,14 +150,14 @@ async fn a_dialog_closed_by_the_browser_counts_as_not_now() {
     let host = host();
     let decisions = record(&host, "consent:decision");
     let handle = mount_default(&host);
-    let _pending = handle.prompt().unwrap();
-    settle().await;
+    let _pending = open_prompt(&handle, &host).await;
     find(&host, "dialog")
         .unwrap()
         .unchecked_into::<web_sys::HtmlDialogElement>()
         .close();
     settle().await;
     assert_eq!(get_str(&handle.state().unwrap(), "view"), "closed");
+    wait_for_events(&decisions, 1).await;
     assert_eq!(get_str(&decisions.last(), "choice"), "not_now");
     handle.destroy();
 }

@@ -42,8 +42,7 @@ async fn host_page_styles_do_not_reach_inside() {
         &format!(r#"{{"backendUrl":"{BACKEND}","links":{{"help":"https://help.example.test/"}}}}"#),
     )
     .unwrap();
-    let _pending = handle.prompt().unwrap();
-    settle().await;
+    let _pending = open_prompt(&handle, &host).await;
     for selector in ["dialog", "h2", "p", "ul", "li", "button", "summary", "a"] {
         let el = find(&host, selector).unwrap_or_else(|| panic!("{selector} rendered"));
         let s = style_of(&el);

@@ -16,8 +16,7 @@ async fn destroy_removes_everything_and_the_element_can_be_mounted_again() {
     let host = host();
     let decisions = record(&host, "consent:decision");
     let first = mount_default(&host);
-    let pending = first.prompt().unwrap();
-    settle().await;
+    let pending = open_prompt(&first, &host).await;
     assert!(dialog_open(&host));
     assert!(
         mount_json(&host, &format!(r#"{{"backendUrl":"{BACKEND}"}}"#)).is_err(),
@@ -43,11 +42,11 @@ async fn destroy_removes_everything_and_the_element_can_be_mounted_again() {
     assert!(first.prompt().is_err() && first.state().is_err() && first.manage().is_err());
 
     let second = mount_default(&host);
-    let _pending = second.prompt().unwrap();
-    settle().await;
+    let _pending = open_prompt(&second, &host).await;
     assert_eq!(find_all(&host, "dialog").len(), 1);
     click(&host, "button[data-choice=both_ways]");
-    settle().await;
+    wait_for_events(&decisions, 1).await;
+    sleep(100).await;
     assert_eq!(
         decisions.count(),
         1,
@@ -64,8 +63,7 @@ async fn a_listener_may_destroy_the_widget_from_inside_an_event() {
     let on = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || h.destroy());
     host.add_event_listener_with_callback("consent:decision", on.as_ref().unchecked_ref())
         .unwrap();
-    let pending = handle.prompt().unwrap();
-    settle().await;
+    let pending = open_prompt(&handle, &host).await;
     click(&host, "button[data-choice=not_now]");
     settle().await;
     let outcome = JsFuture::from(pending)
@@ -87,15 +85,16 @@ async fn the_custom_element_maps_attributes_to_options() {
         .create_element("account-link-consent")
         .unwrap()
         .unchecked_into();
-    el.set_attribute("backend-url", BACKEND).unwrap();
+    el.set_attribute("backend-url", &backend_url()).unwrap();
     el.set_attribute("link-help", "https://help.example.test/")
         .unwrap();
     el.set_attribute("lang", "en-GB").unwrap();
     let decisions = record(&el, "consent:decision");
     document().body().unwrap().append_child(&el).unwrap();
     let pending: js_sys::Promise = call(&el, "prompt").unwrap().unchecked_into();
+    wait_until("the prompt is open", || dialog_open(&el)).await;
+    wait_until("the prompt is open", || dialog_open(&el)).await;
     settle().await;
-    assert!(dialog_open(&el));
     assert_eq!(find_all(&el, ".links a").len(), 1);
     click(&el, "button[data-choice=linkedin_only]");
     settle().await;
@@ -116,7 +115,7 @@ async fn the_custom_element_reports_bad_attributes_as_consent_error() {
         .create_element("account-link-consent")
         .unwrap()
         .unchecked_into();
-    el.set_attribute("backend-url", BACKEND).unwrap();
+    el.set_attribute("backend-url", &backend_url()).unwrap();
     el.set_attribute("link-help", "http://help.example.test/")
         .unwrap();
     let errors = record(&el, "consent:error");

@@ -33,7 +33,7 @@ async fn after_both_ways_disconnecting_needs_both_sides_and_contacts_stay() {
         "link to remove imported contacts"
     );
     click(&host, "button[data-action=disconnect]");
-    settle().await;
+    wait_for_events(&decisions, 1).await;
     let d = decisions.last();
     assert_eq!(get_str(&d, "choice"), "withdraw");
     for dir in Direction::ALL {
@@ -97,6 +97,10 @@ async fn when_not_connected_it_offers_to_connect() {
     assert!(text(&host, ".manage").contains("not connected"));
     assert!(find(&host, "button[data-action=disconnect]").is_none());
     click(&host, "button[data-action=connect]");
+    wait_until("the prompt replaces the manage view", || {
+        find(&host, ".prompt").is_some()
+    })
+    .await;
     settle().await;
     assert!(
         find(&host, ".prompt").is_some(),
@@ -109,7 +113,7 @@ async fn when_not_connected_it_offers_to_connect() {
         Some("alc-title")
     );
     click(&host, "button[data-choice=both_ways]");
-    settle().await;
+    wait_for_events(&decisions, 1).await;
     assert_eq!(get_str(&decisions.last(), "choice"), "both_ways");
     handle.destroy();
 }

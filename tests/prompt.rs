@@ -13,8 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn renders_every_category_of_both_directions_with_what_it_covers() {
     let host = host();
     let handle = mount_default(&host);
-    let _pending = handle.prompt().unwrap();
-    settle().await;
+    let _pending = open_prompt(&handle, &host).await;
     assert!(dialog_open(&host));
     let notice = catalogue::notice("en");
     for d in Direction::ALL {
@@ -63,8 +62,7 @@ async fn renders_every_category_of_both_directions_with_what_it_covers() {
 async fn offers_three_equal_choices_and_says_which_directions_flow() {
     let host = host();
     let handle = mount_default(&host);
-    let _pending = handle.prompt().unwrap();
-    settle().await;
+    let _pending = open_prompt(&handle, &host).await;
     let buttons = find_all(&host, ".choices button");
     let labels: Vec<_> = buttons.iter().map(|b| b.text_content().unwrap()).collect();
     assert_eq!(
@@ -102,12 +100,12 @@ async fn each_choice_reaches_the_host_with_its_flows() {
         let opened = record(&host, "consent:open");
         let closed = record(&host, "consent:close");
         let handle = mount_default(&host);
-        let pending = handle.prompt().unwrap();
-        settle().await;
+        let pending = open_prompt(&handle, &host).await;
         assert_eq!(opened.count(), 1);
         click(&host, &format!("button[data-choice={}]", choice.as_str()));
         settle().await;
         assert!(!dialog_open(&host), "{choice:?} closes the prompt");
+        wait_for_events(&decisions, 1).await;
         assert_eq!(decisions.count(), 1, "{choice:?}");
         assert_eq!(closed.count(), 1);
         let d = decisions.last();
@@ -182,8 +180,7 @@ async fn links_show_only_when_given_and_open_safely() {
         &format!(r#"{{"backendUrl":"{BACKEND}","links":{{"help":"https://help.example.test/faq","linkedinPrivacy":"https://www.linkedin.com/legal/privacy-policy"}}}}"#),
     )
     .unwrap();
-    let _pending = handle.prompt().unwrap();
-    settle().await;
+    let _pending = open_prompt(&handle, &host).await;
     let links = find_all(&host, ".links a");
     assert_eq!(links.len(), 2);
     for a in &links {

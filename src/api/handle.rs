@@ -52,7 +52,13 @@ pub fn mount(element: MountTarget, options: ConsentOptions) -> Result<ConsentHan
 
     let notice = consent_core::catalogue::notice(&options.lang);
     let initial = State::new(options.policy, options.decision);
-    let bridge = Rc::new(HostBridge::new(host.clone(), notice, initial.clone()));
+    let bridge = HostBridge::new(
+        host.clone(),
+        notice,
+        options.backend_url,
+        options.lang,
+        initial.clone(),
+    );
     let props = AppProps {
         bridge: bridge.clone(),
         links: Rc::new(options.links),

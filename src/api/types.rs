@@ -38,7 +38,10 @@ export interface ConsentDecision {
   flows: Record<ConsentDirection, Record<string, boolean>>;
   /** The notice shown, or null for a decision passed in through the options. */
   notice: NoticeRef | null;
-  decidedAt: string | null;
+  /** Set once the backend acknowledged the decision: its id, the signed token, the receipt. */
+  jti?: string;
+  token?: string;
+  receipt?: unknown;
 }
 
 export interface ConsentUnavailable {
@@ -63,6 +66,8 @@ export interface ConsentEventMap {
   "consent:close": CustomEvent<{ view: "prompt" | "manage" }>;
   "consent:decision": CustomEvent<ConsentDecision>;
   "consent:unavailable": CustomEvent<ConsentUnavailable>;
+  /** The decision is signed and queued; the backend could not be reached yet. */
+  "consent:pending": CustomEvent<{ choice: ConsentChoice; jti: string | null; reason: string }>;
   "consent:error": CustomEvent<{ code: string; message: string }>;
 }
 "#;

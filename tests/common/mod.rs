@@ -2,6 +2,8 @@
 //! JSON, a way to let Yew render, and shadow-root queries.
 #![allow(dead_code)]
 
+pub mod fake_backend;
+
 use account_link_consent::{mount, ConsentHandle};
 use js_sys::{Function, Promise, Reflect};
 use std::cell::RefCell;
@@ -13,6 +15,21 @@ use web_sys::{
 };
 
 pub const BACKEND: &str = "https://consent.example.test/";
+
+thread_local! {
+    static NEXT_BACKEND: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A backend URL of its own for each mount, so one test's outbox (IndexedDB, shared by
+/// the whole test binary) never feeds another's. Installs the fake backend.
+pub fn backend_url() -> String {
+    fake_backend::ensure_installed();
+    let n = NEXT_BACKEND.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    format!("{BACKEND}t{n}/")
+}
 
 pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
@@ -29,10 +46,13 @@ pub fn options(json: &str) -> JsValue {
     js_sys::JSON::parse(json).expect("test options are valid JSON")
 }
 
+/// Mounts with the options in `json`, where a value of exactly `BACKEND` stands for a
+/// fresh backend URL.
 pub fn mount_json(host: &HtmlElement, json: &str) -> Result<ConsentHandle, String> {
+    let json = json.replace(&format!("\"{BACKEND}\""), &format!("\"{}\"", backend_url()));
     mount(
         host.clone().unchecked_into(),
-        options(json).unchecked_into(),
+        options(&json).unchecked_into(),
     )
     .map_err(|e| {
         let err: js_sys::Error = JsValue::from(e).unchecked_into();
@@ -42,6 +62,28 @@ pub fn mount_json(host: &HtmlElement, json: &str) -> Result<ConsentHandle, Strin
 
 pub fn mount_default(host: &HtmlElement) -> ConsentHandle {
     mount_json(host, &format!(r#"{{"backendUrl":"{BACKEND}"}}"#)).unwrap()
+}
+
+/// Waits until `done()` holds, for at most five seconds (signing and IndexedDB are
+/// asynchronous); panics with `what` otherwise.
+pub async fn wait_until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+pub async fn sleep(ms: i32) {
+    let p = Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(p).await.unwrap();
 }
 
 /// Lets Yew's scheduler (a microtask) and our effects run.
@@ -152,4 +194,18 @@ pub fn get(v: &JsValue, path: &str) -> JsValue {
 
 pub fn get_str(v: &JsValue, path: &str) -> String {
     get(v, path).as_string().unwrap_or_default()
+}
+
+/// Calls `prompt()` and waits for the dialog (it opens once the backend has answered
+/// the challenge).
+pub async fn open_prompt(handle: &ConsentHandle, host: &HtmlElement) -> Promise {
+    let pending = handle.prompt().unwrap();
+    wait_until("the prompt is open", || dialog_open(host)).await;
+    settle().await;
+    pending
+}
+
+/// Waits until `recorder` has seen `n` events.
+pub async fn wait_for_events(recorder: &Recorder, n: usize) {
+    wait_until(&format!("{n} event(s) arrived"), || recorder.count() >= n).await;
 }

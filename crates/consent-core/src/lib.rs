@@ -15,7 +15,10 @@
 
 pub mod catalogue;
 mod choice;
+pub mod claims;
 mod digest;
+pub mod jwk;
+pub mod token;
 
 pub use catalogue::{Notice, NoticeRef};
 pub use choice::{Category, Choice, Direction, Flows};

@@ -1,0 +1,118 @@
+//! The two calls the widget makes to its backend: a challenge, and a decision.
+
+use crate::host::js_get_str;
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Request, RequestCredentials, RequestInit, Response};
+
+/// What `POST /v1/challenge` answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Challenge {
+    pub nonce: String,
+    pub sub: String,
+    pub aud: String,
+    pub notice_sha256: String,
+    pub notice_ver: u32,
+    pub policy: String,
+}
+
+/// Why a call failed, and whether trying again can help.
+#[derive(Debug, PartialEq)]
+pub enum CallError {
+    /// Network down, backend restarting, 5xx or 429: try again later.
+    Transient(String),
+    /// The backend refused (problem+json): trying again will not help.
+    Rejected {
+        code: String,
+        message: String,
+        status: u16,
+    },
+}
+
+pub async fn challenge(backend: &str, lang: &str) -> Result<Challenge, CallError> {
+    let body = JSON::stringify(&crate::host::object(&[("lang", lang.into())]))
+        .map(String::from)
+        .unwrap_or_default();
+    let json = call(backend, "v1/challenge", "application/json", &body)
+        .await?
+        .1;
+    let notice = Reflect::get(&json, &"notice".into()).unwrap_or(JsValue::UNDEFINED);
+    let field = |v: &JsValue, k: &str| {
+        js_get_str(v, k).ok_or_else(|| CallError::Rejected {
+            code: "bad-challenge".into(),
+            message: format!("the backend's challenge has no `{k}`"),
+            status: 0,
+        })
+    };
+    Ok(Challenge {
+        nonce: field(&json, "nonce")?,
+        sub: field(&json, "sub")?,
+        aud: field(&json, "aud")?,
+        notice_sha256: field(&notice, "sha256")?,
+        notice_ver: Reflect::get(&notice, &"ver".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0) as u32,
+        policy: js_get_str(&json, "policy").unwrap_or_else(|| "enabled".into()),
+    })
+}
+
+/// Sends a compact token; resolves the backend's receipt (`201`, or `200` for a re-send).
+pub async fn send_decision(backend: &str, token: &str) -> Result<JsValue, CallError> {
+    Ok(call(backend, "v1/decisions", "application/jwt", token)
+        .await?
+        .1)
+}
+
+async fn call(
+    backend: &str,
+    path: &str,
+    content_type: &str,
+    body: &str,
+) -> Result<(u16, JsValue), CallError> {
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_credentials(RequestCredentials::Include);
+    init.set_body(&JsValue::from_str(body));
+    let url = format!("{backend}{path}");
+    let request = Request::new_with_str_and_init(&url, &init)
+        .map_err(|_| CallError::Transient(format!("could not build a request to {url}")))?;
+    let _ = request.headers().set("Content-Type", content_type);
+    let _ = request
+        .headers()
+        .set("Accept", "application/json, application/problem+json");
+    let window = web_sys::window().ok_or_else(|| CallError::Transient("no window".into()))?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| CallError::Transient(format!("the backend at {backend} cannot be reached")))?
+        .unchecked_into();
+    let status = response.status();
+    let json = match response.json() {
+        Ok(p) => JsFuture::from(p).await.unwrap_or(JsValue::NULL),
+        Err(_) => JsValue::NULL,
+    };
+    match status {
+        200..=299 => Ok((status, json)),
+        429 | 500..=599 => Err(CallError::Transient(format!(
+            "the backend answered {status}; will try again"
+        ))),
+        _ => {
+            // RFC 9457: the `type` URI's last segment is the stable reason code.
+            let kind = js_get_str(&json, "type").unwrap_or_default();
+            let code = kind.rsplit('/').next().unwrap_or_default().to_owned();
+            let message = js_get_str(&json, "detail")
+                .or_else(|| js_get_str(&json, "title"))
+                .unwrap_or_else(|| format!("the backend refused the request ({status})"));
+            Err(CallError::Rejected {
+                code: if code.is_empty() {
+                    format!("http-{status}")
+                } else {
+                    code
+                },
+                message,
+                status,
+            })
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! A backend stand-in installed as `window.fetch`: answers challenges, records every
+//! token sent, and can be switched offline, to 5xx or to refusing.
+
+use consent_core::catalogue;
+use js_sys::{Promise, Reflect};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::{Request, Response, ResponseInit};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mode {
+    Up,
+    /// fetch rejects, as when the network or the server is down.
+    Offline,
+    /// 503 on decisions.
+    Failing,
+    /// 400 problem+json on decisions.
+    Refusing,
+}
+
+#[derive(Default)]
+pub struct Fake {
+    pub mode: Cell<Option<Mode>>,
+    pub policy: RefCell<String>,
+    /// Every token that reached `POST /v1/decisions`, accepted or not.
+    pub attempts: RefCell<Vec<String>>,
+    /// Tokens acknowledged, once per jti (the ledger).
+    pub ledger: RefCell<Vec<String>>,
+    pub challenges: Cell<u32>,
+}
+
+impl Fake {
+    pub fn set(&self, mode: Mode) {
+        self.mode.set(Some(mode));
+    }
+    fn mode(&self) -> Mode {
+        self.mode.get().unwrap_or(Mode::Up)
+    }
+}
+
+thread_local! {
+    static FAKE: Rc<Fake> = {
+        let fake = Rc::new(Fake::default());
+        *fake.policy.borrow_mut() = "enabled".into();
+        install(fake.clone());
+        fake
+    };
+}
+
+/// The fake backend, installed on first use and reset for the calling test.
+pub fn fake() -> Rc<Fake> {
+    let fake = FAKE.with(Rc::clone);
+    fake.set(Mode::Up);
+    *fake.policy.borrow_mut() = "enabled".into();
+    fake.attempts.borrow_mut().clear();
+    fake.ledger.borrow_mut().clear();
+    fake.challenges.set(0);
+    fake
+}
+
+fn install(fake: Rc<Fake>) {
+    let handler = Closure::<dyn FnMut(JsValue) -> Promise>::new(move |req: JsValue| {
+        let fake = fake.clone();
+        future_to_promise(async move {
+            let req: Request = req.dyn_into()?;
+            let url = req.url();
+            let body = JsFuture::from(req.text()?)
+                .await?
+                .as_string()
+                .unwrap_or_default();
+            if fake.mode() == Mode::Offline {
+                if url.ends_with("/v1/decisions") {
+                    fake.attempts.borrow_mut().push(body);
+                }
+                return Err(js_sys::TypeError::new("Failed to fetch").into());
+            }
+            if url.ends_with("/v1/challenge") {
+                fake.challenges.set(fake.challenges.get() + 1);
+                let notice = catalogue::notice("en").reference();
+                let json = format!(
+                    r#"{{"nonce":"nonce-{n}-abcdefghijklmnop","sub":"sub-demo-1","aud":"https://consent.example.test","notice":{{"id":"{}","ver":{},"lang":"{}","sha256":"{}"}},"policy":"{}","expires_at":"2099-01-01T00:00:00Z"}}"#,
+                    notice.id,
+                    notice.ver,
+                    notice.lang,
+                    notice.sha256,
+                    fake.policy.borrow(),
+                    n = fake.challenges.get()
+                );
+                return respond(200, "application/json", &json);
+            }
+            if url.ends_with("/v1/decisions") {
+                fake.attempts.borrow_mut().push(body.clone());
+                return match fake.mode() {
+                    Mode::Failing => respond(
+                        503,
+                        "application/problem+json",
+                        r#"{"type":"https://consent.example/problems/unavailable","title":"try later"}"#,
+                    ),
+                    Mode::Refusing => respond(
+                        400,
+                        "application/problem+json",
+                        r#"{"type":"https://consent.example/problems/nonce-replayed","title":"Nonce already used","detail":"this challenge was already answered","status":400}"#,
+                    ),
+                    _ => {
+                        let mut ledger = fake.ledger.borrow_mut();
+                        let (status, index) = match ledger.iter().position(|t| *t == body) {
+                            Some(i) => (200, i),
+                            None => {
+                                ledger.push(body);
+                                (201, ledger.len() - 1)
+                            }
+                        };
+                        respond(
+                            status,
+                            "application/json",
+                            &format!(r#"{{"index":{index},"checkpoint":"fake"}}"#),
+                        )
+                    }
+                };
+            }
+            respond(
+                404,
+                "application/problem+json",
+                r#"{"type":"about:blank","title":"not found"}"#,
+            )
+        })
+    });
+    let window = web_sys::window().unwrap();
+    Reflect::set(&window, &"fetch".into(), handler.as_ref()).unwrap();
+    handler.forget();
+}
+
+fn respond(status: u16, content_type: &str, body: &str) -> Result<JsValue, JsValue> {
+    let init = ResponseInit::new();
+    init.set_status(status);
+    let headers = web_sys::Headers::new()?;
+    headers.set("Content-Type", content_type)?;
+    init.set_headers(&headers);
+    Ok(Response::new_with_opt_str_and_init(Some(body), &init)?.into())
+}
+
+/// Installs the fake backend without resetting it.
+pub fn ensure_installed() {
+    FAKE.with(|_| ());
+}
