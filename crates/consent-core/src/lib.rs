@@ -19,6 +19,8 @@ pub mod claims;
 mod digest;
 pub mod jwk;
 pub mod token;
+#[cfg(feature = "verify")]
+pub mod verify;
 
 pub use catalogue::{Notice, NoticeRef};
 pub use choice::{Category, Choice, Direction, Flows};

@@ -1,0 +1,263 @@
+//! Verifying a decision token: every check of DESIGN section 5 that needs no server
+//! state, in the design's order, each failing with its own [`VerifyError`].
+//!
+//! ```no_run
+//! use consent_core::verify::{verify, Expectations};
+//! # let token = "";
+//! let expect = Expectations { aud: "https://consent.example", now: 1_700_000_000, max_skew_secs: 300 };
+//! match verify(token, &expect) {
+//!     Ok(v) => println!("{} chose {:?}", v.claims.sub, v.claims.choice),
+//!     Err(e) => println!("rejected: {} ({})", e, e.code()),
+//! }
+//! ```
+
+use crate::catalogue::NOTICES;
+use crate::claims::{Claims, SCHEMA_VERSION, TOKEN_TYP};
+use crate::jwk::EcPublicJwk;
+use base64ct::{Base64UrlUnpadded, Encoding};
+use p256::ecdsa::{signature::Verifier, Signature, VerifyingKey};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+/// Tokens longer than this are refused before any parsing.
+pub const MAX_TOKEN_BYTES: usize = 8192;
+
+/// What the verifier needs to know besides the token.
+#[derive(Clone, Copy, Debug)]
+pub struct Expectations<'a> {
+    /// This backend's id: the token's `aud` must equal it.
+    pub aud: &'a str,
+    /// The current time, seconds since the epoch.
+    pub now: i64,
+    /// How far `iat` may be from `now`, either way.
+    pub max_skew_secs: i64,
+}
+
+/// A token that passed every stateless check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verified {
+    pub header_jwk: EcPublicJwk,
+    /// RFC 7638 thumbprint of the signing key.
+    pub thumbprint: String,
+    pub claims: Claims,
+}
+
+/// Why a token was refused. [`VerifyError::code`] is stable and goes on the wire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VerifyError {
+    TooLarge(usize),
+    Malformed(&'static str),
+    BadJson(String),
+    BadTyp(String),
+    BadAlg(String),
+    BadKey(&'static str),
+    BadSignature,
+    UnknownVersion(u32),
+    WrongAudience,
+    IatSkew(i64),
+    NoticeMismatch,
+    FlowsMismatch,
+}
+
+impl VerifyError {
+    /// A stable kebab-case reason code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            VerifyError::TooLarge(_) => "too-large",
+            VerifyError::Malformed(_) => "malformed",
+            VerifyError::BadJson(_) => "bad-json",
+            VerifyError::BadTyp(_) => "bad-typ",
+            VerifyError::BadAlg(_) => "bad-alg",
+            VerifyError::BadKey(_) => "bad-key",
+            VerifyError::BadSignature => "bad-signature",
+            VerifyError::UnknownVersion(_) => "unknown-version",
+            VerifyError::WrongAudience => "wrong-audience",
+            VerifyError::IatSkew(_) => "iat-skew",
+            VerifyError::NoticeMismatch => "notice-mismatch",
+            VerifyError::FlowsMismatch => "flows-mismatch",
+        }
+    }
+}
+
+impl std::fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VerifyError::TooLarge(n) => write!(
+                f,
+                "token is {n} bytes; at most {MAX_TOKEN_BYTES} are accepted"
+            ),
+            VerifyError::Malformed(why) => write!(f, "not a compact JWS: {why}"),
+            VerifyError::BadJson(why) => write!(f, "header or claims are not strict JSON: {why}"),
+            VerifyError::BadTyp(t) => write!(f, "typ must be {TOKEN_TYP:?}, not {t:?}"),
+            VerifyError::BadAlg(a) => write!(
+                f,
+                "alg {a:?} is not allowed for this key (only ES256 with P-256)"
+            ),
+            VerifyError::BadKey(why) => write!(f, "the header key is unusable: {why}"),
+            VerifyError::BadSignature => write!(f, "the signature does not verify"),
+            VerifyError::UnknownVersion(v) => write!(f, "claims version {v} is unknown"),
+            VerifyError::WrongAudience => write!(f, "the token is for another backend"),
+            VerifyError::IatSkew(d) => write!(f, "iat is {d} s away from the server's clock"),
+            VerifyError::NoticeMismatch => write!(f, "the notice is not one this backend offers"),
+            VerifyError::FlowsMismatch => write!(f, "the flows do not match the choice"),
+        }
+    }
+}
+
+impl std::error::Error for VerifyError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeader {
+    typ: String,
+    alg: String,
+    jwk: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Runs every stateless check on `token`.
+pub fn verify(token: &str, expect: &Expectations) -> Result<Verified, VerifyError> {
+    if token.len() > MAX_TOKEN_BYTES {
+        return Err(VerifyError::TooLarge(token.len()));
+    }
+    let parts: Vec<&str> = token.split('.').collect();
+    let [header_b64, claims_b64, sig_b64] = parts[..] else {
+        return Err(VerifyError::Malformed("expected three dot-separated parts"));
+    };
+    let decode = |part: &str, what: &'static str| {
+        Base64UrlUnpadded::decode_vec(part).map_err(|_| VerifyError::Malformed(what))
+    };
+    let header_bytes = decode(header_b64, "the header is not base64url")?;
+    let claims_bytes = decode(claims_b64, "the claims are not base64url")?;
+    let signature = decode(sig_b64, "the signature is not base64url")?;
+
+    let header: RawHeader = strict_json(&header_bytes)?;
+    let claims: Claims = strict_json(&claims_bytes)?;
+
+    if header.typ != TOKEN_TYP {
+        return Err(VerifyError::BadTyp(header.typ));
+    }
+    let member = |name: &str| header.jwk.get(name).and_then(|v| v.as_str());
+    if header.alg != "ES256" || member("kty") != Some("EC") || member("crv") != Some("P-256") {
+        return Err(VerifyError::BadAlg(header.alg));
+    }
+    let jwk = public_jwk(&header.jwk)?;
+    let key = verifying_key(&jwk)?;
+
+    let signature = Signature::from_slice(&signature).map_err(|_| VerifyError::BadSignature)?;
+    let signing_input = &token[..header_b64.len() + 1 + claims_b64.len()];
+    key.verify(signing_input.as_bytes(), &signature)
+        .map_err(|_| VerifyError::BadSignature)?;
+
+    if claims.v != SCHEMA_VERSION {
+        return Err(VerifyError::UnknownVersion(claims.v));
+    }
+    if claims.aud != expect.aud {
+        return Err(VerifyError::WrongAudience);
+    }
+    let skew = claims.iat.saturating_sub(expect.now);
+    if skew.saturating_abs() > expect.max_skew_secs {
+        return Err(VerifyError::IatSkew(skew));
+    }
+    let offered = NOTICES
+        .iter()
+        .find(|n| n.lang == claims.notice.lang)
+        .map(|n| n.reference());
+    if offered.as_ref() != Some(&claims.notice) {
+        return Err(VerifyError::NoticeMismatch);
+    }
+    if claims.flows != claims.choice.flows() {
+        return Err(VerifyError::FlowsMismatch);
+    }
+    Ok(Verified {
+        thumbprint: jwk.thumbprint(),
+        header_jwk: jwk,
+        claims,
+    })
+}
+
+/// The header's key with exactly the public EC members; a private member (`d`) or
+/// anything else is refused.
+fn public_jwk(
+    members: &serde_json::Map<String, serde_json::Value>,
+) -> Result<EcPublicJwk, VerifyError> {
+    if members.contains_key("d") {
+        return Err(VerifyError::BadKey("it contains a private key"));
+    }
+    serde_json::from_value(serde_json::Value::Object(members.clone()))
+        .map_err(|_| VerifyError::BadKey("only kty, crv, x and y are allowed"))
+}
+
+fn verifying_key(jwk: &EcPublicJwk) -> Result<VerifyingKey, VerifyError> {
+    let coord = |c: &str| {
+        Base64UrlUnpadded::decode_vec(c)
+            .ok()
+            .filter(|b| b.len() == 32)
+            .ok_or(VerifyError::BadKey("x and y must be 32 bytes each"))
+    };
+    let mut sec1 = vec![4u8];
+    sec1.extend(coord(&jwk.x)?);
+    sec1.extend(coord(&jwk.y)?);
+    // Decoding an uncompressed point checks that it lies on the curve.
+    VerifyingKey::from_sec1_bytes(&sec1).map_err(|_| VerifyError::BadKey("not a point on P-256"))
+}
+
+/// Parses `bytes` as `T`, refusing duplicate keys at any depth: serde rejects them in
+/// structs but keeps the last one in maps, and a signed map with two values for one
+/// key would mean different things to different parsers.
+fn strict_json<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, VerifyError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    NoDuplicates::deserialize(&mut de).map_err(|e| VerifyError::BadJson(e.to_string()))?;
+    serde_json::from_slice(bytes).map_err(|e| VerifyError::BadJson(e.to_string()))
+}
+
+struct NoDuplicates;
+
+impl<'de> Deserialize<'de> for NoDuplicates {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NoDuplicates)
+    }
+}
+
+impl<'de> Visitor<'de> for NoDuplicates {
+    type Value = NoDuplicates;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<NoDuplicates>()?.is_some() {}
+        Ok(self)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(de::Error::custom(format!("duplicate key {key:?}")));
+            }
+            map.next_value::<NoDuplicates>()?;
+        }
+        Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests;

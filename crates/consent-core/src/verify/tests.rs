@@ -1,0 +1,273 @@
+use super::*;
+use crate::catalogue;
+use crate::token::{base64url, UnsignedToken};
+use crate::Choice;
+use p256::ecdsa::{signature::Signer, SigningKey};
+
+const AUD: &str = "https://consent.example";
+const NOW: i64 = 1_800_000_000;
+const EXPECT: Expectations = Expectations {
+    aud: AUD,
+    now: NOW,
+    max_skew_secs: 300,
+};
+
+fn key() -> SigningKey {
+    SigningKey::random(&mut rand_core::OsRng)
+}
+
+fn jwk_of(key: &SigningKey) -> EcPublicJwk {
+    let point = key.verifying_key().to_encoded_point(false);
+    EcPublicJwk {
+        kty: "EC".into(),
+        crv: "P-256".into(),
+        x: base64url(point.x().unwrap()),
+        y: base64url(point.y().unwrap()),
+    }
+}
+
+fn claims(choice: Choice) -> Claims {
+    Claims::new(
+        "dGhpcyBpcyAxNiBieXRlcw".into(),
+        NOW,
+        "nonce-1".into(),
+        AUD.into(),
+        "sub-1".into(),
+        catalogue::notice("en"),
+        choice,
+    )
+}
+
+fn token(key: &SigningKey, claims: &Claims) -> String {
+    let unsigned = UnsignedToken::new(jwk_of(key), claims);
+    let sig: Signature = key.sign(unsigned.signing_input().as_bytes());
+    unsigned.finish(&sig.to_bytes()).unwrap()
+}
+
+/// Signs arbitrary header and claims JSON: tampering that keeps a valid signature.
+fn signed_raw(key: &SigningKey, header: &str, claims: &str) -> String {
+    let input = format!(
+        "{}.{}",
+        base64url(header.as_bytes()),
+        base64url(claims.as_bytes())
+    );
+    let sig: Signature = key.sign(input.as_bytes());
+    format!("{input}.{}", base64url(&sig.to_bytes()))
+}
+
+fn header_json(key: &SigningKey) -> serde_json::Value {
+    serde_json::json!({"typ": TOKEN_TYP, "alg": "ES256", "jwk": jwk_of(key)})
+}
+
+fn claims_json(choice: Choice) -> serde_json::Value {
+    serde_json::to_value(claims(choice)).unwrap()
+}
+
+fn code(token: &str) -> &'static str {
+    verify(token, &EXPECT).unwrap_err().code()
+}
+
+#[test]
+fn every_choice_round_trips() {
+    let k = key();
+    for choice in [
+        Choice::BothWays,
+        Choice::LinkedinOnly,
+        Choice::NotNow,
+        Choice::Withdraw,
+    ] {
+        let c = claims(choice);
+        let v = verify(&token(&k, &c), &EXPECT).unwrap();
+        assert_eq!(v.claims, c);
+        assert_eq!(v.header_jwk, jwk_of(&k));
+        assert_eq!(v.thumbprint, jwk_of(&k).thumbprint());
+    }
+}
+
+#[test]
+fn a_changed_byte_anywhere_breaks_it() {
+    let k = key();
+    let t = token(&k, &claims(Choice::BothWays));
+    let dots: Vec<usize> = t.match_indices('.').map(|(i, _)| i).collect();
+    for (at, part) in [
+        (5, "header"),
+        (dots[0] + 9, "claims"),
+        (dots[1] + 7, "signature"),
+    ] {
+        let mut bytes = t.clone().into_bytes();
+        bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
+        let tampered = String::from_utf8(bytes).unwrap();
+        let err = verify(&tampered, &EXPECT).unwrap_err();
+        assert!(
+            matches!(err.code(), "bad-signature" | "bad-json" | "malformed"),
+            "{part}: {err}"
+        );
+    }
+    // A flip that keeps the JSON valid still fails on the signature.
+    let mut c = claims(Choice::BothWays);
+    c.sub = "someone-else".into();
+    let forged_claims = base64url(&serde_json::to_vec(&c).unwrap());
+    let parts: Vec<&str> = t.split('.').collect();
+    assert_eq!(
+        code(&format!("{}.{forged_claims}.{}", parts[0], parts[2])),
+        "bad-signature"
+    );
+}
+
+#[test]
+fn header_tampering_has_its_own_errors() {
+    let k = key();
+    let c = claims_json(Choice::NotNow).to_string();
+    let mut h = header_json(&k);
+    h["typ"] = "JWT".into();
+    assert_eq!(code(&signed_raw(&k, &h.to_string(), &c)), "bad-typ");
+    for alg in ["none", "HS256", "ES384", "RS256"] {
+        let mut h = header_json(&k);
+        h["alg"] = alg.into();
+        assert_eq!(
+            code(&signed_raw(&k, &h.to_string(), &c)),
+            "bad-alg",
+            "{alg}"
+        );
+    }
+    let mut h = header_json(&k);
+    h["jwk"]["d"] = base64url(&k.to_bytes()).into();
+    assert_eq!(code(&signed_raw(&k, &h.to_string(), &c)), "bad-key");
+    let mut h = header_json(&k);
+    h["jwk"]["kid"] = "k1".into();
+    assert_eq!(code(&signed_raw(&k, &h.to_string(), &c)), "bad-key");
+    let mut h = header_json(&k);
+    h["jwk"]["x"] = base64url(&[7u8; 32]).into();
+    assert_eq!(
+        code(&signed_raw(&k, &h.to_string(), &c)),
+        "bad-key",
+        "not on the curve"
+    );
+    for extra in ["crit", "kid", "jku", "x5u", "x5c"] {
+        let mut h = header_json(&k);
+        h[extra] = serde_json::json!(["exp"]);
+        assert_eq!(
+            code(&signed_raw(&k, &h.to_string(), &c)),
+            "bad-json",
+            "{extra}"
+        );
+    }
+}
+
+#[test]
+fn claims_tampering_has_its_own_errors() {
+    let k = key();
+    let h = header_json(&k).to_string();
+    let with = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut c = claims_json(Choice::BothWays);
+        edit(&mut c);
+        code(&signed_raw(&k, &h, &c.to_string()))
+    };
+    assert_eq!(with(&|c| c["exp"] = 1.into()), "bad-json", "unknown claim");
+    assert_eq!(with(&|c| c["v"] = 2.into()), "unknown-version");
+    assert_eq!(
+        with(&|c| c["aud"] = "https://other.example".into()),
+        "wrong-audience"
+    );
+    assert_eq!(with(&|c| c["iat"] = (NOW - 301).into()), "iat-skew");
+    assert_eq!(with(&|c| c["iat"] = (NOW + 301).into()), "iat-skew");
+    assert_eq!(
+        with(&|c| c["notice"]["sha256"] = "00".repeat(32).into()),
+        "notice-mismatch"
+    );
+    assert_eq!(with(&|c| c["notice"]["ver"] = 99.into()), "notice-mismatch");
+    assert_eq!(
+        with(&|c| c["notice"]["lang"] = "xx".into()),
+        "notice-mismatch"
+    );
+    assert_eq!(
+        with(&|c| {
+            c["flows"]["microsoft_to_linkedin"]
+                .as_object_mut()
+                .unwrap()
+                .remove("contacts");
+        }),
+        "flows-mismatch",
+        "missing category"
+    );
+    assert_eq!(
+        with(&|c| c["flows"]["linkedin_to_microsoft"]["calendar"] = true.into()),
+        "flows-mismatch",
+        "a category the direction does not offer"
+    );
+    assert_eq!(
+        with(&|c| c["flows"]["microsoft_to_linkedin"]["profile"] = false.into()),
+        "flows-mismatch",
+        "flipped flow"
+    );
+    assert_eq!(
+        with(&|c| c["choice"] = "linkedin_only".into()),
+        "flows-mismatch"
+    );
+    assert_eq!(
+        with(&|c| c["flows"]["linkedin_to_microsoft"]["galaxy"] = true.into()),
+        "bad-json",
+        "unknown category name"
+    );
+}
+
+#[test]
+fn duplicate_keys_are_refused_even_inside_maps() {
+    let k = key();
+    let h = header_json(&k).to_string();
+    let c = claims_json(Choice::BothWays).to_string();
+    let dup_flow = c.replacen("\"profile\":true", "\"profile\":true,\"profile\":false", 1);
+    assert_ne!(dup_flow, c);
+    assert_eq!(code(&signed_raw(&k, &h, &dup_flow)), "bad-json");
+    let dup_claim = c.replacen("{", "{\"sub\":\"x\",", 1);
+    assert_eq!(code(&signed_raw(&k, &h, &dup_claim)), "bad-json");
+    let dup_jwk = h.replacen("\"kty\":\"EC\"", "\"kty\":\"EC\",\"kty\":\"EC\"", 1);
+    assert_ne!(dup_jwk, h);
+    assert_eq!(code(&signed_raw(&k, &dup_jwk, &c)), "bad-json");
+}
+
+#[test]
+fn shape_and_size_come_first() {
+    let k = key();
+    let t = token(&k, &claims(Choice::NotNow));
+    assert_eq!(code(&"a".repeat(MAX_TOKEN_BYTES + 1)), "too-large");
+    assert_eq!(code(&t[..t.rfind('.').unwrap()]), "malformed");
+    assert_eq!(code(&format!("{t}.x")), "malformed");
+    assert_eq!(
+        code(&t.replacen('.', "=.", 1)),
+        "malformed",
+        "padding is not base64url"
+    );
+    assert_eq!(code(""), "malformed");
+}
+
+#[test]
+fn garbage_never_panics() {
+    let k = key();
+    let t = token(&k, &claims(Choice::LinkedinOnly));
+    let mut seed = 0x9e3779b97f4a7c15u64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let mut bytes = t.clone().into_bytes();
+        for _ in 0..(next() % 4 + 1) {
+            let i = (next() % bytes.len() as u64) as usize;
+            bytes[i] = (next() % 128) as u8;
+        }
+        let s = String::from_utf8_lossy(&bytes);
+        assert!(verify(&s, &EXPECT).is_err() || s == t);
+    }
+    for junk in [
+        "..",
+        "a.b.c",
+        "e30.e30.",
+        "eyJ9.eyJ9.AA",
+        "\u{0}.\u{0}.\u{0}",
+    ] {
+        assert!(verify(junk, &EXPECT).is_err());
+    }
+}
