@@ -18,6 +18,7 @@ mod choice;
 pub mod claims;
 mod digest;
 pub mod jwk;
+pub mod merkle;
 pub mod token;
 #[cfg(feature = "verify")]
 pub mod verify;

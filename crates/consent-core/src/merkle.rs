@@ -1,0 +1,346 @@
+//! RFC 9162 (Certificate Transparency 2.0) Merkle tree hashing, audit paths and
+//! consistency proofs, for the decision ledger.
+//!
+//! ```
+//! use consent_core::merkle::*;
+//! let leaves: Vec<Hash> = [b"a", b"b", b"c"].iter().map(|d| leaf_hash(*d)).collect();
+//! let root3 = root(&leaves);
+//! let proof = inclusion_proof(1, &leaves);
+//! assert!(verify_inclusion(1, 3, &leaves[1], &proof, &root3));
+//! let root2 = root(&leaves[..2]);
+//! assert!(verify_consistency(2, 3, &root2, &root3, &consistency_proof(2, &leaves)));
+//! ```
+
+use sha2::{Digest as _, Sha256};
+
+pub type Hash = [u8; 32];
+
+/// `SHA-256(0x00 || data)`.
+pub fn leaf_hash(data: &[u8]) -> Hash {
+    let mut h = Sha256::new();
+    h.update([0u8]);
+    h.update(data);
+    h.finalize().into()
+}
+
+/// `SHA-256(0x01 || left || right)`.
+pub fn node_hash(left: &Hash, right: &Hash) -> Hash {
+    let mut h = Sha256::new();
+    h.update([1u8]);
+    h.update(left);
+    h.update(right);
+    h.finalize().into()
+}
+
+/// The largest power of two smaller than `n` (n >= 2).
+fn split(n: usize) -> usize {
+    let mut k = 1;
+    while k * 2 < n {
+        k *= 2;
+    }
+    k
+}
+
+/// The tree head over `leaves` (leaf hashes). The empty tree's is `SHA-256("")`.
+pub fn root(leaves: &[Hash]) -> Hash {
+    match leaves.len() {
+        0 => Sha256::digest([]).into(),
+        1 => leaves[0],
+        n => {
+            let k = split(n);
+            node_hash(&root(&leaves[..k]), &root(&leaves[k..]))
+        }
+    }
+}
+
+/// The audit path of leaf `index` in the tree of `leaves` (RFC 9162 2.1.3.1). Empty
+/// when `index` is out of range.
+pub fn inclusion_proof(index: usize, leaves: &[Hash]) -> Vec<Hash> {
+    let mut path = Vec::new();
+    if index < leaves.len() {
+        collect_path(index, leaves, &mut path);
+    }
+    path
+}
+
+fn collect_path(m: usize, leaves: &[Hash], path: &mut Vec<Hash>) {
+    let n = leaves.len();
+    if n <= 1 {
+        return;
+    }
+    let k = split(n);
+    if m < k {
+        collect_path(m, &leaves[..k], path);
+        path.push(root(&leaves[k..]));
+    } else {
+        collect_path(m - k, &leaves[k..], path);
+        path.push(root(&leaves[..k]));
+    }
+}
+
+/// The proof that the tree of the first `m` leaves is a prefix of the tree of all
+/// `leaves` (RFC 9162 2.1.4.1). Empty when `m` is 0, equal to or beyond the size.
+pub fn consistency_proof(m: usize, leaves: &[Hash]) -> Vec<Hash> {
+    let mut proof = Vec::new();
+    if 0 < m && m < leaves.len() {
+        subproof(m, leaves, true, &mut proof);
+    }
+    proof
+}
+
+fn subproof(m: usize, leaves: &[Hash], complete: bool, proof: &mut Vec<Hash>) {
+    let n = leaves.len();
+    if m == n {
+        if !complete {
+            proof.push(root(leaves));
+        }
+        return;
+    }
+    let k = split(n);
+    if m <= k {
+        subproof(m, &leaves[..k], complete, proof);
+        proof.push(root(&leaves[k..]));
+    } else {
+        subproof(m - k, &leaves[k..], false, proof);
+        proof.push(root(&leaves[..k]));
+    }
+}
+
+/// Checks an audit path (RFC 9162 2.1.3.2).
+pub fn verify_inclusion(index: u64, size: u64, leaf: &Hash, proof: &[Hash], root: &Hash) -> bool {
+    if index >= size {
+        return false;
+    }
+    let (mut f, mut s) = (index, size - 1);
+    let mut r = *leaf;
+    for p in proof {
+        if s == 0 {
+            return false;
+        }
+        if f & 1 == 1 || f == s {
+            r = node_hash(p, &r);
+            while f & 1 == 0 && f != 0 {
+                f >>= 1;
+                s >>= 1;
+            }
+        } else {
+            r = node_hash(&r, p);
+        }
+        f >>= 1;
+        s >>= 1;
+    }
+    s == 0 && r == *root
+}
+
+/// Checks a consistency proof between tree sizes `m` and `n` (RFC 9162 2.1.4.2).
+pub fn verify_consistency(
+    m: u64,
+    n: u64,
+    old_root: &Hash,
+    new_root: &Hash,
+    proof: &[Hash],
+) -> bool {
+    if m == n {
+        return proof.is_empty() && old_root == new_root;
+    }
+    if m == 0 || m > n || proof.is_empty() {
+        return false;
+    }
+    let mut path: Vec<Hash> = Vec::with_capacity(proof.len() + 1);
+    if m.is_power_of_two() {
+        path.push(*old_root);
+    }
+    path.extend_from_slice(proof);
+    let (mut f, mut s) = (m - 1, n - 1);
+    while f & 1 == 1 {
+        f >>= 1;
+        s >>= 1;
+    }
+    let (mut fr, mut sr) = (path[0], path[0]);
+    for c in &path[1..] {
+        if s == 0 {
+            return false;
+        }
+        if f & 1 == 1 || f == s {
+            fr = node_hash(c, &fr);
+            sr = node_hash(c, &sr);
+            while f & 1 == 0 && f != 0 {
+                f >>= 1;
+                s >>= 1;
+            }
+        } else {
+            sr = node_hash(&sr, c);
+        }
+        f >>= 1;
+        s >>= 1;
+    }
+    fr == *old_root && sr == *new_root && s == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(h: &Hash) -> String {
+        crate::Digest(*h).to_hex()
+    }
+
+    /// The leaves of the reference tree in certificate-transparency's test suites.
+    fn reference_leaves() -> Vec<Hash> {
+        let data: [&[u8]; 8] = [
+            b"",
+            &[0x00],
+            &[0x10],
+            &[0x20, 0x21],
+            &[0x30, 0x31],
+            &[0x40, 0x41, 0x42, 0x43],
+            &[0x50, 0x51, 0x52, 0x53, 0x54, 0x55, 0x56, 0x57],
+            &[
+                0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d,
+                0x6e, 0x6f,
+            ],
+        ];
+        data.iter().map(|d| leaf_hash(d)).collect()
+    }
+
+    #[test]
+    fn reference_roots() {
+        let leaves = reference_leaves();
+        assert_eq!(
+            hex(&root(&[])),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            hex(&root(&leaves[..1])),
+            "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"
+        );
+        assert_eq!(
+            hex(&root(&leaves[..2])),
+            "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"
+        );
+        assert_eq!(
+            hex(&root(&leaves[..3])),
+            "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77"
+        );
+        assert_eq!(
+            hex(&root(&leaves[..4])),
+            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"
+        );
+        assert_eq!(
+            hex(&root(&leaves[..5])),
+            "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4"
+        );
+        assert_eq!(
+            hex(&root(&leaves[..6])),
+            "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef"
+        );
+        assert_eq!(
+            hex(&root(&leaves[..7])),
+            "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c"
+        );
+        assert_eq!(
+            hex(&root(&leaves)),
+            "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"
+        );
+    }
+
+    #[test]
+    fn reference_inclusion_path_of_leaf_0_in_8() {
+        let proof = inclusion_proof(0, &reference_leaves());
+        let got: Vec<String> = proof.iter().map(hex).collect();
+        assert_eq!(
+            got,
+            [
+                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_audit_path_verifies_and_tampering_fails() {
+        let leaves: Vec<Hash> = (0..40u32).map(|i| leaf_hash(&i.to_be_bytes())).collect();
+        for n in 1..=leaves.len() {
+            let tree = &leaves[..n];
+            let head = root(tree);
+            for i in 0..n {
+                let proof = inclusion_proof(i, tree);
+                assert!(
+                    verify_inclusion(i as u64, n as u64, &tree[i], &proof, &head),
+                    "{i} in {n}"
+                );
+                if let Some(first) = proof.first() {
+                    let mut bad = proof.clone();
+                    bad[0][0] ^= 1;
+                    assert!(!verify_inclusion(i as u64, n as u64, &tree[i], &bad, &head));
+                    assert_ne!(first, &bad[0]);
+                }
+                let mut other = tree[i];
+                other[31] ^= 1;
+                assert!(!verify_inclusion(i as u64, n as u64, &other, &proof, &head));
+            }
+            assert!(!verify_inclusion(n as u64, n as u64, &tree[0], &[], &head));
+        }
+    }
+
+    #[test]
+    fn every_consistency_proof_verifies_and_tampering_fails() {
+        let leaves: Vec<Hash> = (0..40u32).map(|i| leaf_hash(&i.to_be_bytes())).collect();
+        for n in 1..=leaves.len() {
+            let new_root = root(&leaves[..n]);
+            for m in 1..=n {
+                let old_root = root(&leaves[..m]);
+                let proof = consistency_proof(m, &leaves[..n]);
+                assert!(
+                    verify_consistency(m as u64, n as u64, &old_root, &new_root, &proof),
+                    "{m} -> {n}"
+                );
+                if m < n {
+                    let mut bad = proof.clone();
+                    let last = bad.len() - 1;
+                    bad[last][0] ^= 1;
+                    assert!(!verify_consistency(
+                        m as u64, n as u64, &old_root, &new_root, &bad
+                    ));
+                    let mut wrong_old = old_root;
+                    wrong_old[0] ^= 1;
+                    assert!(!verify_consistency(
+                        m as u64, n as u64, &wrong_old, &new_root, &proof
+                    ));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn reference_consistency_proofs() {
+        let leaves = reference_leaves();
+        let got = |m: usize, n: usize| -> Vec<String> {
+            consistency_proof(m, &leaves[..n]).iter().map(hex).collect()
+        };
+        assert_eq!(
+            got(1, 8),
+            [
+                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+            ]
+        );
+        assert_eq!(
+            got(6, 8),
+            [
+                "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            ]
+        );
+        assert_eq!(
+            got(2, 5),
+            [
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+            ]
+        );
+    }
+}
