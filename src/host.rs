@@ -197,6 +197,11 @@ impl HostBridge {
                 if let Some(policy) = Policy::parse(&c.policy) {
                     self.send(Action::SetPolicy(policy));
                     self.shown.borrow_mut().policy = policy;
+                    // Tell the host at once, so it can explain the empty LinkedIn
+                    // section before anyone clicks.
+                    if policy != Policy::Enabled && !self.open_when_ready.get() {
+                        self.unavailable(policy);
+                    }
                 }
                 ChallengeSlot::Ready(c)
             }

@@ -12,9 +12,52 @@ const text = (tag, content, className) => {
   return el;
 };
 
-const params = new URLSearchParams(location.search);
 let selected = PEOPLE[0];
 let consent;
+const USER_KEY = "demo-user";
+
+async function api(path, init = {}) {
+  const res = await fetch(path, {
+    credentials: "same-origin",
+    ...init,
+    headers: { "Content-Type": "application/json", ...(init.headers ?? {}) },
+  });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(body?.detail ?? `${path} answered ${res.status}`);
+  return body;
+}
+
+/** Demo sign-in, then what this user decided before (the backend's ledger is the truth). */
+async function signIn(user) {
+  await api("/v1/session", { method: "POST", body: JSON.stringify({ user }) });
+  localStorage.setItem(USER_KEY, user);
+  const current = await api("/v1/decisions/current");
+  const d = current.decision;
+  // A decision on an older notice does not count: the user is asked again.
+  return d && d.notice_is_current ? d.choice : null;
+}
+
+async function setupAdmin() {
+  const policy = await api("/v1/admin/policy");
+  const select = $("demo-user");
+  select.replaceChildren(
+    ...policy.users.map((u) => {
+      const o = text("option", u[0].toUpperCase() + u.slice(1));
+      o.value = u;
+      return o;
+    }),
+  );
+  select.value = localStorage.getItem(USER_KEY) ?? policy.users[0];
+  select.addEventListener("change", () => start(select.value));
+  for (const radio of document.querySelectorAll('input[name="policy"]')) {
+    radio.checked = radio.value === policy.mode;
+    radio.addEventListener("change", async () => {
+      await api("/v1/admin/policy", { method: "POST", body: JSON.stringify({ mode: radio.value, group: ["megan", "adele"] }) });
+      start(select.value);
+    });
+  }
+  return select.value;
+}
 
 function renderPeople() {
   const list = $("people-list");
@@ -101,11 +144,7 @@ async function ask() {
   renderLinkedIn();
 }
 
-async function main() {
-  await init();
-  renderPeople();
-  renderCard();
-  const host = $("consent");
+function listen(host) {
   host.addEventListener("consent:decision", (e) => {
     const d = e.detail;
     $("status").textContent = `Decision recorded: ${d.choice.replace("_", " ")}.`;
@@ -115,12 +154,26 @@ async function main() {
     unavailableMessage = e.detail.message;
     renderLinkedIn();
   });
+
+  host.addEventListener("consent:pending", () => {
+    $("status").textContent = "Your choice is saved on this device and will be sent when the connection is back.";
+  });
   host.addEventListener("consent:error", (e) => {
     $("status").textContent = `Something went wrong: ${e.detail.message}`;
   });
-  consent = mount(host, {
+}
+
+/** (Re)starts the widget for `user`, as a page load would. */
+async function start(user) {
+  consent?.destroy();
+  consent = undefined;
+  unavailableMessage = "";
+  $("status").textContent = "";
+  renderLinkedIn();
+  const decision = await signIn(user);
+  consent = mount($("consent"), {
     backendUrl: new URL("/", location.href).href,
-    policy: params.get("policy") ?? "enabled",
+    decision,
     links: {
       microsoftPrivacy: "https://privacy.microsoft.com/privacystatement",
       linkedinPrivacy: "https://www.linkedin.com/legal/privacy-policy",
@@ -129,11 +182,15 @@ async function main() {
       removeContacts: "https://www.linkedin.com/mynetwork/settings/manage-syncing/",
     },
   });
-  if (consent.state().policy !== "enabled") {
-    const outcome = await consent.prompt();
-    unavailableMessage = outcome.message;
-  }
   renderLinkedIn();
+}
+
+async function main() {
+  await init();
+  renderPeople();
+  renderCard();
+  listen($("consent"));
+  await start(await setupAdmin());
 }
 
 main().catch((err) => {

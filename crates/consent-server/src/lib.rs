@@ -1,0 +1,158 @@
+//! The reference backend of the account-link consent widget: it issues challenges,
+//! verifies signed decisions, keeps them in a tamper-evident ledger (RFC 9162 Merkle
+//! tree, signed checkpoints) and answers with receipts.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), String> {
+//! let config = consent_server::config::Config::default();
+//! let server = consent_server::start(config).await?;
+//! println!("listening on {}", server.addr);
+//! server.wait().await;
+//! # Ok(()) }
+//! ```
+
+pub mod app;
+pub mod config;
+pub mod problem;
+pub mod routes;
+pub mod signer;
+pub mod state;
+pub mod store;
+
+use config::Config;
+use signer::LedgerSigner;
+use state::AppState;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use store::Store;
+use tokio::sync::oneshot;
+
+/// A running server.
+pub struct Server {
+    pub addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Server {
+    /// Stops accepting connections, lets in-flight requests (and their appends) finish.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = self.task.await;
+    }
+
+    /// Runs until SIGINT or SIGTERM, then shuts down gracefully.
+    pub async fn wait(self) {
+        shutdown_signal().await;
+        tracing::info!("shutting down; finishing requests in flight");
+        self.stop().await;
+    }
+}
+
+/// Opens the data directory and the ledger, binds, and serves in the background.
+pub async fn start(config: Config) -> Result<Server, String> {
+    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+        format!(
+            "cannot create the data directory {}: {e}",
+            config.data_dir.display()
+        )
+    })?;
+    let probe = config.data_dir.join(".write-test");
+    std::fs::File::create(&probe)
+        .and_then(|mut f| f.write_all(b"ok"))
+        .map_err(|e| {
+            format!(
+                "the data directory {} is not writable: {e}",
+                config.data_dir.display()
+            )
+        })?;
+    let _ = std::fs::remove_file(&probe);
+    for (what, dir) in [("www", &config.www_dir), ("pkg", &config.pkg_dir)] {
+        if !dir.is_dir() {
+            tracing::warn!(
+                "the {what} directory {} does not exist; it will answer 404",
+                dir.display()
+            );
+        }
+    }
+    let store = Store::open(&config.data_dir.join("ledger.sqlite3"))?;
+    let signer = LedgerSigner::load_or_create(&config.data_dir, &config.origin)?;
+    let secret = subject_secret(&config.data_dir)?;
+    let addr = SocketAddr::new(config.bind, config.port);
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            format!(
+                "cannot listen on {addr}: the port is in use (pick another with --port or PORT)"
+            )
+        } else {
+            format!("cannot listen on {addr}: {e}")
+        }
+    })?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let state = Arc::new(AppState::new(config, store, signer, secret));
+    let app = app::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await;
+        if let Err(e) = served {
+            tracing::error!(%e, "server stopped with an error");
+        }
+    });
+    tracing::info!(%addr, "listening");
+    Ok(Server {
+        addr,
+        shutdown: Some(tx),
+        task,
+    })
+}
+
+/// The HMAC key for subject ids, created once (mode 0600) so ids stay stable.
+fn subject_secret(dir: &std::path::Path) -> Result<[u8; 32], String> {
+    let path = dir.join("subject-secret");
+    match std::fs::read(&path) {
+        Ok(b) => b
+            .try_into()
+            .map_err(|_| format!("{} is not 32 bytes", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            use rand::RngCore;
+            let mut secret = [0u8; 32];
+            rand::rngs::OsRng.fill_bytes(&mut secret);
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            options
+                .open(&path)
+                .and_then(|mut f| f.write_all(&secret).and_then(|_| f.sync_all()))
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            Ok(secret)
+        }
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

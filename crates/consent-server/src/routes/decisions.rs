@@ -1,0 +1,159 @@
+//! Recording decisions, and a subject's view of their own.
+
+use crate::problem::Problem;
+use crate::state::{now_secs, AppState};
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use consent_core::verify::{self, Expectations};
+use serde_json::json;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// `POST /v1/decisions` with a compact token (`application/jwt`): every check of
+/// DESIGN section 5, in order, then the ledger append. `201` with the receipt; `200`
+/// with the same receipt for a re-sent token.
+pub async fn record(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Problem> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if content_type.split(';').next().map(str::trim) != Some("application/jwt") {
+        return Err(Problem::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            "Send the token as application/jwt",
+            format!("Content-Type was {content_type:?}"),
+        ));
+    }
+    if body.len() > verify::MAX_TOKEN_BYTES {
+        return Err(Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too-large",
+            "The token is too large",
+            format!("at most {} bytes", verify::MAX_TOKEN_BYTES),
+        ));
+    }
+    let token = std::str::from_utf8(&body)
+        .map_err(|_| Problem::bad_request("malformed", "the body is not UTF-8"))?
+        .trim()
+        .to_owned();
+    let who = state.identity(&headers, peer).await?;
+    let now = now_secs();
+    state.within_rate(&who.session_id, now)?;
+
+    let expect = Expectations {
+        aud: &state.config.audience,
+        now: now as i64,
+        max_skew_secs: state.config.max_skew_secs,
+    };
+    let verified = verify::verify(&token, &expect).map_err(|e| {
+        let status = match e.code() {
+            "too-large" => StatusCode::PAYLOAD_TOO_LARGE,
+            "wrong-audience" => StatusCode::FORBIDDEN,
+            _ => StatusCode::BAD_REQUEST,
+        };
+        Problem::new(
+            status,
+            e.code(),
+            "The decision token was refused",
+            e.to_string(),
+        )
+    })?;
+
+    let (store, signer) = (state.store.clone(), state.signer.clone());
+    let session_id = who.session_id.clone();
+    let outcome = tokio::task::spawn_blocking(move || {
+        store.record_decision(&verified, &token, &session_id, now, &signer)
+    })
+    .await
+    .map_err(Problem::internal)?
+    .map_err(Problem::internal)?;
+    match outcome {
+        Ok(recorded) => {
+            let status = if recorded.created {
+                StatusCode::CREATED
+            } else {
+                StatusCode::OK
+            };
+            Ok((status, Json(recorded.receipt)).into_response())
+        }
+        Err(refusal) => {
+            let status = match refusal {
+                crate::store::Refusal::WrongSubject | crate::store::Refusal::WrongSession => {
+                    StatusCode::FORBIDDEN
+                }
+                crate::store::Refusal::JtiReused | crate::store::Refusal::NonceReplayed => {
+                    StatusCode::CONFLICT
+                }
+                _ => StatusCode::BAD_REQUEST,
+            };
+            Err(Problem::new(
+                status,
+                refusal.code(),
+                "The decision was refused",
+                refusal.detail(),
+            ))
+        }
+    }
+}
+
+/// `GET /v1/decisions/current`: the latest decision by ledger order (not client time),
+/// and whether it was made on the notice version shown today.
+pub async fn current(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let who = state.identity(&headers, peer).await?;
+    let store = state.store.clone();
+    let sub = who.sub.clone();
+    let history = tokio::task::spawn_blocking(move || store.history(&sub))
+        .await
+        .map_err(Problem::internal)?
+        .map_err(Problem::internal)?;
+    let latest = history.last().map(|d| {
+        let current_ver = d.notice.get("ver").and_then(|v| v.as_u64())
+            == Some(consent_core::catalogue::NOTICE_VERSION as u64);
+        json!({
+            "choice": d.choice,
+            "jti": d.jti,
+            "index": d.index,
+            "received_at": d.received_at,
+            "notice": d.notice,
+            "notice_is_current": current_ver,
+        })
+    });
+    Ok(Json(json!({
+        "sub": who.sub,
+        "policy": state.policy_for(&who.user),
+        "decision": latest,
+    })))
+}
+
+/// `GET /v1/decisions/export`: every record of the subject, one JSON object per line.
+pub async fn export(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Result<Response, Problem> {
+    let who = state.identity(&headers, peer).await?;
+    let store = state.store.clone();
+    let history = tokio::task::spawn_blocking(move || store.history(&who.sub))
+        .await
+        .map_err(Problem::internal)?
+        .map_err(Problem::internal)?;
+    let mut ndjson = String::new();
+    for row in history {
+        ndjson.push_str(&serde_json::to_string(&row).map_err(Problem::internal)?);
+        ndjson.push('\n');
+    }
+    Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], ndjson).into_response())
+}

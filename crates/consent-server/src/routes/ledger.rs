@@ -1,0 +1,141 @@
+//! The public ledger: checkpoints, proofs, entries and the key that signs them.
+
+use crate::problem::Problem;
+use crate::state::AppState;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use base64ct::{Base64, Encoding};
+use consent_core::merkle;
+use serde::Deserialize;
+use serde_json::json;
+use std::sync::Arc;
+
+const MAX_ENTRIES: u64 = 1000;
+
+/// `GET /v1/ledger/checkpoint`: the signed checkpoint of the current tree.
+pub async fn checkpoint(State(state): State<Arc<AppState>>) -> Response {
+    let note = state.store.with_leaves(|leaves| {
+        state
+            .signer
+            .checkpoint(leaves.len() as u64, &merkle::root(leaves))
+    });
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], note).into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InclusionQuery {
+    index: u64,
+    size: Option<u64>,
+}
+
+/// `GET /v1/ledger/proof/inclusion?index=&size=`.
+pub async fn inclusion(
+    State(state): State<Arc<AppState>>,
+    q: Result<Query<InclusionQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
+    state.store.with_leaves(|leaves| {
+        let size = q.size.unwrap_or(leaves.len() as u64);
+        if size > leaves.len() as u64 || q.index >= size {
+            return Err(Problem::bad_request(
+                "out-of-range",
+                format!("need index < size <= {}", leaves.len()),
+            ));
+        }
+        let tree = &leaves[..size as usize];
+        Ok(Json(json!({
+            "index": q.index,
+            "tree_size": size,
+            "leaf_hash": Base64::encode_string(&tree[q.index as usize]),
+            "root_hash": Base64::encode_string(&merkle::root(tree)),
+            "inclusion_proof": merkle::inclusion_proof(q.index as usize, tree)
+                .iter().map(|h| Base64::encode_string(h)).collect::<Vec<_>>(),
+        })))
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsistencyQuery {
+    from: u64,
+    to: u64,
+}
+
+/// `GET /v1/ledger/proof/consistency?from=&to=`.
+pub async fn consistency(
+    State(state): State<Arc<AppState>>,
+    q: Result<Query<ConsistencyQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
+    state.store.with_leaves(|leaves| {
+        if q.from == 0 || q.from > q.to || q.to > leaves.len() as u64 {
+            return Err(Problem::bad_request(
+                "out-of-range",
+                format!("need 0 < from <= to <= {}", leaves.len()),
+            ));
+        }
+        let tree = &leaves[..q.to as usize];
+        Ok(Json(json!({
+            "from": q.from,
+            "to": q.to,
+            "from_root": Base64::encode_string(&merkle::root(&tree[..q.from as usize])),
+            "to_root": Base64::encode_string(&merkle::root(tree)),
+            "consistency_proof": merkle::consistency_proof(q.from as usize, tree)
+                .iter().map(|h| Base64::encode_string(h)).collect::<Vec<_>>(),
+        })))
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntriesQuery {
+    start: u64,
+    end: Option<u64>,
+}
+
+/// `GET /v1/ledger/entries?start=&end=`: leaves as hashed (at most 1000 at a time).
+pub async fn entries(
+    State(state): State<Arc<AppState>>,
+    q: Result<Query<EntriesQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
+    let size = state.store.with_leaves(|l| l.len() as u64);
+    let end = q
+        .end
+        .unwrap_or(size)
+        .min(size)
+        .min(q.start.saturating_add(MAX_ENTRIES));
+    if q.start > end {
+        return Err(Problem::bad_request(
+            "out-of-range",
+            format!("start must be <= {size}"),
+        ));
+    }
+    let store = state.store.clone();
+    let rows = tokio::task::spawn_blocking(move || store.entries(q.start, end))
+        .await
+        .map_err(Problem::internal)?
+        .map_err(Problem::internal)?;
+    let entries: Vec<_> = rows
+        .into_iter()
+        .map(|(index, leaf)| {
+            let hash = Base64::encode_string(&merkle::leaf_hash(leaf.as_bytes()));
+            json!({"index": index, "leaf": leaf, "leaf_hash": hash})
+        })
+        .collect();
+    Ok(Json(json!({"tree_size": size, "entries": entries})))
+}
+
+/// `GET /.well-known/consent-ledger-key`.
+pub async fn public_key(State(state): State<Arc<AppState>>) -> Json<serde_json::Value> {
+    Json(json!({
+        "algorithm": "Ed25519",
+        "origin": state.signer.name,
+        "public_key": Base64::encode_string(state.signer.public_key().as_bytes()),
+        "vkey": state.signer.vkey(),
+        "receipt_statement": "consent-receipt/v1\\n{jti}\\n{index}\\n{tree_size}\\n{leaf_hash}\\n{root_hash}\\n{inclusion_proof joined by ,}\\n",
+    }))
+}

@@ -1,0 +1,111 @@
+//! Demo sign-in, and challenges.
+
+use crate::problem::Problem;
+use crate::state::{now_secs, random_b64, AppState, SESSION_COOKIE};
+use axum::extract::{rejection::JsonRejection, ConnectInfo, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::json;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    user: String,
+}
+
+/// `POST /v1/session`: signs in as a named demo user.
+pub async fn sign_in(
+    State(state): State<Arc<AppState>>,
+    body: Result<Json<SignIn>, JsonRejection>,
+) -> Result<Response, Problem> {
+    let Json(SignIn { user }) = body.map_err(super::bad_json)?;
+    if !state.config.demo {
+        return Err(Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-demo",
+            "Not available",
+            "demo sign-in is off; authenticate through the trusted header",
+        ));
+    }
+    if !state.config.users.contains(&user) {
+        return Err(Problem::bad_request(
+            "unknown-user",
+            format!(
+                "{user:?} is not a demo user; try one of {:?}",
+                state.config.users
+            ),
+        ));
+    }
+    let id = random_b64(16);
+    let store = state.store.clone();
+    let (sid, u) = (id.clone(), user.clone());
+    tokio::task::spawn_blocking(move || store.create_session(&sid, &u, now_secs()))
+        .await
+        .map_err(Problem::internal)?
+        .map_err(Problem::internal)?;
+    let cookie = format!("{SESSION_COOKIE}={id}; Path=/; HttpOnly; SameSite=Strict");
+    let body =
+        json!({"user": user, "sub": state.subject_of(&user), "policy": state.policy_for(&user)});
+    Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
+}
+
+/// `GET /v1/session`: who is signed in.
+pub async fn whoami(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let who = state.identity(&headers, peer).await?;
+    Ok(Json(
+        json!({"user": who.user, "sub": who.sub, "policy": state.policy_for(&who.user)}),
+    ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ChallengeRequest {
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// `POST /v1/challenge`: a single-use nonce for this session, the notice to show and
+/// whether this user may be prompted.
+pub async fn challenge(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Option<Json<ChallengeRequest>>,
+) -> Result<Json<serde_json::Value>, Problem> {
+    let who = state.identity(&headers, peer).await?;
+    let now = now_secs();
+    state.within_rate(&who.session_id, now)?;
+    let lang = body
+        .and_then(|Json(b)| b.lang)
+        .unwrap_or_else(|| "en".into());
+    let notice = consent_core::catalogue::notice(&lang).reference();
+    let nonce = random_b64(24);
+    let expires_at = now + state.config.nonce_ttl_secs;
+    let store = state.store.clone();
+    let (n, sid, sub, nr) = (
+        nonce.clone(),
+        who.session_id.clone(),
+        who.sub.clone(),
+        notice.clone(),
+    );
+    tokio::task::spawn_blocking(move || store.issue_nonce(&n, &sid, &sub, &nr, expires_at))
+        .await
+        .map_err(Problem::internal)?
+        .map_err(Problem::internal)?;
+    Ok(Json(json!({
+        "nonce": nonce,
+        "sub": who.sub,
+        "aud": state.config.audience,
+        "notice": notice,
+        "policy": state.policy_for(&who.user),
+        "expires_at": crate::store::rfc3339(expires_at),
+    })))
+}
