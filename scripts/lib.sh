@@ -44,6 +44,17 @@ setup_npm() {
   fi
 }
 
+# jwcrypto, for cross-checking tokens, in a venv of the project's own.
+setup_python() {
+  local venv="$ROOT/.tools/venv"
+  if ! "$venv/bin/python" -c "import jwcrypto" 2>/dev/null; then
+    say "installing jwcrypto (Python) for the token cross-check"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r e2e/requirements.txt
+  fi
+  export JWCRYPTO_PYTHON="$venv/bin/python"
+}
+
 setup_browsers() {
   apt_install chromium chromium-driver
 }

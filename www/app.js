@@ -96,7 +96,14 @@ function action(label, onClick, id) {
   return b;
 }
 
+/** Re-renders the LinkedIn section, keeping keyboard focus in it when it was there. */
 function renderLinkedIn() {
+  const hadFocus = $("profile-card").contains(document.activeElement);
+  paintLinkedIn();
+  if (hadFocus) $("linkedin-body").querySelector("button")?.focus();
+}
+
+function paintLinkedIn() {
   const body = $("linkedin-body");
   const state = consent?.state();
   if (!state) {
