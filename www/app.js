@@ -178,6 +178,7 @@ async function start(user) {
   $("status").textContent = "";
   renderLinkedIn();
   const decision = await signIn(user);
+  $("me").textContent = user.slice(0, 2).toUpperCase();
   consent = mount($("consent"), {
     backendUrl: new URL("/", location.href).href,
     decision,
