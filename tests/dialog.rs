@@ -116,7 +116,10 @@ async fn focus_returns_to_what_opened_the_prompt() {
     let _pending = open_prompt(&handle, &host).await;
     assert!(active_in_widget(&host).is_some());
     click(&host, "button[data-choice=linkedin_only]");
-    settle().await;
+    wait_until("focus left the widget", || {
+        active_in_widget(&host).is_none()
+    })
+    .await;
     let active = document().active_element().unwrap();
     assert!(
         active.is_same_node(Some(&opener)),
@@ -155,8 +158,11 @@ async fn a_dialog_closed_by_the_browser_counts_as_not_now() {
         .unwrap()
         .unchecked_into::<web_sys::HtmlDialogElement>()
         .close();
-    settle().await;
-    assert_eq!(get_str(&handle.state().unwrap(), "view"), "closed");
+    // The close event is a queued task; wait for its effect rather than a tick count.
+    wait_until("the state follows the closed dialog", || {
+        get_str(&handle.state().unwrap(), "view") == "closed"
+    })
+    .await;
     wait_for_events(&decisions, 1).await;
     assert_eq!(get_str(&decisions.last(), "choice"), "not_now");
     handle.destroy();

@@ -93,7 +93,6 @@ async fn the_custom_element_maps_attributes_to_options() {
     document().body().unwrap().append_child(&el).unwrap();
     let pending: js_sys::Promise = call(&el, "prompt").unwrap().unchecked_into();
     wait_until("the prompt is open", || dialog_open(&el)).await;
-    wait_until("the prompt is open", || dialog_open(&el)).await;
     settle().await;
     assert_eq!(find_all(&el, ".links a").len(), 1);
     click(&el, "button[data-choice=linkedin_only]");
