@@ -39,8 +39,11 @@ pub struct TrustedHeader {
 pub struct Config {
     pub bind: IpAddr,
     pub port: u16,
-    /// Where the ledger database and the signing key live.
+    /// Where the SQLite ledger and the signing key live.
     pub data_dir: PathBuf,
+    /// `postgres://...`: keep the ledger in PostgreSQL instead of SQLite, so several
+    /// instances can share it.
+    pub database_url: Option<String>,
     /// The demo page.
     pub www_dir: PathBuf,
     /// The widget package (wasm-pack output).
@@ -67,6 +70,7 @@ impl Default for Config {
             bind: IpAddr::from([127, 0, 0, 1]),
             port: 8080,
             data_dir: PathBuf::from("data"),
+            database_url: None,
             www_dir: PathBuf::from("www"),
             pkg_dir: PathBuf::from("pkg"),
             audience: "http://127.0.0.1:8080".into(),
@@ -102,7 +106,8 @@ impl Config {
         Ok(config)
     }
 
-    /// `CONSENT_BIND`, `CONSENT_PORT` (or `PORT`), `CONSENT_DATA_DIR`, `CONSENT_WWW_DIR`,
+    /// `CONSENT_BIND`, `CONSENT_PORT` (or `PORT`), `CONSENT_DATA_DIR`,
+    /// `CONSENT_DATABASE_URL`, `CONSENT_WWW_DIR`,
     /// `CONSENT_PKG_DIR`, `CONSENT_AUDIENCE`, `CONSENT_POLICY` (all, group, off).
     pub fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> Result<(), String> {
         fn parse<T: std::str::FromStr>(name: &str, v: String) -> Result<T, String> {
@@ -116,6 +121,9 @@ impl Config {
         }
         if let Some(v) = var("CONSENT_DATA_DIR") {
             self.data_dir = v.into();
+        }
+        if let Some(v) = var("CONSENT_DATABASE_URL") {
+            self.database_url = Some(v);
         }
         if let Some(v) = var("CONSENT_WWW_DIR") {
             self.www_dir = v.into();

@@ -25,7 +25,7 @@ use state::AppState;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use store::Store;
+use store::{PostgresStore, SqliteStore, Storage};
 use tokio::sync::oneshot;
 
 /// A running server.
@@ -78,7 +78,17 @@ pub async fn start(config: Config) -> Result<Server, String> {
             );
         }
     }
-    let store = Store::open(&config.data_dir.join("ledger.sqlite3"))?;
+    let store: Arc<dyn Storage> = match &config.database_url {
+        Some(url) => {
+            let url = url.clone();
+            Arc::new(
+                tokio::task::spawn_blocking(move || PostgresStore::connect(&url))
+                    .await
+                    .map_err(|e| e.to_string())??,
+            )
+        }
+        None => Arc::new(SqliteStore::open(&config.data_dir.join("ledger.sqlite3"))?),
+    };
     let signer = LedgerSigner::load_or_create(&config.data_dir, &config.origin)?;
     let secret = subject_secret(&config.data_dir)?;
     let addr = SocketAddr::new(config.bind, config.port);

@@ -3,7 +3,7 @@
 use crate::config::{Config, Policy, PolicyMode};
 use crate::problem::Problem;
 use crate::signer::LedgerSigner;
-use crate::store::Store;
+use crate::store::Storage;
 use axum::http::{HeaderMap, StatusCode};
 use base64ct::{Base64UrlUnpadded, Encoding};
 use hmac::{Hmac, Mac};
@@ -16,7 +16,7 @@ pub const SESSION_COOKIE: &str = "alc_session";
 
 pub struct AppState {
     pub config: Config,
-    pub store: Arc<Store>,
+    pub store: Arc<dyn Storage>,
     pub signer: Arc<LedgerSigner>,
     /// Keys the HMAC that turns user names into pseudonymous subject ids.
     subject_secret: [u8; 32],
@@ -37,14 +37,14 @@ pub struct Identity {
 impl AppState {
     pub fn new(
         config: Config,
-        store: Store,
+        store: Arc<dyn Storage>,
         signer: LedgerSigner,
         subject_secret: [u8; 32],
     ) -> Self {
         AppState {
             policy: RwLock::new(config.policy.clone()),
             config,
-            store: Arc::new(store),
+            store,
             signer: Arc::new(signer),
             subject_secret,
             rate: Mutex::default(),

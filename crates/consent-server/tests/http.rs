@@ -1,5 +1,10 @@
 //! The backend over real HTTP on loopback, with tokens signed natively the way the
-//! widget signs them in the browser.
+//! widget signs them in the browser. Every test runs against SQLite and against a real
+//! PostgreSQL.
+
+mod support {
+    pub mod pg;
+}
 
 use base64ct::{Base64, Encoding};
 use consent_core::claims::Claims;
@@ -13,14 +18,70 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::path::Path;
 
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Sqlite,
+    Postgres,
+}
+
+/// Where a test's ledger lives; a PostgreSQL cluster lives as long as this does.
+struct Db {
+    _dir: tempfile::TempDir,
+    data: std::path::PathBuf,
+    pg: Option<support::pg::PgCluster>,
+}
+
+impl Db {
+    async fn new(kind: Kind) -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        let pg = match kind {
+            Kind::Sqlite => None,
+            Kind::Postgres => Some(
+                tokio::task::spawn_blocking(support::pg::PgCluster::start)
+                    .await
+                    .unwrap(),
+            ),
+        };
+        Db {
+            data: dir.path().to_path_buf(),
+            _dir: dir,
+            pg,
+        }
+    }
+
+    /// How many key changes the store logged.
+    async fn key_changes(&self) -> i64 {
+        let (url, path) = (
+            self.pg.as_ref().map(|p| p.url.clone()),
+            self.data.join("ledger.sqlite3"),
+        );
+        tokio::task::spawn_blocking(move || match url {
+            Some(url) => {
+                let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+                c.query_one("SELECT COUNT(*) FROM key_changes", &[])
+                    .unwrap()
+                    .get(0)
+            }
+            None => rusqlite::Connection::open(path)
+                .unwrap()
+                .query_row("SELECT COUNT(*) FROM key_changes", [], |r| r.get(0))
+                .unwrap(),
+        })
+        .await
+        .unwrap()
+    }
+}
+
 struct Backend {
     server: consent_server::Server,
     base: String,
 }
 
-async fn start(data: &Path) -> Backend {
+async fn start(db: &Db) -> Backend {
+    let data: &Path = &db.data;
     let config = Config {
         port: 0,
+        database_url: db.pg.as_ref().map(|p| p.url.clone()),
         data_dir: data.to_path_buf(),
         www_dir: data.join("www"),
         pkg_dir: data.join("pkg"),
@@ -151,10 +212,9 @@ fn b64(s: &Value) -> [u8; 32] {
         .unwrap()
 }
 
-#[tokio::test]
-async fn a_decision_is_recorded_with_a_verifiable_receipt() {
-    let dir = tempfile::tempdir().unwrap();
-    let b = start(dir.path()).await;
+async fn a_decision_is_recorded_with_a_verifiable_receipt(kind: Kind) {
+    let db = Db::new(kind).await;
+    let b = start(&db).await;
     let c = Client::signed_in(&b, "megan").await;
     let (status, receipt, token) = c.decide(Choice::BothWays).await;
     assert_eq!(status, StatusCode::CREATED, "{receipt}");
@@ -206,10 +266,9 @@ async fn a_decision_is_recorded_with_a_verifiable_receipt() {
     b.server.stop().await;
 }
 
-#[tokio::test]
-async fn a_resent_token_gets_the_same_receipt_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let b = start(dir.path()).await;
+async fn a_resent_token_gets_the_same_receipt_once(kind: Kind) {
+    let db = Db::new(kind).await;
+    let b = start(&db).await;
     let c = Client::signed_in(&b, "adele").await;
     let (s1, r1, token) = c.decide(Choice::LinkedinOnly).await;
     let (s2, r2) = c.send(&token).await;
@@ -219,10 +278,9 @@ async fn a_resent_token_gets_the_same_receipt_once() {
     b.server.stop().await;
 }
 
-#[tokio::test]
-async fn every_refusal_has_its_own_problem_type() {
-    let dir = tempfile::tempdir().unwrap();
-    let b = start(dir.path()).await;
+async fn every_refusal_has_its_own_problem_type(kind: Kind) {
+    let db = Db::new(kind).await;
+    let b = start(&db).await;
     let c = Client::signed_in(&b, "megan").await;
     let other = Client::signed_in(&b, "alex").await;
     let mut cases: Vec<(&str, StatusCode, String)> = Vec::new();
@@ -301,10 +359,9 @@ async fn every_refusal_has_its_own_problem_type() {
     b.server.stop().await;
 }
 
-#[tokio::test]
-async fn concurrent_submissions_lose_nothing_and_duplicate_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let b = start(dir.path()).await;
+async fn concurrent_submissions_lose_nothing_and_duplicate_nothing(kind: Kind) {
+    let db = Db::new(kind).await;
+    let b = start(&db).await;
     let c = std::sync::Arc::new(Client::signed_in(&b, "lynne").await);
     // Two racers per nonce: exactly one of each pair wins.
     let mut tokens = Vec::new();
@@ -370,10 +427,9 @@ async fn concurrent_submissions_lose_nothing_and_duplicate_nothing() {
     b.server.stop().await;
 }
 
-#[tokio::test]
-async fn a_restart_keeps_the_ledger_keys_and_subjects() {
-    let dir = tempfile::tempdir().unwrap();
-    let b = start(dir.path()).await;
+async fn a_restart_keeps_the_ledger_keys_and_subjects(kind: Kind) {
+    let db = Db::new(kind).await;
+    let b = start(&db).await;
     let c = Client::signed_in(&b, "megan").await;
     let (_, r1, _) = c.decide(Choice::BothWays).await;
     let sub = c.challenge().await["sub"].clone();
@@ -384,7 +440,7 @@ async fn a_restart_keeps_the_ledger_keys_and_subjects() {
     let pending = c.sign(&c.claims(&pending_ch, Choice::Withdraw));
     b.server.stop().await;
 
-    let b = start(dir.path()).await;
+    let b = start(&db).await;
     let c2 = Client {
         base: b.base.clone(),
         ..Client::signed_in(&b, "megan").await
@@ -451,26 +507,20 @@ async fn a_restart_keeps_the_ledger_keys_and_subjects() {
     b.server.stop().await;
 }
 
-#[tokio::test]
-async fn a_new_device_key_is_accepted_and_logged_as_a_key_change() {
-    let dir = tempfile::tempdir().unwrap();
-    let b = start(dir.path()).await;
+async fn a_new_device_key_is_accepted_and_logged_as_a_key_change(kind: Kind) {
+    let db = Db::new(kind).await;
+    let b = start(&db).await;
     let mut c = Client::signed_in(&b, "adele").await;
     assert_eq!(c.decide(Choice::NotNow).await.0, StatusCode::CREATED);
     c.key = SigningKey::random(&mut rand_core::OsRng);
     assert_eq!(c.decide(Choice::LinkedinOnly).await.0, StatusCode::CREATED);
     b.server.stop().await;
-    let db = rusqlite::Connection::open(dir.path().join("ledger.sqlite3")).unwrap();
-    let changes: i64 = db
-        .query_row("SELECT COUNT(*) FROM key_changes", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(changes, 1);
+    assert_eq!(db.key_changes().await, 1);
 }
 
-#[tokio::test]
-async fn the_tenant_policy_reaches_the_challenge() {
-    let dir = tempfile::tempdir().unwrap();
-    let b = start(dir.path()).await;
+async fn the_tenant_policy_reaches_the_challenge(kind: Kind) {
+    let db = Db::new(kind).await;
+    let b = start(&db).await;
     let megan = Client::signed_in(&b, "megan").await;
     let alex = Client::signed_in(&b, "alex").await;
     assert_eq!(alex.challenge().await["policy"], "enabled");
@@ -501,3 +551,84 @@ async fn the_tenant_policy_reaches_the_challenge() {
     assert_eq!(bad.headers()["content-type"], "application/problem+json");
     b.server.stop().await;
 }
+
+#[tokio::test]
+async fn two_instances_share_one_strictly_ordered_ledger_on_postgres() {
+    let db = Db::new(Kind::Postgres).await;
+    let (a, b) = (start(&db).await, start(&db).await);
+    let c = std::sync::Arc::new(Client::signed_in(&a, "megan").await);
+    let mut tokens = Vec::new();
+    for i in 0..60 {
+        let ch = c.challenge().await;
+        let choice = [Choice::BothWays, Choice::NotNow][i % 2];
+        tokens.push((i % 2 == 0, c.sign(&c.claims(&ch, choice))));
+    }
+    let mut tasks = Vec::new();
+    for (to_a, token) in tokens {
+        let c = c.clone();
+        let base = if to_a { a.base.clone() } else { b.base.clone() };
+        tasks.push(tokio::spawn(async move {
+            let res = c
+                .http
+                .post(format!("{base}/v1/decisions"))
+                .header("content-type", "application/jwt")
+                .body(token)
+                .send()
+                .await
+                .unwrap();
+            let status = res.status();
+            let receipt: Value = res.json().await.unwrap();
+            (status, receipt["index"].as_u64())
+        }));
+    }
+    let mut indices = Vec::new();
+    for t in tasks {
+        let (status, index) = t.await.unwrap();
+        assert_eq!(status, StatusCode::CREATED);
+        indices.push(index.unwrap());
+    }
+    indices.sort();
+    assert_eq!(
+        indices,
+        (0..60).collect::<Vec<u64>>(),
+        "no index given twice, none skipped"
+    );
+    let checkpoint = |base: String| async move {
+        reqwest::get(format!("{base}/v1/ledger/checkpoint"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let (ca, cb) = (
+        checkpoint(a.base.clone()).await,
+        checkpoint(b.base.clone()).await,
+    );
+    assert_eq!(ca, cb, "both instances sign the same tree");
+    assert!(ca.starts_with("consent.example/ledger\n60\n"), "{ca}");
+    a.server.stop().await;
+    b.server.stop().await;
+}
+
+/// Each scenario, once per storage backend.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[tokio::test] async fn $name() { super::$name(super::Kind::Sqlite).await } )*
+        }
+        mod postgres {
+            $( #[tokio::test] async fn $name() { super::$name(super::Kind::Postgres).await } )*
+        }
+    };
+}
+
+on_both_backends!(
+    a_decision_is_recorded_with_a_verifiable_receipt,
+    a_resent_token_gets_the_same_receipt_once,
+    every_refusal_has_its_own_problem_type,
+    concurrent_submissions_lose_nothing_and_duplicate_nothing,
+    a_restart_keeps_the_ledger_keys_and_subjects,
+    a_new_device_key_is_accepted_and_logged_as_a_key_change,
+    the_tenant_policy_reaches_the_challenge,
+);

@@ -15,13 +15,20 @@ use std::sync::Arc;
 const MAX_ENTRIES: u64 = 1000;
 
 /// `GET /v1/ledger/checkpoint`: the signed checkpoint of the current tree.
-pub async fn checkpoint(State(state): State<Arc<AppState>>) -> Response {
-    let note = state.store.with_leaves(|leaves| {
-        state
-            .signer
-            .checkpoint(leaves.len() as u64, &merkle::root(leaves))
-    });
-    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], note).into_response()
+pub async fn checkpoint(State(state): State<Arc<AppState>>) -> Result<Response, Problem> {
+    let leaves = leaves(&state).await?;
+    let note = state
+        .signer
+        .checkpoint(leaves.len() as u64, &merkle::root(&leaves));
+    Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], note).into_response())
+}
+
+async fn leaves(state: &Arc<AppState>) -> Result<Vec<merkle::Hash>, Problem> {
+    let store = state.store.clone();
+    tokio::task::spawn_blocking(move || store.leaves())
+        .await
+        .map_err(Problem::internal)?
+        .map_err(Problem::internal)
 }
 
 #[derive(Deserialize)]
@@ -37,7 +44,8 @@ pub async fn inclusion(
     q: Result<Query<InclusionQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<serde_json::Value>, Problem> {
     let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
-    state.store.with_leaves(|leaves| {
+    let leaves = leaves(&state).await?;
+    {
         let size = q.size.unwrap_or(leaves.len() as u64);
         if size > leaves.len() as u64 || q.index >= size {
             return Err(Problem::bad_request(
@@ -54,7 +62,7 @@ pub async fn inclusion(
             "inclusion_proof": merkle::inclusion_proof(q.index as usize, tree)
                 .iter().map(|h| Base64::encode_string(h)).collect::<Vec<_>>(),
         })))
-    })
+    }
 }
 
 #[derive(Deserialize)]
@@ -70,7 +78,8 @@ pub async fn consistency(
     q: Result<Query<ConsistencyQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<serde_json::Value>, Problem> {
     let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
-    state.store.with_leaves(|leaves| {
+    let leaves = leaves(&state).await?;
+    {
         if q.from == 0 || q.from > q.to || q.to > leaves.len() as u64 {
             return Err(Problem::bad_request(
                 "out-of-range",
@@ -86,7 +95,7 @@ pub async fn consistency(
             "consistency_proof": merkle::consistency_proof(q.from as usize, tree)
                 .iter().map(|h| Base64::encode_string(h)).collect::<Vec<_>>(),
         })))
-    })
+    }
 }
 
 #[derive(Deserialize)]
@@ -102,7 +111,7 @@ pub async fn entries(
     q: Result<Query<EntriesQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<serde_json::Value>, Problem> {
     let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
-    let size = state.store.with_leaves(|l| l.len() as u64);
+    let size = leaves(&state).await?.len() as u64;
     let end = q
         .end
         .unwrap_or(size)

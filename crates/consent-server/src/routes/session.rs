@@ -90,13 +90,14 @@ pub async fn challenge(
     let nonce = random_b64(24);
     let expires_at = now + state.config.nonce_ttl_secs;
     let store = state.store.clone();
-    let (n, sid, sub, nr) = (
-        nonce.clone(),
-        who.session_id.clone(),
-        who.sub.clone(),
-        notice.clone(),
-    );
-    tokio::task::spawn_blocking(move || store.issue_nonce(&n, &sid, &sub, &nr, expires_at))
+    let issued = crate::store::Nonce {
+        nonce: nonce.clone(),
+        session_id: who.session_id.clone(),
+        sub: who.sub.clone(),
+        notice: notice.clone(),
+        expires_at,
+    };
+    tokio::task::spawn_blocking(move || store.issue_nonce(&issued))
         .await
         .map_err(Problem::internal)?
         .map_err(Problem::internal)?;

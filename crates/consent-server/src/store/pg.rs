@@ -1,0 +1,335 @@
+//! PostgreSQL, for several stateless server instances sharing one ledger. Appends take
+//! an exclusive lock on the ledger table inside their transaction, so they stay
+//! strictly ordered whichever instance makes them; each instance's leaf cache catches
+//! up from the table before it is used.
+
+use super::*;
+use ::postgres::{Client, NoTls, Transaction};
+use std::sync::{Mutex, MutexGuard};
+
+const SCHEMA: &str = "
+    CREATE TABLE IF NOT EXISTS sessions (
+      id TEXT PRIMARY KEY, username TEXT NOT NULL, created_at BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS nonces (
+      nonce TEXT PRIMARY KEY, session_id TEXT NOT NULL, sub TEXT NOT NULL,
+      notice_id TEXT NOT NULL, notice_ver BIGINT NOT NULL, notice_lang TEXT NOT NULL,
+      notice_sha256 TEXT NOT NULL, expires_at BIGINT NOT NULL, used BOOLEAN NOT NULL DEFAULT FALSE);
+    CREATE TABLE IF NOT EXISTS ledger (
+      idx BIGINT PRIMARY KEY, leaf TEXT NOT NULL, leaf_hash BYTEA NOT NULL);
+    CREATE TABLE IF NOT EXISTS decisions (
+      jti TEXT PRIMARY KEY, sub TEXT NOT NULL, choice TEXT NOT NULL,
+      idx BIGINT NOT NULL UNIQUE REFERENCES ledger(idx), token TEXT NOT NULL,
+      notice TEXT NOT NULL, received_at TEXT NOT NULL, receipt TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS decisions_sub ON decisions(sub, idx);
+    CREATE TABLE IF NOT EXISTS key_bindings (
+      sub TEXT PRIMARY KEY, thumbprint TEXT NOT NULL, bound_at BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS key_changes (
+      sub TEXT NOT NULL, old_thumbprint TEXT NOT NULL, new_thumbprint TEXT NOT NULL,
+      changed_at BIGINT NOT NULL);";
+
+fn db_err(e: ::postgres::Error) -> String {
+    format!("database: {e}")
+}
+
+struct Inner {
+    /// `None` only while the store is being dropped.
+    client: Option<Client>,
+    leaves: Vec<Hash>,
+}
+
+impl Inner {
+    fn client(&mut self) -> StoreResult<&mut Client> {
+        self.client
+            .as_mut()
+            .ok_or_else(|| "the PostgreSQL store is closed".to_owned())
+    }
+}
+
+pub struct PostgresStore {
+    inner: Mutex<Inner>,
+}
+
+impl PostgresStore {
+    /// Connects to `url` (`postgres://user@host:port/db`) and creates the tables.
+    /// Blocking: call it outside async code (e.g. in `spawn_blocking`).
+    pub fn connect(url: &str) -> StoreResult<PostgresStore> {
+        let mut client = Client::connect(url, NoTls)
+            .map_err(|e| format!("cannot connect to PostgreSQL at {url}: {e}"))?;
+        client
+            .batch_execute(SCHEMA)
+            .map_err(|e| format!("cannot prepare the PostgreSQL schema: {e}"))?;
+        Ok(PostgresStore {
+            inner: Mutex::new(Inner {
+                client: Some(client),
+                leaves: Vec::new(),
+            }),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Drop for PostgresStore {
+    /// The blocking client owns a small runtime, which must not be dropped on an async
+    /// worker thread; the last reference often goes away on one.
+    fn drop(&mut self) {
+        let inner = self.inner.get_mut().unwrap_or_else(|p| p.into_inner());
+        if let Some(client) = inner.client.take() {
+            let _ = std::thread::spawn(move || drop(client)).join();
+        }
+    }
+}
+
+struct PgTx<'a, 'b>(&'a mut Transaction<'b>);
+
+impl LedgerTx for PgTx<'_, '_> {
+    fn lock_ledger(&mut self) -> StoreResult<()> {
+        self.0
+            .batch_execute("LOCK TABLE ledger IN EXCLUSIVE MODE")
+            .map_err(db_err)
+    }
+
+    fn decision_by_jti(&mut self, jti: &str) -> StoreResult<Option<(String, String)>> {
+        Ok(self
+            .0
+            .query_opt(
+                "SELECT token, receipt FROM decisions WHERE jti = $1",
+                &[&jti],
+            )
+            .map_err(db_err)?
+            .map(|r| (r.get(0), r.get(1))))
+    }
+
+    fn nonce(&mut self, nonce: &str) -> StoreResult<Option<NonceRow>> {
+        Ok(self
+            .0
+            .query_opt(
+                "SELECT session_id, sub, expires_at, used, notice_id, notice_ver, notice_lang, notice_sha256
+                 FROM nonces WHERE nonce = $1 FOR UPDATE",
+                &[&nonce],
+            )
+            .map_err(db_err)?
+            .map(|r| NonceRow {
+                session_id: r.get(0),
+                sub: r.get(1),
+                expires_at: r.get::<_, i64>(2) as u64,
+                used: r.get(3),
+                notice: NoticeRef {
+                    id: r.get(4),
+                    ver: r.get::<_, i64>(5) as u32,
+                    lang: r.get(6),
+                    sha256: r.get(7),
+                },
+            }))
+    }
+
+    fn use_nonce(&mut self, nonce: &str) -> StoreResult<()> {
+        self.0
+            .execute("UPDATE nonces SET used = TRUE WHERE nonce = $1", &[&nonce])
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    fn bound_key(&mut self, sub: &str) -> StoreResult<Option<String>> {
+        Ok(self
+            .0
+            .query_opt(
+                "SELECT thumbprint FROM key_bindings WHERE sub = $1",
+                &[&sub],
+            )
+            .map_err(db_err)?
+            .map(|r| r.get(0)))
+    }
+
+    fn bind_key(
+        &mut self,
+        sub: &str,
+        thumbprint: &str,
+        previous: Option<&str>,
+        now: u64,
+    ) -> StoreResult<()> {
+        let now = now as i64;
+        if let Some(old) = previous {
+            self.0
+                .execute(
+                    "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at) VALUES ($1, $2, $3, $4)",
+                    &[&sub, &old, &thumbprint, &now],
+                )
+                .map_err(db_err)?;
+        }
+        self.0
+            .execute(
+                "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (sub) DO UPDATE SET thumbprint = EXCLUDED.thumbprint, bound_at = EXCLUDED.bound_at",
+                &[&sub, &thumbprint, &now],
+            )
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>> {
+        leaves_since(|q, p| self.0.query(q, p).map_err(db_err), from)
+    }
+
+    fn append(&mut self, d: &NewDecision) -> StoreResult<()> {
+        let index = d.index as i64;
+        self.0
+            .execute(
+                "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES ($1, $2, $3)",
+                &[&index, &d.leaf, &d.leaf_hash.as_slice()],
+            )
+            .map_err(db_err)?;
+        self.0
+            .execute(
+                "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                &[
+                    &d.jti,
+                    &d.sub,
+                    &d.choice,
+                    &index,
+                    &d.token,
+                    &d.notice,
+                    &d.received_at,
+                    &d.receipt,
+                ],
+            )
+            .map(|_| ())
+            .map_err(db_err)
+    }
+}
+
+type Params<'p> = &'p [&'p (dyn ::postgres::types::ToSql + Sync)];
+
+fn leaves_since(
+    mut query: impl FnMut(&str, Params) -> StoreResult<Vec<::postgres::Row>>,
+    from: u64,
+) -> StoreResult<Vec<Hash>> {
+    let from = from as i64;
+    let rows = query(
+        "SELECT idx, leaf_hash FROM ledger WHERE idx >= $1 ORDER BY idx",
+        &[&from],
+    )?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (expected, row) in (from..).zip(rows) {
+        let idx: i64 = row.get(0);
+        if idx != expected {
+            return Err(format!("ledger has a gap before leaf {idx}"));
+        }
+        out.push(to_hash(row.get(1), idx)?);
+    }
+    Ok(out)
+}
+
+impl Storage for PostgresStore {
+    fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
+        self.lock()
+            .client()?
+            .execute(
+                "INSERT INTO sessions (id, username, created_at) VALUES ($1, $2, $3)",
+                &[&id, &user, &(now as i64)],
+            )
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    fn session_user(&self, id: &str) -> StoreResult<Option<String>> {
+        Ok(self
+            .lock()
+            .client()?
+            .query_opt("SELECT username FROM sessions WHERE id = $1", &[&id])
+            .map_err(db_err)?
+            .map(|r| r.get(0)))
+    }
+
+    fn issue_nonce(&self, n: &Nonce) -> StoreResult<()> {
+        self.lock()
+            .client()?
+            .execute(
+                "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang, notice_sha256, expires_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                &[&n.nonce, &n.session_id, &n.sub, &n.notice.id, &(n.notice.ver as i64), &n.notice.lang, &n.notice.sha256, &(n.expires_at as i64)],
+            )
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    fn record_decision(
+        &self,
+        v: &Verified,
+        token: &str,
+        session_id: &str,
+        now: u64,
+        signer: &LedgerSigner,
+    ) -> StoreResult<Result<Recorded, Refusal>> {
+        let mut guard = self.lock();
+        let inner = &mut *guard;
+        let mut tx = inner
+            .client
+            .as_mut()
+            .ok_or("the PostgreSQL store is closed")?
+            .transaction()
+            .map_err(db_err)?;
+        let leaves = &mut inner.leaves;
+        let mut staged = leaves.clone();
+        let outcome = record(
+            &mut PgTx(&mut tx),
+            &mut staged,
+            v,
+            token,
+            session_id,
+            now,
+            signer,
+        )?;
+        if matches!(outcome, Ok(Recorded { created: true, .. })) {
+            tx.commit().map_err(db_err)?;
+            *leaves = staged;
+        }
+        Ok(outcome)
+    }
+
+    fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
+        Ok(self
+            .lock()
+            .client()?
+            .query(
+                "SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = $1 ORDER BY idx",
+                &[&sub],
+            )
+            .map_err(db_err)?
+            .into_iter()
+            .map(|r| DecisionRow {
+                index: r.get::<_, i64>(0) as u64,
+                jti: r.get(1),
+                choice: r.get(2),
+                notice: serde_json::from_str(r.get::<_, &str>(3)).unwrap_or_default(),
+                received_at: r.get(4),
+                token: r.get(5),
+            })
+            .collect())
+    }
+
+    fn leaves(&self) -> StoreResult<Vec<Hash>> {
+        let mut guard = self.lock();
+        let from = guard.leaves.len() as u64;
+        let newer = leaves_since(|q, p| guard.client()?.query(q, p).map_err(db_err), from)?;
+        guard.leaves.extend(newer);
+        Ok(guard.leaves.clone())
+    }
+
+    fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>> {
+        Ok(self
+            .lock()
+            .client()?
+            .query(
+                "SELECT idx, leaf FROM ledger WHERE idx >= $1 AND idx < $2 ORDER BY idx",
+                &[&(start as i64), &(end as i64)],
+            )
+            .map_err(db_err)?
+            .into_iter()
+            .map(|r| (r.get::<_, i64>(0) as u64, r.get(1)))
+            .collect())
+    }
+}

@@ -1,0 +1,294 @@
+//! The default store: one SQLite file in WAL mode with `synchronous=FULL`. Decisions
+//! run in IMMEDIATE transactions, so appends are strictly ordered.
+
+use super::*;
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+const SCHEMA: &str = "
+    CREATE TABLE IF NOT EXISTS sessions (
+      id TEXT PRIMARY KEY, user TEXT NOT NULL, created_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS nonces (
+      nonce TEXT PRIMARY KEY, session_id TEXT NOT NULL, sub TEXT NOT NULL,
+      notice_id TEXT NOT NULL, notice_ver INTEGER NOT NULL, notice_lang TEXT NOT NULL,
+      notice_sha256 TEXT NOT NULL, expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE IF NOT EXISTS ledger (
+      idx INTEGER PRIMARY KEY, leaf TEXT NOT NULL, leaf_hash BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS decisions (
+      jti TEXT PRIMARY KEY, sub TEXT NOT NULL, choice TEXT NOT NULL,
+      idx INTEGER NOT NULL UNIQUE REFERENCES ledger(idx), token TEXT NOT NULL,
+      notice TEXT NOT NULL, received_at TEXT NOT NULL, receipt TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS decisions_sub ON decisions(sub, idx);
+    CREATE TABLE IF NOT EXISTS key_bindings (
+      sub TEXT PRIMARY KEY, thumbprint TEXT NOT NULL, bound_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS key_changes (
+      sub TEXT NOT NULL, old_thumbprint TEXT NOT NULL, new_thumbprint TEXT NOT NULL,
+      changed_at INTEGER NOT NULL);";
+
+fn db_err(e: rusqlite::Error) -> String {
+    format!("database: {e}")
+}
+
+struct Inner {
+    conn: Connection,
+    /// The leaf hashes, in order: one process owns a SQLite ledger, so this is exact.
+    leaves: Vec<Hash>,
+}
+
+pub struct SqliteStore {
+    inner: Mutex<Inner>,
+}
+
+impl SqliteStore {
+    pub fn open(path: &Path) -> StoreResult<SqliteStore> {
+        let conn = Connection::open(path)
+            .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
+        conn.execute_batch(&format!(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;
+             PRAGMA busy_timeout=5000; {SCHEMA}"
+        ))
+        .map_err(|e| format!("cannot prepare the database {}: {e}", path.display()))?;
+        let tx = conn.unchecked_transaction().map_err(db_err)?;
+        let leaves = SqliteTx(&tx).leaves_since(0)?;
+        drop(tx);
+        Ok(SqliteStore {
+            inner: Mutex::new(Inner { conn, leaves }),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock cannot leave SQLite half-written (the
+        // transaction rolls back), so the data behind a poisoned lock is still sound.
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+struct SqliteTx<'a>(&'a Transaction<'a>);
+
+impl LedgerTx for SqliteTx<'_> {
+    fn lock_ledger(&mut self) -> StoreResult<()> {
+        Ok(()) // the IMMEDIATE transaction already holds the write lock
+    }
+
+    fn decision_by_jti(&mut self, jti: &str) -> StoreResult<Option<(String, String)>> {
+        self.0
+            .query_row(
+                "SELECT token, receipt FROM decisions WHERE jti = ?1",
+                [jti],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(db_err)
+    }
+
+    fn nonce(&mut self, nonce: &str) -> StoreResult<Option<NonceRow>> {
+        self.0
+            .query_row(
+                "SELECT session_id, sub, expires_at, used, notice_id, notice_ver, notice_lang, notice_sha256
+                 FROM nonces WHERE nonce = ?1",
+                [nonce],
+                |r| {
+                    Ok(NonceRow {
+                        session_id: r.get(0)?,
+                        sub: r.get(1)?,
+                        expires_at: r.get::<_, i64>(2)? as u64,
+                        used: r.get(3)?,
+                        notice: NoticeRef {
+                            id: r.get(4)?,
+                            ver: r.get(5)?,
+                            lang: r.get(6)?,
+                            sha256: r.get(7)?,
+                        },
+                    })
+                },
+            )
+            .optional()
+            .map_err(db_err)
+    }
+
+    fn use_nonce(&mut self, nonce: &str) -> StoreResult<()> {
+        self.0
+            .execute("UPDATE nonces SET used = 1 WHERE nonce = ?1", [nonce])
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    fn bound_key(&mut self, sub: &str) -> StoreResult<Option<String>> {
+        self.0
+            .query_row(
+                "SELECT thumbprint FROM key_bindings WHERE sub = ?1",
+                [sub],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(db_err)
+    }
+
+    fn bind_key(
+        &mut self,
+        sub: &str,
+        thumbprint: &str,
+        previous: Option<&str>,
+        now: u64,
+    ) -> StoreResult<()> {
+        if let Some(old) = previous {
+            self.0
+                .execute(
+                    "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![sub, old, thumbprint, now as i64],
+                )
+                .map_err(db_err)?;
+        }
+        self.0
+            .execute(
+                "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(sub) DO UPDATE SET thumbprint = excluded.thumbprint, bound_at = excluded.bound_at",
+                params![sub, thumbprint, now as i64],
+            )
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>> {
+        let mut stmt = self
+            .0
+            .prepare("SELECT idx, leaf_hash FROM ledger WHERE idx >= ?1 ORDER BY idx")
+            .map_err(db_err)?;
+        let rows = stmt
+            .query_map([from as i64], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })
+            .map_err(db_err)?;
+        let mut out = Vec::new();
+        for (expected, row) in (from as i64..).zip(rows) {
+            let (idx, hash) = row.map_err(db_err)?;
+            if idx != expected {
+                return Err(format!("ledger has a gap before leaf {idx}"));
+            }
+            out.push(to_hash(hash, idx)?);
+        }
+        Ok(out)
+    }
+
+    fn append(&mut self, d: &NewDecision) -> StoreResult<()> {
+        self.0
+            .execute(
+                "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, ?2, ?3)",
+                params![d.index as i64, d.leaf, d.leaf_hash.to_vec()],
+            )
+            .and_then(|_| {
+                self.0.execute(
+                    "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![d.jti, d.sub, d.choice, d.index as i64, d.token, d.notice, d.received_at, d.receipt],
+                )
+            })
+            .map(|_| ())
+            .map_err(db_err)
+    }
+}
+
+impl Storage for SqliteStore {
+    fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
+        self.lock()
+            .conn
+            .execute(
+                "INSERT INTO sessions (id, user, created_at) VALUES (?1, ?2, ?3)",
+                params![id, user, now as i64],
+            )
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    fn session_user(&self, id: &str) -> StoreResult<Option<String>> {
+        self.lock()
+            .conn
+            .query_row("SELECT user FROM sessions WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(db_err)
+    }
+
+    fn issue_nonce(&self, n: &Nonce) -> StoreResult<()> {
+        self.lock()
+            .conn
+            .execute(
+                "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang, notice_sha256, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![n.nonce, n.session_id, n.sub, n.notice.id, n.notice.ver, n.notice.lang, n.notice.sha256, n.expires_at as i64],
+            )
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    fn record_decision(
+        &self,
+        v: &Verified,
+        token: &str,
+        session_id: &str,
+        now: u64,
+        signer: &LedgerSigner,
+    ) -> StoreResult<Result<Recorded, Refusal>> {
+        let mut guard = self.lock();
+        let Inner { conn, leaves } = &mut *guard;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db_err)?;
+        let mut staged = leaves.clone();
+        let outcome = record(
+            &mut SqliteTx(&tx),
+            &mut staged,
+            v,
+            token,
+            session_id,
+            now,
+            signer,
+        )?;
+        if matches!(outcome, Ok(Recorded { created: true, .. })) {
+            tx.commit().map_err(db_err)?;
+            *leaves = staged;
+        }
+        Ok(outcome)
+    }
+
+    fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
+        let inner = self.lock();
+        let mut stmt = inner
+            .conn
+            .prepare("SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = ?1 ORDER BY idx")
+            .map_err(db_err)?;
+        let rows = stmt
+            .query_map([sub], |r| {
+                Ok(DecisionRow {
+                    index: r.get::<_, i64>(0)? as u64,
+                    jti: r.get(1)?,
+                    choice: r.get(2)?,
+                    notice: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+                    received_at: r.get(4)?,
+                    token: r.get(5)?,
+                })
+            })
+            .map_err(db_err)?;
+        rows.collect::<Result<_, _>>().map_err(db_err)
+    }
+
+    fn leaves(&self) -> StoreResult<Vec<Hash>> {
+        Ok(self.lock().leaves.clone())
+    }
+
+    fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>> {
+        let inner = self.lock();
+        let mut stmt = inner
+            .conn
+            .prepare("SELECT idx, leaf FROM ledger WHERE idx >= ?1 AND idx < ?2 ORDER BY idx")
+            .map_err(db_err)?;
+        let rows = stmt
+            .query_map(params![start as i64, end as i64], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
+            })
+            .map_err(db_err)?;
+        rows.collect::<Result<_, _>>().map_err(db_err)
+    }
+}
