@@ -107,7 +107,7 @@ impl Config {
     }
 
     /// `CONSENT_BIND`, `CONSENT_PORT` (or `PORT`), `CONSENT_DATA_DIR`,
-    /// `CONSENT_DATABASE_URL`, `CONSENT_WWW_DIR`,
+    /// `CONSENT_DATABASE_URL`, `CONSENT_RATE_PER_MINUTE`, `CONSENT_WWW_DIR`,
     /// `CONSENT_PKG_DIR`, `CONSENT_AUDIENCE`, `CONSENT_POLICY` (all, group, off).
     pub fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> Result<(), String> {
         fn parse<T: std::str::FromStr>(name: &str, v: String) -> Result<T, String> {
@@ -130,6 +130,9 @@ impl Config {
         }
         if let Some(v) = var("CONSENT_PKG_DIR") {
             self.pkg_dir = v.into();
+        }
+        if let Some(v) = var("CONSENT_RATE_PER_MINUTE") {
+            self.rate_per_minute = parse("CONSENT_RATE_PER_MINUTE", v)?;
         }
         if let Some(v) = var("CONSENT_AUDIENCE") {
             self.audience = v;

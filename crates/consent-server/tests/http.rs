@@ -553,6 +553,44 @@ async fn the_tenant_policy_reaches_the_challenge(kind: Kind) {
 }
 
 #[tokio::test]
+async fn a_session_that_floods_is_slowed_down() {
+    let db = Db::new(Kind::Sqlite).await;
+    let config = Config {
+        port: 0,
+        data_dir: db.data.clone(),
+        rate_per_minute: 5,
+        ..Config::default()
+    };
+    let server = consent_server::start(config).await.unwrap();
+    let b = Backend {
+        base: format!("http://{}", server.addr),
+        server,
+    };
+    let flooder = Client::signed_in(&b, "alex").await;
+    let other = Client::signed_in(&b, "adele").await;
+    let mut statuses = Vec::new();
+    for _ in 0..7 {
+        let res = flooder
+            .http
+            .post(format!("{}/v1/challenge", b.base))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(res.status());
+        if res.status() == StatusCode::TOO_MANY_REQUESTS {
+            let body: Value = res.json().await.unwrap();
+            assert_eq!(problem_type(&body), "rate-limited");
+        }
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 5);
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS);
+    // Other sessions are not affected.
+    assert!(other.challenge().await["nonce"].is_string());
+    b.server.stop().await;
+}
+
+#[tokio::test]
 async fn two_instances_share_one_strictly_ordered_ledger_on_postgres() {
     let db = Db::new(Kind::Postgres).await;
     let (a, b) = (start(&db).await, start(&db).await);
