@@ -16,14 +16,29 @@ use sha2::{Digest as _, Sha256};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EcPublicJwk {
+    /// Key type: `"EC"` for the keys this crate signs and accepts.
     pub kty: String,
+    /// Curve: `"P-256"`.
     pub crv: String,
+    /// The point's x coordinate, 32 bytes big-endian, base64url without padding.
     pub x: String,
+    /// The point's y coordinate, 32 bytes big-endian, base64url without padding.
     pub y: String,
 }
 
 impl EcPublicJwk {
-    /// RFC 7638: base64url SHA-256 of the required members in lexicographic order.
+    /// The RFC 7638 thumbprint: base64url (no padding) of the SHA-256 of
+    /// `{"crv":..,"kty":..,"x":..,"y":..}`, the required members in lexicographic
+    /// order with no whitespace. The ledger records it to name a key without
+    /// storing the key.
+    ///
+    /// ```
+    /// use consent_core::jwk::EcPublicJwk;
+    /// let k = EcPublicJwk { kty: "EC".into(), crv: "P-256".into(),
+    ///     x: "MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4".into(),
+    ///     y: "4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM".into() };
+    /// assert_eq!(k.thumbprint(), "cn-I_WNMClehiVp51i_0VpOENW1upEerA8sEam5hn-s");
+    /// ```
     pub fn thumbprint(&self) -> String {
         thumbprint(&[
             ("crv", &self.crv),
@@ -42,11 +57,20 @@ pub(crate) fn thumbprint(members: &[(&str, &str)]) -> String {
         if i > 0 {
             json.push(',');
         }
-        // Member values of these key types are base64url or fixed names: no escaping.
-        json.push_str(&format!("\"{name}\":\"{value}\""));
+        // Well-formed keys never need escaping, but a hostile `crv` could hold a quote:
+        // serde_json escapes exactly as RFC 7638 (via RFC 7159) requires, so such a key
+        // still gets a thumbprint no other member list can collide with.
+        push_json_string(&mut json, name);
+        json.push(':');
+        push_json_string(&mut json, value);
     }
     json.push('}');
     Base64UrlUnpadded::encode_string(&Sha256::digest(json.as_bytes()))
+}
+
+fn push_json_string(out: &mut String, s: &str) {
+    // Serialising a &str cannot fail.
+    out.push_str(&serde_json::to_string(s).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -80,5 +104,31 @@ mod tests {
             }
             assert_ne!(m.thumbprint(), base);
         }
+    }
+
+    #[test]
+    fn ec_thumbprint_matches_an_independent_computation() {
+        // The RFC 7517 appendix A.1 key; the value was computed with Python's hashlib
+        // over the canonical JSON written out by hand.
+        let k = EcPublicJwk {
+            kty: "EC".into(),
+            crv: "P-256".into(),
+            x: "MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4".into(),
+            y: "4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM".into(),
+        };
+        assert_eq!(
+            k.thumbprint(),
+            "cn-I_WNMClehiVp51i_0VpOENW1upEerA8sEam5hn-s"
+        );
+    }
+
+    #[test]
+    fn member_values_are_escaped_as_json() {
+        // A quote or backslash in a value must stay inside its string, or a crafted
+        // member could rewrite the canonical JSON that is hashed.
+        assert_eq!(
+            thumbprint(&[("a", "\"\\")]),
+            Base64UrlUnpadded::encode_string(&Sha256::digest(br#"{"a":"\"\\"}"#))
+        );
     }
 }
