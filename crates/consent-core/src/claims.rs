@@ -21,9 +21,11 @@ pub const TOKEN_TYP: &str = "consent-decision+jwt";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claims {
+    /// The schema version, [`SCHEMA_VERSION`].
     pub v: u32,
     /// The decision id: at least 128 random bits.
     pub jti: String,
+    /// When the user decided, seconds since the epoch.
     pub iat: i64,
     /// From the backend's challenge: ties the decision to one prompt.
     pub nonce: String,
@@ -33,12 +35,23 @@ pub struct Claims {
     pub sub: String,
     /// The notice shown, with the digest of exactly what it said.
     pub notice: NoticeRef,
+    /// What the user chose.
     pub choice: Choice,
+    /// Every offered category of each direction and whether it flows: spelled out so
+    /// the record says what was agreed to without knowing this crate's rules.
     pub flows: Flows,
 }
 
 impl Claims {
     /// Claims for `choice` made on `notice`, with the flows that choice allows.
+    ///
+    /// ```
+    /// use consent_core::{catalogue, claims::{Claims, SCHEMA_VERSION}, Choice};
+    /// let notice = catalogue::notice("en");
+    /// let c = Claims::new("jti".into(), 0, "nonce".into(), "aud".into(), "sub".into(),
+    ///                     notice, Choice::LinkedinOnly);
+    /// assert_eq!((c.v, &c.notice), (SCHEMA_VERSION, &notice.reference()));
+    /// ```
     pub fn new(
         jti: String,
         iat: i64,
@@ -59,5 +72,68 @@ impl Claims {
             choice,
             flows: choice.flows(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue;
+
+    fn claims(choice: Choice) -> Claims {
+        Claims::new(
+            "dGhpcyBpcyAxNiBieXRlcw".into(),
+            1_800_000_000,
+            "nonce-1".into(),
+            "https://consent.example".into(),
+            "sub-1".into(),
+            catalogue::notice("en"),
+            choice,
+        )
+    }
+
+    #[test]
+    fn round_trips_through_json_for_every_choice() {
+        for choice in [
+            Choice::BothWays,
+            Choice::LinkedinOnly,
+            Choice::NotNow,
+            Choice::Withdraw,
+        ] {
+            let c = claims(choice);
+            let json = serde_json::to_string(&c).unwrap();
+            assert_eq!(serde_json::from_str::<Claims>(&json).unwrap(), c);
+        }
+    }
+
+    #[test]
+    fn wire_shape_is_the_designed_one() {
+        let json = serde_json::to_value(claims(Choice::LinkedinOnly)).unwrap();
+        let names: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        let mut want = [
+            "v", "jti", "iat", "nonce", "aud", "sub", "notice", "choice", "flows",
+        ];
+        want.sort_unstable();
+        assert_eq!(names, want);
+        assert_eq!(json["v"], 1);
+        assert_eq!(json["choice"], "linkedin_only");
+        assert_eq!(json["flows"]["linkedin_to_microsoft"]["connections"], true);
+        assert_eq!(json["flows"]["microsoft_to_linkedin"]["contacts"], false);
+        assert_eq!(json["notice"]["lang"], "en");
+    }
+
+    #[test]
+    fn unknown_or_missing_claims_do_not_parse() {
+        let mut json = serde_json::to_value(claims(Choice::NotNow)).unwrap();
+        json["exp"] = 1.into();
+        assert!(serde_json::from_value::<Claims>(json.clone()).is_err());
+        json.as_object_mut().unwrap().remove("exp");
+        json.as_object_mut().unwrap().remove("nonce");
+        assert!(serde_json::from_value::<Claims>(json).is_err());
     }
 }
