@@ -1,14 +1,28 @@
 //! Verifying a decision token: every check of DESIGN section 5 that needs no server
-//! state, in the design's order, each failing with its own [`VerifyError`].
+//! state, in the design's order, each failing with its own [`VerifyError`]. The nonce,
+//! `jti` uniqueness and key binding need the server's state and are checked there.
 //!
-//! ```no_run
+//! ```
+//! use consent_core::{catalogue, claims::Claims, jwk::EcPublicJwk, Choice};
+//! use consent_core::token::{base64url, UnsignedToken};
 //! use consent_core::verify::{verify, Expectations};
-//! # let token = "";
-//! let expect = Expectations { aud: "https://consent.example", now: 1_700_000_000, max_skew_secs: 300 };
-//! match verify(token, &expect) {
-//!     Ok(v) => println!("{} chose {:?}", v.claims.sub, v.claims.choice),
-//!     Err(e) => println!("rejected: {} ({})", e, e.code()),
-//! }
+//! use p256::ecdsa::{signature::Signer, Signature, SigningKey};
+//!
+//! // The widget signs with WebCrypto; a native key stands in for it here.
+//! let key = SigningKey::from_slice(&[7u8; 32]).unwrap();
+//! let point = key.verifying_key().to_encoded_point(false);
+//! let jwk = EcPublicJwk { kty: "EC".into(), crv: "P-256".into(),
+//!     x: base64url(point.x().unwrap()), y: base64url(point.y().unwrap()) };
+//! let claims = Claims::new("jti-1".into(), 1_700_000_000, "nonce".into(),
+//!     "https://consent.example".into(), "sub-1".into(), catalogue::notice("en"), Choice::BothWays);
+//! let unsigned = UnsignedToken::new(jwk, &claims);
+//! let sig: Signature = key.sign(unsigned.signing_input().as_bytes());
+//! let token = unsigned.finish(&sig.to_bytes()).unwrap();
+//!
+//! let expect = Expectations { aud: "https://consent.example", now: 1_700_000_010, max_skew_secs: 300 };
+//! assert_eq!(verify(&token, &expect).unwrap().claims, claims);
+//! let elsewhere = Expectations { aud: "https://other.example", ..expect };
+//! assert_eq!(verify(&token, &elsewhere).unwrap_err().code(), "wrong-audience");
 //! ```
 
 use crate::catalogue::NOTICES;
@@ -19,10 +33,24 @@ use p256::ecdsa::{signature::Verifier, Signature, VerifyingKey};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-/// Tokens longer than this are refused before any parsing.
+/// Tokens longer than this are refused before any parsing. A real token is about
+/// 1 KB; the cap bounds what an attacker can make the parser and hasher chew on.
+///
+/// ```
+/// use consent_core::verify::{verify, Expectations, MAX_TOKEN_BYTES};
+/// let expect = Expectations { aud: "a", now: 0, max_skew_secs: 300 };
+/// let huge = "a".repeat(MAX_TOKEN_BYTES + 1);
+/// assert_eq!(verify(&huge, &expect).unwrap_err().code(), "too-large");
+/// ```
 pub const MAX_TOKEN_BYTES: usize = 8192;
 
 /// What the verifier needs to know besides the token.
+///
+/// ```
+/// let expect = consent_core::verify::Expectations {
+///     aud: "https://consent.example", now: 1_700_000_000, max_skew_secs: 300 };
+/// assert_eq!(expect.max_skew_secs, 300);
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Expectations<'a> {
     /// This backend's id: the token's `aud` must equal it.
@@ -33,30 +61,54 @@ pub struct Expectations<'a> {
     pub max_skew_secs: i64,
 }
 
-/// A token that passed every stateless check.
+/// A token that passed every stateless check. See the [module example](self).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verified {
+    /// The public key from the header, which the signature verified under.
     pub header_jwk: EcPublicJwk,
     /// RFC 7638 thumbprint of the signing key.
     pub thumbprint: String,
+    /// The claims, parsed strictly.
     pub claims: Claims,
 }
 
-/// Why a token was refused. [`VerifyError::code`] is stable and goes on the wire.
+/// Why a token was refused. [`VerifyError::code`] is stable and goes on the wire
+/// (the server's problem `type`); the Display text is for people.
+///
+/// ```
+/// use consent_core::verify::{verify, Expectations};
+/// let expect = Expectations { aud: "a", now: 0, max_skew_secs: 300 };
+/// let err = verify("not.a-token", &expect).unwrap_err();
+/// assert_eq!(err.code(), "malformed");
+/// assert!(err.to_string().starts_with("not a compact JWS"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum VerifyError {
+    /// `too-large`: longer than [`MAX_TOKEN_BYTES`] (the length is given).
     TooLarge(usize),
+    /// `malformed`: not three unpadded base64url parts separated by dots.
     Malformed(&'static str),
+    /// `bad-json`: header or claims are not strict JSON of the expected shape
+    /// (duplicate key, unknown or missing member, wrong type, extra header parameter).
     BadJson(String),
+    /// `bad-typ`: the header's `typ` is not [`TOKEN_TYP`].
     BadTyp(String),
+    /// `bad-alg`: `alg` is not ES256, or the key is not an EC P-256 key.
     BadAlg(String),
+    /// `bad-key`: the key holds a private part, other members, or no curve point.
     BadKey(&'static str),
+    /// `bad-signature`: the signature is not a valid ES256 r||s over the signing input.
     BadSignature,
+    /// `unknown-version`: `v` is not [`SCHEMA_VERSION`].
     UnknownVersion(u32),
+    /// `wrong-audience`: `aud` is not this backend.
     WrongAudience,
+    /// `iat-skew`: `iat` is further than allowed from now (`iat - now` is given).
     IatSkew(i64),
+    /// `notice-mismatch`: `notice` is not exactly a catalogue entry.
     NoticeMismatch,
+    /// `flows-mismatch`: `flows` is not exactly what `choice` allows.
     FlowsMismatch,
 }
 
@@ -115,7 +167,9 @@ struct RawHeader {
     jwk: serde_json::Map<String, serde_json::Value>,
 }
 
-/// Runs every stateless check on `token`.
+/// Runs every stateless check on `token`, in the order of DESIGN section 5, and
+/// returns the first failure. Never panics, whatever the input. See the
+/// [module example](self).
 pub fn verify(token: &str, expect: &Expectations) -> Result<Verified, VerifyError> {
     if token.len() > MAX_TOKEN_BYTES {
         return Err(VerifyError::TooLarge(token.len()));

@@ -271,3 +271,199 @@ fn garbage_never_panics() {
         assert!(verify(junk, &EXPECT).is_err());
     }
 }
+
+#[test]
+fn high_s_signatures_are_accepted_like_low_s() {
+    // WebCrypto does not normalise s, so either of the two valid signatures can come.
+    let k = key();
+    let unsigned = UnsignedToken::new(jwk_of(&k), &claims(Choice::BothWays));
+    let input = unsigned.signing_input().to_owned();
+    let sig: Signature = k.sign(input.as_bytes());
+    let low = sig.normalize_s().unwrap_or(sig);
+    let (r, s) = low.split_scalars();
+    let high = Signature::from_scalars(r.to_bytes(), (-*s).to_bytes()).unwrap();
+    assert!(high.normalize_s().is_some(), "really high-S");
+    for sig in [low, high] {
+        let token = format!("{input}.{}", base64url(&sig.to_bytes()));
+        assert!(verify(&token, &EXPECT).is_ok());
+    }
+}
+
+#[test]
+fn whitespace_and_non_canonical_base64_are_malformed() {
+    let k = key();
+    let t = token(&k, &claims(Choice::NotNow));
+    let dot = t.find('.').unwrap();
+    for tampered in [
+        format!(" {t}"),
+        format!("{t}\n"),
+        format!("{} {}", &t[..dot], &t[dot..]),
+        format!("{}\t{}", &t[..10], &t[10..]),
+        t.replace('-', "+").replace('_', "/"),
+    ] {
+        if tampered != t {
+            assert_eq!(code(&tampered), "malformed", "{tampered:?}");
+        }
+    }
+    // A 64-byte signature is 86 characters; the last holds 2 unused bits that must be 0.
+    let (input, sig) = t.rsplit_once('.').unwrap();
+    let mut last = sig.as_bytes()[85];
+    last = match last {
+        b'A' => b'B',
+        b'Q' => b'R',
+        b'g' => b'h',
+        b'w' => b'x',
+        _ => unreachable!("a canonical final sextet ends in 00"),
+    };
+    let mut sig = sig.as_bytes().to_vec();
+    sig[85] = last;
+    let sig = String::from_utf8(sig).unwrap();
+    assert_eq!(code(&format!("{input}.{sig}")), "malformed");
+}
+
+#[test]
+fn key_and_alg_must_match() {
+    let k = key();
+    let c = claims_json(Choice::NotNow).to_string();
+    for (member, value) in [("kty", "RSA"), ("kty", "OKP"), ("crv", "P-384")] {
+        let mut h = header_json(&k);
+        h["jwk"][member] = value.into();
+        assert_eq!(
+            code(&signed_raw(&k, &h.to_string(), &c)),
+            "bad-alg",
+            "{member}={value}"
+        );
+    }
+    let mut h = header_json(&k);
+    h["jwk"].as_object_mut().unwrap().remove("y");
+    assert_eq!(code(&signed_raw(&k, &h.to_string(), &c)), "bad-key");
+    let mut h = header_json(&k);
+    h["jwk"]["x"] = base64url(&[1u8; 31]).into();
+    assert_eq!(code(&signed_raw(&k, &h.to_string(), &c)), "bad-key");
+    let mut h = header_json(&k);
+    h["jwk"] = "a key".into();
+    assert_eq!(code(&signed_raw(&k, &h.to_string(), &c)), "bad-json");
+    // Someone else's valid key in the header: the signature no longer matches it.
+    let mut h = header_json(&k);
+    h["jwk"] = serde_json::to_value(jwk_of(&key())).unwrap();
+    assert_eq!(code(&signed_raw(&k, &h.to_string(), &c)), "bad-signature");
+}
+
+#[test]
+fn the_first_failing_check_is_the_one_reported() {
+    let k = key();
+    let h = header_json(&k);
+    let mut late = claims_json(Choice::BothWays);
+    late["aud"] = "https://other.example".into();
+    late["iat"] = 0.into();
+    late["flows"]["microsoft_to_linkedin"]["profile"] = false.into();
+    assert_eq!(
+        code(&signed_raw(&k, &h.to_string(), &late.to_string())),
+        "wrong-audience"
+    );
+    late["v"] = 7.into();
+    assert_eq!(
+        code(&signed_raw(&k, &h.to_string(), &late.to_string())),
+        "unknown-version"
+    );
+    let mut bad_typ = h.clone();
+    bad_typ["typ"] = "JWT".into();
+    bad_typ["alg"] = "none".into();
+    assert_eq!(
+        code(&signed_raw(&k, &bad_typ.to_string(), &late.to_string())),
+        "bad-typ"
+    );
+    // An unsigned token with other faults is refused for its signature first.
+    let t = signed_raw(&k, &h.to_string(), &late.to_string());
+    let unsigned = &t[..t.rfind('.').unwrap()];
+    assert_eq!(
+        code(&format!("{unsigned}.{}", base64url(&[1u8; 64]))),
+        "bad-signature"
+    );
+    let mut skewed = claims_json(Choice::BothWays);
+    skewed["iat"] = (NOW - 10_000).into();
+    skewed["notice"]["id"] = "another-notice".into();
+    assert_eq!(
+        code(&signed_raw(&k, &h.to_string(), &skewed.to_string())),
+        "iat-skew"
+    );
+    skewed["iat"] = NOW.into();
+    skewed["flows"]["microsoft_to_linkedin"]["profile"] = false.into();
+    assert_eq!(
+        code(&signed_raw(&k, &h.to_string(), &skewed.to_string())),
+        "notice-mismatch"
+    );
+}
+
+#[test]
+fn skew_is_inclusive_and_does_not_overflow() {
+    let k = key();
+    let h = header_json(&k).to_string();
+    for (iat, ok) in [
+        (NOW - 300, true),
+        (NOW + 300, true),
+        (i64::MIN, false),
+        (i64::MAX, false),
+    ] {
+        let mut c = claims_json(Choice::NotNow);
+        c["iat"] = iat.into();
+        let result = verify(&signed_raw(&k, &h, &c.to_string()), &EXPECT);
+        assert_eq!(result.is_ok(), ok, "iat {iat}");
+    }
+}
+
+#[test]
+fn random_strings_never_panic() {
+    let mut seed = 0x2545f4914f6cdd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    const ALPHABET: &[u8] =
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ {}\"";
+    for _ in 0..3000 {
+        let len = (next() % 300) as usize;
+        let s: String = (0..len)
+            .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize] as char)
+            .collect();
+        assert!(verify(&s, &EXPECT).is_err());
+    }
+    // Well-formed base64url around arbitrary JSON-ish bytes reaches the JSON parser.
+    let pieces = [
+        "{",
+        "}",
+        "[",
+        "]",
+        "\"typ\"",
+        "\"jwk\"",
+        ":",
+        ",",
+        "1e999",
+        "-0",
+        "null",
+        "\"\\ud800\"",
+        "{\"a\":",
+        "[[[[[[[[",
+        "\"flows\"",
+        "true",
+    ];
+    for _ in 0..3000 {
+        let mut part = || {
+            let n = next() % 12;
+            let json: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            base64url(json.as_bytes())
+        };
+        let t = format!("{}.{}.{}", part(), part(), base64url(&[9u8; 64]));
+        assert!(verify(&t, &EXPECT).is_err());
+    }
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    let t = format!("{}.{}.AA", base64url(deep.as_bytes()), base64url(b"{}"));
+    assert_eq!(code(&t), "too-large");
+    let deep = format!("{}{}", "[".repeat(2000), "]".repeat(2000));
+    let t = format!("{}.{}.AA", base64url(deep.as_bytes()), base64url(b"{}"));
+    assert_eq!(code(&t), "bad-json");
+}
