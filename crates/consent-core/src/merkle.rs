@@ -13,9 +13,15 @@
 
 use sha2::{Digest as _, Sha256};
 
+/// A SHA-256 output: a leaf hash, a node hash or a tree head.
 pub type Hash = [u8; 32];
 
-/// `SHA-256(0x00 || data)`.
+/// `SHA-256(0x00 || data)`. The prefix keeps a leaf from passing for an inner node.
+///
+/// ```
+/// use consent_core::{merkle::leaf_hash, Digest};
+/// assert_eq!(&Digest(leaf_hash(b"")).to_hex()[..8], "6e340b9c");
+/// ```
 pub fn leaf_hash(data: &[u8]) -> Hash {
     let mut h = Sha256::new();
     h.update([0u8]);
@@ -24,6 +30,12 @@ pub fn leaf_hash(data: &[u8]) -> Hash {
 }
 
 /// `SHA-256(0x01 || left || right)`.
+///
+/// ```
+/// use consent_core::merkle::{leaf_hash, node_hash, root};
+/// let (a, b) = (leaf_hash(b"a"), leaf_hash(b"b"));
+/// assert_eq!(node_hash(&a, &b), root(&[a, b]));
+/// ```
 pub fn node_hash(left: &Hash, right: &Hash) -> Hash {
     let mut h = Sha256::new();
     h.update([1u8]);
@@ -42,6 +54,11 @@ fn split(n: usize) -> usize {
 }
 
 /// The tree head over `leaves` (leaf hashes). The empty tree's is `SHA-256("")`.
+///
+/// ```
+/// use consent_core::{merkle::root, Digest};
+/// assert_eq!(&Digest(root(&[])).to_hex()[..8], "e3b0c442");
+/// ```
 pub fn root(leaves: &[Hash]) -> Hash {
     match leaves.len() {
         0 => Sha256::digest([]).into(),
@@ -55,6 +72,13 @@ pub fn root(leaves: &[Hash]) -> Hash {
 
 /// The audit path of leaf `index` in the tree of `leaves` (RFC 9162 2.1.3.1). Empty
 /// when `index` is out of range.
+///
+/// ```
+/// use consent_core::merkle::{inclusion_proof, leaf_hash, root, verify_inclusion};
+/// let leaves: Vec<_> = (0u8..5).map(|i| leaf_hash(&[i])).collect();
+/// let proof = inclusion_proof(3, &leaves);
+/// assert!(verify_inclusion(3, 5, &leaves[3], &proof, &root(&leaves)));
+/// ```
 pub fn inclusion_proof(index: usize, leaves: &[Hash]) -> Vec<Hash> {
     let mut path = Vec::new();
     if index < leaves.len() {
@@ -80,6 +104,13 @@ fn collect_path(m: usize, leaves: &[Hash], path: &mut Vec<Hash>) {
 
 /// The proof that the tree of the first `m` leaves is a prefix of the tree of all
 /// `leaves` (RFC 9162 2.1.4.1). Empty when `m` is 0, equal to or beyond the size.
+///
+/// ```
+/// use consent_core::merkle::{consistency_proof, leaf_hash, root, verify_consistency};
+/// let leaves: Vec<_> = (0u8..7).map(|i| leaf_hash(&[i])).collect();
+/// let proof = consistency_proof(3, &leaves);
+/// assert!(verify_consistency(3, 7, &root(&leaves[..3]), &root(&leaves), &proof));
+/// ```
 pub fn consistency_proof(m: usize, leaves: &[Hash]) -> Vec<Hash> {
     let mut proof = Vec::new();
     if 0 < m && m < leaves.len() {
@@ -106,7 +137,16 @@ fn subproof(m: usize, leaves: &[Hash], complete: bool, proof: &mut Vec<Hash>) {
     }
 }
 
-/// Checks an audit path (RFC 9162 2.1.3.2).
+/// Checks that `leaf` (a leaf hash) is at `index` in the tree of `size` leaves whose
+/// head is `root`, given its audit path (RFC 9162 2.1.3.2). False, never a panic, for
+/// any out-of-range input.
+///
+/// ```
+/// use consent_core::merkle::{inclusion_proof, leaf_hash, root, verify_inclusion};
+/// let leaves: Vec<_> = (0u8..5).map(|i| leaf_hash(&[i])).collect();
+/// let proof = inclusion_proof(3, &leaves);
+/// assert!(!verify_inclusion(2, 5, &leaves[3], &proof, &root(&leaves)));
+/// ```
 pub fn verify_inclusion(index: u64, size: u64, leaf: &Hash, proof: &[Hash], root: &Hash) -> bool {
     if index >= size {
         return false;
@@ -132,7 +172,19 @@ pub fn verify_inclusion(index: u64, size: u64, leaf: &Hash, proof: &[Hash], root
     s == 0 && r == *root
 }
 
-/// Checks a consistency proof between tree sizes `m` and `n` (RFC 9162 2.1.4.2).
+/// Checks that the tree of size `m` with head `old_root` is a prefix of the tree of
+/// size `n` with head `new_root` (RFC 9162 2.1.4.2). Equal sizes need equal heads and
+/// an empty proof. `m = 0` is refused: RFC 9162 defines no proof from the empty tree,
+/// and a log auditor has nothing to check against an empty head anyway.
+///
+/// ```
+/// use consent_core::merkle::{consistency_proof, leaf_hash, root, verify_consistency};
+/// let leaves: Vec<_> = (0u8..7).map(|i| leaf_hash(&[i])).collect();
+/// let proof = consistency_proof(3, &leaves);
+/// // A rewritten history fails.
+/// let forged = root(&[leaf_hash(b"x"), leaves[1], leaves[2]]);
+/// assert!(!verify_consistency(3, 7, &forged, &root(&leaves), &proof));
+/// ```
 pub fn verify_consistency(
     m: u64,
     n: u64,
@@ -244,18 +296,209 @@ mod tests {
         );
     }
 
-    #[test]
-    fn reference_inclusion_path_of_leaf_0_in_8() {
-        let proof = inclusion_proof(0, &reference_leaves());
-        let got: Vec<String> = proof.iter().map(hex).collect();
-        assert_eq!(
-            got,
-            [
+    /// The published vectors of certificate-transparency / transparency-dev/merkle:
+    /// (leaf index 0-based, tree size, audit path).
+    const REFERENCE_INCLUSION: &[(usize, usize, &[&str])] = &[
+        (0, 1, &[]),
+        (
+            0,
+            8,
+            &[
                 "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
                 "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
                 "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
-            ]
-        );
+            ],
+        ),
+        (
+            5,
+            8,
+            &[
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            ],
+        ),
+        (
+            2,
+            3,
+            &["fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"],
+        ),
+        (
+            1,
+            5,
+            &[
+                "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+            ],
+        ),
+    ];
+
+    /// The same suites' consistency vectors: (old size, new size, proof).
+    const REFERENCE_CONSISTENCY: &[(usize, usize, &[&str])] = &[
+        (1, 1, &[]),
+        (
+            1,
+            8,
+            &[
+                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+            ],
+        ),
+        (
+            6,
+            8,
+            &[
+                "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            ],
+        ),
+        (
+            2,
+            5,
+            &[
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+            ],
+        ),
+        (
+            6,
+            7,
+            &[
+                "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f",
+                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            ],
+        ),
+    ];
+
+    #[test]
+    fn reference_inclusion_proofs_are_produced_and_verify() {
+        let leaves = reference_leaves();
+        for &(index, size, want) in REFERENCE_INCLUSION {
+            let tree = &leaves[..size];
+            let proof = inclusion_proof(index, tree);
+            let got: Vec<String> = proof.iter().map(hex).collect();
+            assert_eq!(got, want, "leaf {index} of {size}");
+            let head = root(tree);
+            let (i, n) = (index as u64, size as u64);
+            assert!(verify_inclusion(i, n, &tree[index], &proof, &head));
+
+            // The reference suites' corruptions: none may verify.
+            let some = [0xab; 32];
+            let mut probes: Vec<(u64, u64, Hash, Vec<Hash>, Hash)> = vec![
+                (i.wrapping_sub(1), n, tree[index], proof.clone(), head),
+                (i + 1, n, tree[index], proof.clone(), head),
+                (i ^ 2, n, tree[index], proof.clone(), head),
+                (i, n * 2, tree[index], proof.clone(), head),
+                (i, n / 2, tree[index], proof.clone(), head),
+                (i, n, some, proof.clone(), head),
+                (i, n, tree[index], proof.clone(), root(&[])),
+                (i, n, tree[index], proof.clone(), some),
+                (i, n, tree[index], [&proof[..], &[head]].concat(), head),
+                (i, n, tree[index], [&[head], &proof[..]].concat(), head),
+            ];
+            for k in 0..proof.len() {
+                let mut bad = proof.clone();
+                bad[k][0] ^= 8;
+                probes.push((i, n, tree[index], bad, head));
+            }
+            if !proof.is_empty() {
+                probes.push((i, n, tree[index], proof[..proof.len() - 1].to_vec(), head));
+            }
+            if proof.len() > 1 {
+                let inserted = [&[proof[0], some], &proof[1..]].concat();
+                probes.push((i, n, tree[index], inserted, head));
+            }
+            for (k, (pi, pn, leaf, path, r)) in probes.iter().enumerate() {
+                assert!(
+                    !verify_inclusion(*pi, *pn, leaf, path, r),
+                    "probe {k} of leaf {index} in {size}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reference_consistency_proofs_are_produced_and_verify() {
+        let leaves = reference_leaves();
+        for &(m, n, want) in REFERENCE_CONSISTENCY {
+            let proof = consistency_proof(m, &leaves[..n]);
+            let got: Vec<String> = proof.iter().map(hex).collect();
+            assert_eq!(got, want, "{m} -> {n}");
+            let (r1, r2) = (root(&leaves[..m]), root(&leaves[..n]));
+            let (mm, nn) = (m as u64, n as u64);
+            assert!(verify_consistency(mm, nn, &r1, &r2, &proof));
+            if proof.is_empty() {
+                continue;
+            }
+            let some = [0xab; 32];
+            let mut probes: Vec<(u64, u64, Hash, Hash, Vec<Hash>)> = vec![
+                (mm - 1, nn, r1, r2, proof.clone()),
+                (mm + 1, nn, r1, r2, proof.clone()),
+                (mm ^ 2, nn, r1, r2, proof.clone()),
+                (mm, nn * 2, r1, r2, proof.clone()),
+                (mm, nn / 2, r1, r2, proof.clone()),
+                (mm, nn, some, r2, proof.clone()),
+                (mm, nn, r1, some, proof.clone()),
+                (mm, nn, r2, r1, proof.clone()),
+                (mm, nn, r1, r2, vec![]),
+                (mm, nn, r1, r2, [&proof[..], &[r1]].concat()),
+                (mm, nn, r1, r2, [&proof[..], &[r2]].concat()),
+                (mm, nn, r1, r2, [&[r1], &proof[..]].concat()),
+                (mm, nn, r1, r2, [&[r2], &proof[..]].concat()),
+                (mm, nn, r1, r2, [&[proof[0]], &proof[..]].concat()),
+                (mm, nn, r1, r2, proof[..proof.len() - 1].to_vec()),
+            ];
+            for k in 0..proof.len() {
+                let mut bad = proof.clone();
+                bad[k][0] ^= 16;
+                probes.push((mm, nn, r1, r2, bad));
+            }
+            for (k, (pm, pn, a, b, path)) in probes.iter().enumerate() {
+                assert!(
+                    !verify_consistency(*pm, *pn, a, b, path),
+                    "probe {k} of {m} -> {n}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn out_of_range_sizes_are_refused() {
+        let leaves = reference_leaves();
+        let head = root(&leaves);
+        assert!(!verify_inclusion(0, 0, &leaves[0], &[], &root(&[])));
+        assert!(!verify_inclusion(8, 8, &leaves[0], &[], &head));
+        assert!(!verify_inclusion(
+            u64::MAX,
+            u64::MAX,
+            &leaves[0],
+            &[],
+            &head
+        ));
+        assert!(inclusion_proof(8, &leaves).is_empty());
+        assert!(consistency_proof(0, &leaves).is_empty());
+        assert!(consistency_proof(9, &leaves).is_empty());
+        assert!(!verify_consistency(0, 8, &root(&[]), &head, &[]));
+        assert!(!verify_consistency(
+            8,
+            7,
+            &head,
+            &root(&leaves[..7]),
+            &[head]
+        ));
+        assert!(!verify_consistency(1, 1, &leaves[0], &leaves[1], &[]));
+        assert!(verify_consistency(0, 0, &root(&[]), &root(&[]), &[]));
+        assert!(!verify_consistency(
+            u64::MAX,
+            u64::MAX - 1,
+            &head,
+            &head,
+            &[head]
+        ));
     }
 
     #[test]
@@ -270,11 +513,10 @@ mod tests {
                     verify_inclusion(i as u64, n as u64, &tree[i], &proof, &head),
                     "{i} in {n}"
                 );
-                if let Some(first) = proof.first() {
+                for k in 0..proof.len() {
                     let mut bad = proof.clone();
-                    bad[0][0] ^= 1;
+                    bad[k][k % 32] ^= 1 << (k % 8);
                     assert!(!verify_inclusion(i as u64, n as u64, &tree[i], &bad, &head));
-                    assert_ne!(first, &bad[0]);
                 }
                 let mut other = tree[i];
                 other[31] ^= 1;
@@ -297,12 +539,13 @@ mod tests {
                     "{m} -> {n}"
                 );
                 if m < n {
-                    let mut bad = proof.clone();
-                    let last = bad.len() - 1;
-                    bad[last][0] ^= 1;
-                    assert!(!verify_consistency(
-                        m as u64, n as u64, &old_root, &new_root, &bad
-                    ));
+                    for k in 0..proof.len() {
+                        let mut bad = proof.clone();
+                        bad[k][31 - k % 32] ^= 1 << (k % 8);
+                        assert!(!verify_consistency(
+                            m as u64, n as u64, &old_root, &new_root, &bad
+                        ));
+                    }
                     let mut wrong_old = old_root;
                     wrong_old[0] ^= 1;
                     assert!(!verify_consistency(
@@ -311,36 +554,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn reference_consistency_proofs() {
-        let leaves = reference_leaves();
-        let got = |m: usize, n: usize| -> Vec<String> {
-            consistency_proof(m, &leaves[..n]).iter().map(hex).collect()
-        };
-        assert_eq!(
-            got(1, 8),
-            [
-                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
-            ]
-        );
-        assert_eq!(
-            got(6, 8),
-            [
-                "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
-                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-            ]
-        );
-        assert_eq!(
-            got(2, 5),
-            [
-                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
-            ]
-        );
     }
 }
