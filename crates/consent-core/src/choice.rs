@@ -125,11 +125,17 @@ impl Direction {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
+    /// Identity and profile details (both directions).
     Profile,
+    /// Followed people and topics, or interests derived from use (both directions).
     Interests,
+    /// Subscriptions to services and their data (both directions).
     Subscriptions,
+    /// The LinkedIn network (LinkedIn to Microsoft only).
     Connections,
+    /// Meetings without their titles or content (Microsoft to LinkedIn only).
     Calendar,
+    /// Contact lists, kept by LinkedIn until removed (Microsoft to LinkedIn only).
     Contacts,
 }
 

@@ -25,4 +25,6 @@ pub mod verify;
 
 pub use catalogue::{Notice, NoticeRef};
 pub use choice::{Category, Choice, Direction, Flows};
+pub use claims::Claims;
 pub use digest::Digest;
+pub use jwk::EcPublicJwk;
