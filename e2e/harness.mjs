@@ -33,7 +33,8 @@ export class Backend {
   }
   async start() {
     this.port ??= await freePort();
-    this.proc = spawn(SERVER, ["--port", String(this.port), "--data-dir", this.dataDir, "--www", join(ROOT, "www"), "--pkg", join(ROOT, "pkg")], {
+    const www = this.wwwDir ?? join(ROOT, "www");
+    this.proc = spawn(SERVER, ["--port", String(this.port), "--data-dir", this.dataDir, "--www", www, "--pkg", join(ROOT, "pkg")], {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "pipe"],
       env: { ...process.env, RUST_LOG: "warn" },

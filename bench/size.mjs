@@ -41,7 +41,7 @@ console.log(`budget 75 KB gzip: ${verdict}`);
 const section = `<!-- size:start -->
 ### First-load transfer (wasm + JS glue + CSS, one locale)
 
-Measured ${date} on ${machine} by \`bash scripts/bench-size\` (release build, wasm-opt -Oz).
+Measured ${date} on ${machine} by \`bash scripts/bench\` (release build, wasm-opt -Oz).
 Budget: 75 KB gzip. Result: **${verdict}**.
 
 ${table}

@@ -1,0 +1,5 @@
+window.klaroConfig = {
+  mustConsent: true,
+  acceptAll: true,
+  services: [{ name: "linkedin", title: "LinkedIn", purposes: ["profile"] }],
+};
