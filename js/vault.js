@@ -53,12 +53,22 @@ function usable(stored) {
   );
 }
 
+const loading = new Map();
+
 /**
  * The signing key for `scope` (one per backend and subject): the stored one, or a new
  * one when there is none or it is unusable. `persistent` is false when IndexedDB is
- * unavailable; the key then lives only as long as the page.
+ * unavailable; the key then lives only as long as the page. Concurrent calls for one
+ * scope share one load, so a first use can never create two keys.
  */
-export async function deviceKey(scope) {
+export function deviceKey(scope) {
+  if (!loading.has(scope)) {
+    loading.set(scope, loadOrCreate(scope).finally(() => loading.delete(scope)));
+  }
+  return loading.get(scope);
+}
+
+async function loadOrCreate(scope) {
   let persistent = true;
   try {
     const stored = await run(KEYS, "readonly", (s) => s.get(scope));

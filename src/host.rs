@@ -40,6 +40,9 @@ pub struct HostBridge {
     /// `[resolve, reject]` of every `prompt()` still waiting for a decision.
     waiters: RefCell<Vec<(Function, Function)>>,
     challenge: RefCell<ChallengeSlot>,
+    /// The device key for the challenge's subject, loaded ahead of the click so that
+    /// signing does not wait for IndexedDB: `(sub, key)`.
+    key: Rc<RefCell<Option<(String, JsValue)>>>,
     /// `prompt()` was called before the backend said whether this user may be asked.
     open_when_ready: Cell<bool>,
     tasks: RefCell<Vec<AbortHandle>>,
@@ -66,6 +69,7 @@ impl HostBridge {
             shown: RefCell::new(initial),
             waiters: RefCell::default(),
             challenge: RefCell::new(ChallengeSlot::Fetching),
+            key: Rc::default(),
             open_when_ready: Cell::new(false),
             tasks: RefCell::default(),
             closed: Cell::new(false),
@@ -203,6 +207,7 @@ impl HostBridge {
                         self.unavailable(policy);
                     }
                 }
+                self.preload_key(&c.sub);
                 ChallengeSlot::Ready(c)
             }
             Err(CallError::Rejected { code, message, .. }) => {
@@ -225,11 +230,24 @@ impl HostBridge {
         }
     }
 
+    fn preload_key(&self, sub: &str) {
+        if self.key.borrow().as_ref().is_some_and(|(s, _)| s == sub) {
+            return;
+        }
+        let (backend, sub, slot) = (self.backend.clone(), sub.to_owned(), self.key.clone());
+        self.spawn(async move {
+            if let Ok(key) = delivery::device_key(&backend, &sub).await {
+                *slot.borrow_mut() = Some((sub, key));
+            }
+        });
+    }
+
     /// Signs `choice`, keeps it in the outbox and sends it until the backend answers.
     fn deliver(&self, choice: Choice) {
         let me = self.me.clone();
         let slot = std::mem::replace(&mut *self.challenge.borrow_mut(), ChallengeSlot::Fetching);
         let (backend, lang, notice) = (self.backend.clone(), self.lang.clone(), self.notice);
+        let preloaded = self.key.clone();
         self.spawn(async move {
             let mut attempt = 0;
             let challenge = loop {
@@ -262,7 +280,19 @@ impl HostBridge {
                 };
                 return report(&me, choice, None, Err(err));
             }
-            let signed = match delivery::sign(&backend, &challenge, notice, choice).await {
+            let cached = preloaded
+                .borrow()
+                .as_ref()
+                .filter(|(sub, _)| *sub == challenge.sub)
+                .map(|(_, key)| key.clone());
+            let key = match cached {
+                Some(key) => key,
+                None => match delivery::device_key(&backend, &challenge.sub).await {
+                    Ok(key) => key,
+                    Err(e) => return report(&me, choice, None, Err(e)),
+                },
+            };
+            let signed = match delivery::sign(&key, &challenge, notice, choice).await {
                 Ok(s) => s,
                 Err(e) => return report(&me, choice, None, Err(e)),
             };

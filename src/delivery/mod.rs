@@ -24,28 +24,33 @@ pub struct Signed {
     pub choice: Choice,
 }
 
-/// Signs `choice` against `challenge` with this device's key for the challenge's subject.
+fn signing_failed(what: &str, e: JsValue) -> CallError {
+    let detail = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default();
+    CallError::Rejected {
+        code: "signing-failed".into(),
+        message: format!("{what}: {detail}"),
+        status: 0,
+    }
+}
+
+/// This device's key for `sub` at `backend`: `{privateKey, jwk, ...}` from `vault.js`.
+pub async fn device_key(backend: &str, sub: &str) -> Result<JsValue, CallError> {
+    vault::device_key(&format!("{backend}#{sub}"))
+        .await
+        .map_err(|e| signing_failed("no signing key could be made", e))
+}
+
+/// Signs `choice` against `challenge` with `key` (from [`device_key`]).
 pub async fn sign(
-    backend: &str,
+    key: &JsValue,
     challenge: &Challenge,
     notice: &'static Notice,
     choice: Choice,
 ) -> Result<Signed, CallError> {
-    let failed = |what: &str, e: JsValue| {
-        let detail = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default();
-        CallError::Rejected {
-            code: "signing-failed".into(),
-            message: format!("{what}: {detail}"),
-            status: 0,
-        }
-    };
-    let key = vault::device_key(&format!("{backend}#{}", challenge.sub))
-        .await
-        .map_err(|e| failed("no signing key could be made", e))?;
-    let jwk_js = Reflect::get(&key, &"jwk".into()).unwrap_or(JsValue::UNDEFINED);
+    let jwk_js = Reflect::get(key, &"jwk".into()).unwrap_or(JsValue::UNDEFINED);
     let part = |k: &str| js_get_str(&jwk_js, k).unwrap_or_default();
     let jwk = EcPublicJwk {
         kty: part("kty"),
@@ -64,10 +69,10 @@ pub async fn sign(
         choice,
     );
     let unsigned = UnsignedToken::new(jwk, &claims);
-    let private_key = Reflect::get(&key, &"privateKey".into()).unwrap_or(JsValue::UNDEFINED);
+    let private_key = Reflect::get(key, &"privateKey".into()).unwrap_or(JsValue::UNDEFINED);
     let signature = vault::sign(&private_key, unsigned.signing_input())
         .await
-        .map_err(|e| failed("the browser could not sign", e))?;
+        .map_err(|e| signing_failed("the browser could not sign", e))?;
     let signature = js_sys::Uint8Array::new(&signature).to_vec();
     let token = unsigned
         .finish(&signature)
