@@ -3,12 +3,12 @@
 //!
 //! `cargo run --release -p consent-server --example throughput -- [decisions] [concurrency]`
 
-use consent_core::claims::Claims;
-use consent_core::jwk::EcPublicJwk;
-use consent_core::token::{base64url, UnsignedToken};
-use consent_core::{catalogue, Choice};
+use consent_core::Choice;
 use consent_server::config::Config;
-use p256::ecdsa::{signature::Signer, Signature, SigningKey};
+
+#[path = "../tests/support/device.rs"]
+mod device;
+use p256::ecdsa::SigningKey;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -44,13 +44,6 @@ async fn main() {
         .await
         .unwrap();
     let key = SigningKey::random(&mut rand_core::OsRng);
-    let point = key.verifying_key().to_encoded_point(false);
-    let jwk = EcPublicJwk {
-        kty: "EC".into(),
-        crv: "P-256".into(),
-        x: base64url(point.x().unwrap()),
-        y: base64url(point.y().unwrap()),
-    };
     let mut tokens = Vec::with_capacity(total);
     for i in 0..total {
         let ch: Value = http
@@ -62,21 +55,8 @@ async fn main() {
             .json()
             .await
             .unwrap();
-        let claims = Claims::new(
-            base64url(&rand::random::<[u8; 16]>()),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_secs() as i64,
-            ch["nonce"].as_str().unwrap().into(),
-            ch["aud"].as_str().unwrap().into(),
-            ch["sub"].as_str().unwrap().into(),
-            catalogue::notice("en"),
-            [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][i % 3],
-        );
-        let unsigned = UnsignedToken::new(jwk.clone(), &claims);
-        let sig: Signature = key.sign(unsigned.signing_input().as_bytes());
-        tokens.push(unsigned.finish(&sig.to_bytes()).unwrap());
+        let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][i % 3];
+        tokens.push(device::sign(&key, &device::claims_for(&ch, choice)));
     }
 
     // Timed: every token sent once, `concurrency` at a time.

@@ -2,14 +2,12 @@
 //! answers only after its transaction is durable.
 
 mod support {
+    pub mod device;
     pub mod pg;
 }
 
-use consent_core::claims::Claims;
-use consent_core::jwk::EcPublicJwk;
-use consent_core::token::{base64url, UnsignedToken};
-use consent_core::{catalogue, Choice};
-use p256::ecdsa::{signature::Signer, Signature, SigningKey};
+use consent_core::Choice;
+use p256::ecdsa::SigningKey;
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use std::process::{Child, Command, Stdio};
@@ -46,31 +44,8 @@ async fn wait_healthy(base: &str) {
 }
 
 fn sign(key: &SigningKey, ch: &Value) -> (String, String) {
-    let claims = Claims::new(
-        base64url(&rand::random::<[u8; 16]>()),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_secs() as i64,
-        ch["nonce"].as_str().unwrap().into(),
-        ch["aud"].as_str().unwrap().into(),
-        ch["sub"].as_str().unwrap().into(),
-        catalogue::notice("en"),
-        Choice::BothWays,
-    );
-    let point = key.verifying_key().to_encoded_point(false);
-    let jwk = EcPublicJwk {
-        kty: "EC".into(),
-        crv: "P-256".into(),
-        x: base64url(point.x().unwrap()),
-        y: base64url(point.y().unwrap()),
-    };
-    let unsigned = UnsignedToken::new(jwk, &claims);
-    let sig: Signature = key.sign(unsigned.signing_input().as_bytes());
-    (
-        claims.jti.clone(),
-        unsigned.finish(&sig.to_bytes()).unwrap(),
-    )
+    let claims = support::device::claims_for(ch, Choice::BothWays);
+    (claims.jti.clone(), support::device::sign(key, &claims))
 }
 
 async fn crash_under_load(database_url: Option<String>) {

@@ -3,17 +3,17 @@
 //! PostgreSQL.
 
 mod support {
+    pub mod device;
     pub mod pg;
 }
 
 use base64ct::{Base64, Encoding};
 use consent_core::claims::Claims;
-use consent_core::jwk::EcPublicJwk;
 use consent_core::merkle;
-use consent_core::token::{base64url, UnsignedToken};
-use consent_core::{catalogue, Choice};
+use consent_core::token::base64url;
+use consent_core::Choice;
 use consent_server::config::Config;
-use p256::ecdsa::{signature::Signer, Signature, SigningKey};
+use p256::ecdsa::SigningKey;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -134,19 +134,11 @@ impl Client {
     }
 
     fn claims(&self, ch: &Value, choice: Choice) -> Claims {
-        Claims::new(
-            base64url(&rand::random::<[u8; 16]>()),
-            now(),
-            ch["nonce"].as_str().unwrap().into(),
-            ch["aud"].as_str().unwrap().into(),
-            ch["sub"].as_str().unwrap().into(),
-            catalogue::notice("en"),
-            choice,
-        )
+        support::device::claims_for(ch, choice)
     }
 
     fn sign(&self, claims: &Claims) -> String {
-        sign_with(&self.key, claims)
+        support::device::sign(&self.key, claims)
     }
 
     async fn decide(&self, choice: Choice) -> (StatusCode, Value, String) {
@@ -179,26 +171,6 @@ impl Client {
             .await
             .unwrap()
     }
-}
-
-fn sign_with(key: &SigningKey, claims: &Claims) -> String {
-    let point = key.verifying_key().to_encoded_point(false);
-    let jwk = EcPublicJwk {
-        kty: "EC".into(),
-        crv: "P-256".into(),
-        x: base64url(point.x().unwrap()),
-        y: base64url(point.y().unwrap()),
-    };
-    let unsigned = UnsignedToken::new(jwk, claims);
-    let sig: Signature = key.sign(unsigned.signing_input().as_bytes());
-    unsigned.finish(&sig.to_bytes()).unwrap()
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
 }
 
 fn problem_type(v: &Value) -> &str {
