@@ -229,6 +229,70 @@ pub fn verify_consistency(
     fr == *old_root && sr == *new_root && s == 0
 }
 
+/// The right edge of a tree: the roots of its perfect subtrees, largest first. Enough
+/// to append a leaf and to give the new root and the new leaf's audit path in
+/// O(log n), which is what a ledger needs on every append.
+///
+/// ```
+/// use consent_core::merkle::*;
+/// let leaves: Vec<Hash> = (0u8..5).map(|i| leaf_hash(&[i])).collect();
+/// let mut f = Frontier::default();
+/// for l in &leaves[..4] { f.push(*l); }
+/// let path = f.push(leaves[4]);
+/// assert_eq!(f.root(), root(&leaves));
+/// assert_eq!(path, inclusion_proof(4, &leaves));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Frontier {
+    size: u64,
+    nodes: Vec<Hash>,
+}
+
+impl Frontier {
+    /// The frontier of the tree of `leaves`.
+    pub fn from_leaves(leaves: &[Hash]) -> Frontier {
+        let mut f = Frontier::default();
+        for leaf in leaves {
+            f.push(*leaf);
+        }
+        f
+    }
+
+    /// How many leaves the tree has.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// Appends `leaf`; returns its audit path in the tree that now ends with it.
+    pub fn push(&mut self, leaf: Hash) -> Vec<Hash> {
+        let mut path = Vec::new();
+        let mut node = leaf;
+        let mut size = self.size;
+        // Every trailing 1-bit of the old size is a perfect subtree that the new leaf
+        // completes: its root is the next sibling up the path.
+        while size & 1 == 1 {
+            let Some(left) = self.nodes.pop() else { break };
+            path.push(left);
+            node = node_hash(&left, &node);
+            size >>= 1;
+        }
+        // The larger subtrees to the left come next, smallest first.
+        path.extend(self.nodes.iter().rev());
+        self.nodes.push(node);
+        self.size += 1;
+        path
+    }
+
+    /// The tree head.
+    pub fn root(&self) -> Hash {
+        let mut nodes = self.nodes.iter().rev();
+        match nodes.next() {
+            None => Sha256::digest([]).into(),
+            Some(last) => nodes.fold(*last, |acc, left| node_hash(left, &acc)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +317,24 @@ mod tests {
             ],
         ];
         data.iter().map(|d| leaf_hash(d)).collect()
+    }
+
+    #[test]
+    fn the_frontier_agrees_with_the_whole_tree() {
+        let leaves: Vec<Hash> = (0..200u32).map(|i| leaf_hash(&i.to_be_bytes())).collect();
+        let mut f = Frontier::default();
+        assert_eq!(f.root(), root(&[]));
+        for n in 1..=leaves.len() {
+            let path = f.push(leaves[n - 1]);
+            assert_eq!(f.size(), n as u64);
+            assert_eq!(f.root(), root(&leaves[..n]), "root of {n}");
+            assert_eq!(
+                path,
+                inclusion_proof(n - 1, &leaves[..n]),
+                "path of the last of {n}"
+            );
+            assert_eq!(Frontier::from_leaves(&leaves[..n]), f);
+        }
     }
 
     #[test]

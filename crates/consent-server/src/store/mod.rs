@@ -14,7 +14,7 @@ pub use self::pg::PostgresStore;
 pub use self::sqlite::SqliteStore;
 
 use crate::signer::LedgerSigner;
-use consent_core::merkle::{self, Hash};
+use consent_core::merkle::{self, Frontier, Hash};
 use consent_core::verify::Verified;
 use consent_core::NoticeRef;
 use serde_json::json;
@@ -143,6 +143,9 @@ impl Refusal {
 pub struct Recorded {
     pub receipt: serde_json::Value,
     pub created: bool,
+    /// Leaf hashes this transaction appended or learnt of (other instances' appends,
+    /// then its own), for the caller's cache once committed.
+    pub appended: Vec<Hash>,
 }
 
 /// One row of a subject's history.
@@ -157,13 +160,13 @@ pub struct DecisionRow {
 }
 
 /// The checks of DESIGN section 5 that need state, in its order, then the append.
-/// `staged` is a copy of the leaf hashes this process has seen; it is brought up to
-/// date from the database first (other instances may have appended) and gets the new
-/// leaf. The caller commits when this returns a created record, then adopts `staged`;
-/// otherwise it rolls back and drops it.
+/// `staged` is a copy of the tree's frontier as this process knows it; it is brought up
+/// to date from the database first (other instances may have appended) and gets the
+/// new leaf. The caller commits when this returns a created record, then adopts
+/// `staged` and the record's `appended` hashes; otherwise it rolls back and drops them.
 pub fn record(
     tx: &mut dyn LedgerTx,
-    staged: &mut Vec<Hash>,
+    staged: &mut Frontier,
     v: &Verified,
     token: &str,
     session_id: &str,
@@ -181,6 +184,7 @@ pub fn record(
         return Ok(Ok(Recorded {
             receipt,
             created: false,
+            appended: Vec::new(),
         }));
     }
     let Some(nonce) = tx.nonce(&c.nonce)? else {
@@ -211,17 +215,20 @@ pub fn record(
         return Ok(Err(Refusal::NoticeNotOffered));
     }
 
-    let newer = tx.leaves_since(staged.len() as u64)?;
-    staged.extend(newer);
-    let index = staged.len() as u64;
+    let mut appended = tx.leaves_since(staged.size())?;
+    for leaf in &appended {
+        staged.push(*leaf);
+    }
+    let index = staged.size();
     let received_at = rfc3339(now);
     // The leaf: the verbatim token, when it arrived, and the key's thumbprint; no
     // other personal data.
     let leaf = json!({"token": token, "received_at": received_at, "key_thumbprint": v.thumbprint})
         .to_string();
     let leaf_hash = merkle::leaf_hash(leaf.as_bytes());
-    staged.push(leaf_hash);
-    let receipt = receipt(signer, &c.jti, index, staged);
+    let proof = staged.push(leaf_hash);
+    appended.push(leaf_hash);
+    let receipt = receipt(signer, &c.jti, index, &leaf_hash, &proof, &staged.root());
     let notice = serde_json::to_string(&c.notice).map_err(|e| e.to_string())?;
     tx.append(&NewDecision {
         index,
@@ -238,22 +245,27 @@ pub fn record(
     Ok(Ok(Recorded {
         receipt,
         created: true,
+        appended,
     }))
 }
 
 /// What a client keeps as proof its decision is in the ledger: the leaf index, a
 /// signed checkpoint of the tree that includes it, the inclusion proof, and the
 /// server's signature over all of it.
-pub fn receipt(signer: &LedgerSigner, jti: &str, index: u64, leaves: &[Hash]) -> serde_json::Value {
+/// `index` is the last leaf of the tree it names, as at the moment of its append.
+pub fn receipt(
+    signer: &LedgerSigner,
+    jti: &str,
+    index: u64,
+    leaf: &Hash,
+    proof: &[Hash],
+    root: &Hash,
+) -> serde_json::Value {
     use base64ct::{Base64, Encoding};
-    let size = leaves.len() as u64;
-    let root = merkle::root(leaves);
-    let proof: Vec<String> = merkle::inclusion_proof(index as usize, leaves)
-        .iter()
-        .map(|h| Base64::encode_string(h))
-        .collect();
-    let leaf_hash = Base64::encode_string(&leaves[index as usize]);
-    let root_b64 = Base64::encode_string(&root);
+    let size = index + 1;
+    let proof: Vec<String> = proof.iter().map(|h| Base64::encode_string(h)).collect();
+    let leaf_hash = Base64::encode_string(leaf);
+    let root_b64 = Base64::encode_string(root);
     // The signed statement, one field per line, so any client can rebuild it.
     let statement = format!(
         "consent-receipt/v1\n{jti}\n{index}\n{size}\n{leaf_hash}\n{root_b64}\n{}\n",
@@ -266,7 +278,7 @@ pub fn receipt(signer: &LedgerSigner, jti: &str, index: u64, leaves: &[Hash]) ->
         "leaf_hash": leaf_hash,
         "root_hash": root_b64,
         "inclusion_proof": proof,
-        "checkpoint": signer.checkpoint(size, &root),
+        "checkpoint": signer.checkpoint(size, root),
         "signature": signer.sign(statement.as_bytes()),
     })
 }

@@ -5,6 +5,7 @@
 
 use super::*;
 use ::postgres::{Client, NoTls, Transaction};
+use consent_core::merkle::Frontier;
 use std::sync::{Mutex, MutexGuard};
 
 const SCHEMA: &str = "
@@ -35,6 +36,8 @@ struct Inner {
     /// `None` only while the store is being dropped.
     client: Option<Client>,
     leaves: Vec<Hash>,
+    /// The right edge of the same tree, for O(log n) appends.
+    frontier: Frontier,
 }
 
 impl Inner {
@@ -62,6 +65,7 @@ impl PostgresStore {
             inner: Mutex::new(Inner {
                 client: Some(client),
                 leaves: Vec::new(),
+                frontier: Frontier::default(),
             }),
         })
     }
@@ -272,8 +276,8 @@ impl Storage for PostgresStore {
             .ok_or("the PostgreSQL store is closed")?
             .transaction()
             .map_err(db_err)?;
-        let leaves = &mut inner.leaves;
-        let mut staged = leaves.clone();
+        let (leaves, frontier) = (&mut inner.leaves, &mut inner.frontier);
+        let mut staged = frontier.clone();
         let outcome = record(
             &mut PgTx(&mut tx),
             &mut staged,
@@ -285,7 +289,10 @@ impl Storage for PostgresStore {
         )?;
         if matches!(outcome, Ok(Recorded { created: true, .. })) {
             tx.commit().map_err(db_err)?;
-            *leaves = staged;
+            *frontier = staged;
+            if let Ok(recorded) = &outcome {
+                leaves.extend_from_slice(&recorded.appended);
+            }
         }
         Ok(outcome)
     }
@@ -315,6 +322,9 @@ impl Storage for PostgresStore {
         let mut guard = self.lock();
         let from = guard.leaves.len() as u64;
         let newer = leaves_since(|q, p| guard.client()?.query(q, p).map_err(db_err), from)?;
+        for leaf in &newer {
+            guard.frontier.push(*leaf);
+        }
         guard.leaves.extend(newer);
         Ok(guard.leaves.clone())
     }

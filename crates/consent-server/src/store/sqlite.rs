@@ -2,6 +2,7 @@
 //! run in IMMEDIATE transactions, so appends are strictly ordered.
 
 use super::*;
+use consent_core::merkle::Frontier;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -34,6 +35,8 @@ struct Inner {
     conn: Connection,
     /// The leaf hashes, in order: one process owns a SQLite ledger, so this is exact.
     leaves: Vec<Hash>,
+    /// The right edge of the same tree, for O(log n) appends.
+    frontier: Frontier,
 }
 
 pub struct SqliteStore {
@@ -53,7 +56,11 @@ impl SqliteStore {
         let leaves = SqliteTx(&tx).leaves_since(0)?;
         drop(tx);
         Ok(SqliteStore {
-            inner: Mutex::new(Inner { conn, leaves }),
+            inner: Mutex::new(Inner {
+                conn,
+                frontier: Frontier::from_leaves(&leaves),
+                leaves,
+            }),
         })
     }
 
@@ -232,11 +239,15 @@ impl Storage for SqliteStore {
         signer: &LedgerSigner,
     ) -> StoreResult<Result<Recorded, Refusal>> {
         let mut guard = self.lock();
-        let Inner { conn, leaves } = &mut *guard;
+        let Inner {
+            conn,
+            leaves,
+            frontier,
+        } = &mut *guard;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db_err)?;
-        let mut staged = leaves.clone();
+        let mut staged = frontier.clone();
         let outcome = record(
             &mut SqliteTx(&tx),
             &mut staged,
@@ -248,7 +259,10 @@ impl Storage for SqliteStore {
         )?;
         if matches!(outcome, Ok(Recorded { created: true, .. })) {
             tx.commit().map_err(db_err)?;
-            *leaves = staged;
+            *frontier = staged;
+            if let Ok(recorded) = &outcome {
+                leaves.extend_from_slice(&recorded.appended);
+            }
         }
         Ok(outcome)
     }
