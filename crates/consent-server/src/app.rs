@@ -20,6 +20,24 @@ const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; sty
                    img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
                    frame-ancestors 'none'; form-action 'none'";
 
+/// The MIME table knows `.ts` only as an MPEG transport stream, so wasm-pack's type
+/// declarations would reach browsers and tools as video.
+async fn typescript_declarations(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let declarations = request.uri().path().ends_with(".d.ts");
+    let mut response = next.run(request).await;
+    if declarations && response.status().is_success() {
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/typescript; charset=utf-8"),
+        );
+    }
+    response
+}
+
+/// The whole HTTP surface: the API, the demo page at `/` and the widget at `/pkg/`.
 pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -58,7 +76,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
-        ));
+        ))
+        .layer(axum::middleware::from_fn(typescript_declarations));
 
     api.merge(files)
         .layer(SetResponseHeaderLayer::if_not_present(
