@@ -3,9 +3,9 @@
 
 use super::*;
 use consent_core::merkle::Frontier;
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{mpsc, Mutex, MutexGuard};
 
 const SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS sessions (
@@ -41,6 +41,17 @@ struct Inner {
 
 pub struct SqliteStore {
     inner: Mutex<Inner>,
+    /// Decisions waiting for the next group commit.
+    queue: Mutex<Vec<Pending>>,
+}
+
+/// One decision waiting for a group commit, and where its answer goes.
+struct Pending {
+    verified: Verified,
+    token: String,
+    session_id: String,
+    now: u64,
+    reply: mpsc::Sender<StoreResult<Result<Recorded, Refusal>>>,
 }
 
 impl SqliteStore {
@@ -56,6 +67,7 @@ impl SqliteStore {
         let leaves = SqliteTx(&tx).leaves_since(0)?;
         drop(tx);
         Ok(SqliteStore {
+            queue: Mutex::default(),
             inner: Mutex::new(Inner {
                 conn,
                 frontier: Frontier::from_leaves(&leaves),
@@ -71,7 +83,8 @@ impl SqliteStore {
     }
 }
 
-struct SqliteTx<'a>(&'a Transaction<'a>);
+/// Runs the ledger operations on a transaction or one of its savepoints.
+struct SqliteTx<'a>(&'a Connection);
 
 impl LedgerTx for SqliteTx<'_> {
     fn lock_ledger(&mut self) -> StoreResult<()> {
@@ -196,6 +209,70 @@ impl LedgerTx for SqliteTx<'_> {
     }
 }
 
+fn record_batch(inner: &mut Inner, batch: Vec<Pending>, signer: &LedgerSigner) {
+    let Inner {
+        conn,
+        leaves,
+        frontier,
+    } = inner;
+    let mut tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+        Ok(tx) => tx,
+        Err(e) => {
+            let message = db_err(e);
+            for p in batch {
+                let _ = p.reply.send(Err(message.clone()));
+            }
+            return;
+        }
+    };
+    let mut staged = frontier.clone();
+    let mut answers = Vec::with_capacity(batch.len());
+    for p in batch {
+        let before = staged.clone();
+        // A savepoint rolls back when dropped: refusals and errors leave no trace.
+        let outcome = match tx.savepoint() {
+            Ok(sp) => {
+                let outcome = record(
+                    &mut SqliteTx(&sp),
+                    &mut staged,
+                    &p.verified,
+                    &p.token,
+                    &p.session_id,
+                    p.now,
+                    signer,
+                );
+                if matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
+                    sp.commit().map_err(db_err).and(outcome)
+                } else {
+                    outcome
+                }
+            }
+            Err(e) => Err(db_err(e)),
+        };
+        if !matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
+            staged = before;
+        }
+        answers.push((p.reply, outcome));
+    }
+    match tx.commit() {
+        Ok(()) => {
+            *frontier = staged;
+            for (reply, outcome) in answers {
+                if let Ok(Ok(recorded)) = &outcome {
+                    leaves.extend_from_slice(&recorded.appended);
+                }
+                let _ = reply.send(outcome);
+            }
+        }
+        Err(e) => {
+            let message = db_err(e);
+            for (reply, _) in answers {
+                let _ = reply.send(Err(message.clone()));
+            }
+        }
+    }
+}
+
 impl Storage for SqliteStore {
     fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
         self.lock()
@@ -230,6 +307,10 @@ impl Storage for SqliteStore {
             .map_err(db_err)
     }
 
+    /// Group commit: the caller queues its decision, then whoever holds the store lock
+    /// records everything queued in one transaction, each decision in a savepoint of
+    /// its own (a refusal or an error rolls back that one only), commits once, and
+    /// answers every caller. Nobody hears back before the commit is durable.
     fn record_decision(
         &self,
         v: &Verified,
@@ -238,33 +319,27 @@ impl Storage for SqliteStore {
         now: u64,
         signer: &LedgerSigner,
     ) -> StoreResult<Result<Recorded, Refusal>> {
+        let (reply, answer) = mpsc::channel();
+        self.queue
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(Pending {
+                verified: v.clone(),
+                token: token.to_owned(),
+                session_id: session_id.to_owned(),
+                now,
+                reply,
+            });
         let mut guard = self.lock();
-        let Inner {
-            conn,
-            leaves,
-            frontier,
-        } = &mut *guard;
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db_err)?;
-        let mut staged = frontier.clone();
-        let outcome = record(
-            &mut SqliteTx(&tx),
-            &mut staged,
-            v,
-            token,
-            session_id,
-            now,
-            signer,
-        )?;
-        if matches!(outcome, Ok(Recorded { created: true, .. })) {
-            tx.commit().map_err(db_err)?;
-            *frontier = staged;
-            if let Ok(recorded) = &outcome {
-                leaves.extend_from_slice(&recorded.appended);
-            }
+        let batch = std::mem::take(&mut *self.queue.lock().unwrap_or_else(|p| p.into_inner()));
+        if !batch.is_empty() {
+            record_batch(&mut guard, batch, signer);
         }
-        Ok(outcome)
+        drop(guard);
+        // Answered by this call or by whichever caller held the lock before it.
+        answer
+            .recv()
+            .map_err(|_| "the group commit ended without an answer".to_owned())?
     }
 
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
