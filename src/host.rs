@@ -247,6 +247,7 @@ impl HostBridge {
         let me = self.me.clone();
         let slot = std::mem::replace(&mut *self.challenge.borrow_mut(), ChallengeSlot::Fetching);
         let (backend, lang, notice) = (self.backend.clone(), self.lang.clone(), self.notice);
+        let shown_sha256 = self.notice_ref.sha256.clone();
         let preloaded = self.key.clone();
         self.spawn(async move {
             let mut attempt = 0;
@@ -272,7 +273,7 @@ impl HostBridge {
             if let Some(me) = me.upgrade() {
                 me.fetch_challenge();
             }
-            if challenge.notice_sha256 != notice.reference().sha256 {
+            if challenge.notice_sha256 != shown_sha256 {
                 let err = CallError::Rejected {
                     code: "notice-mismatch".into(),
                     message: "the backend expects a different version of the notice than this widget shows".into(),
