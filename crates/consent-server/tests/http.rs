@@ -563,6 +563,86 @@ async fn a_session_that_floods_is_slowed_down() {
 }
 
 #[tokio::test]
+async fn behind_a_proxy_the_subject_comes_from_the_trusted_header_only() {
+    use consent_server::config::TrustedHeader;
+    let start_with = |proxies: Vec<std::net::IpAddr>, data: std::path::PathBuf| {
+        consent_server::start(Config {
+            port: 0,
+            data_dir: data,
+            demo: false,
+            trusted_header: Some(TrustedHeader {
+                name: "X-Authenticated-User".into(),
+                proxies,
+            }),
+            ..Config::default()
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_with(vec!["127.0.0.1".parse().unwrap()], dir.path().to_path_buf())
+        .await
+        .unwrap();
+    let base = format!("http://{}", server.addr);
+    let http = reqwest::Client::new();
+    let challenge = |user: Option<&'static str>| {
+        let mut req = http.post(format!("{base}/v1/challenge")).json(&json!({}));
+        if let Some(u) = user {
+            req = req.header("X-Authenticated-User", u);
+        }
+        req.send()
+    };
+    let a: Value = challenge(Some("adele@contoso.example"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let b: Value = challenge(Some("adele@contoso.example"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        a["sub"], b["sub"],
+        "the same user, the same pseudonymous subject"
+    );
+    assert!(
+        !a["sub"].as_str().unwrap().contains("adele"),
+        "the subject is not the user id"
+    );
+    assert_eq!(
+        challenge(None).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let demo_sign_in = http
+        .post(format!("{base}/v1/session"))
+        .json(&json!({"user": "megan"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        demo_sign_in.status(),
+        StatusCode::NOT_FOUND,
+        "no demo sign-in outside demo mode"
+    );
+    server.stop().await;
+
+    // The same header from an address that is not a configured proxy is ignored.
+    let server = start_with(vec!["10.9.9.9".parse().unwrap()], dir.path().to_path_buf())
+        .await
+        .unwrap();
+    let res = http
+        .post(format!("http://{}/v1/challenge", server.addr))
+        .header("X-Authenticated-User", "adele@contoso.example")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn two_instances_share_one_strictly_ordered_ledger_on_postgres() {
     let db = Db::new(Kind::Postgres).await;
     let (a, b) = (start(&db).await, start(&db).await);
