@@ -79,15 +79,71 @@ pub fn router(state: Arc<AppState>) -> Router {
         ))
         .layer(axum::middleware::from_fn(typescript_declarations));
 
+    // Outermost last. The problem rewriter sits outside the timeout (so a 408 becomes a
+    // problem too) and inside compression (so it reads the error text uncompressed).
     api.merge(files)
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(CompressionLayer::new())
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(15),
         ))
+        .layer(axum::middleware::from_fn(api_errors_as_problems))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(CompressionLayer::new())
+}
+
+fn is_api(path: &str) -> bool {
+    path == "/healthz" || path.starts_with("/v1/") || path.starts_with("/.well-known/")
+}
+
+/// Errors that never reach a handler (no such route, wrong method, a body over the
+/// limit, a timeout, an extractor's plain-text rejection) still answer API clients
+/// with problem+json, so clients need exactly one error parser.
+async fn api_errors_as_problems(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let api = is_api(request.uri().path());
+    let response = next.run(request).await;
+    let status = response.status();
+    let already = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if !api || already || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // The framework's own text says what was wrong (e.g. which JSON field); keep it.
+    let text = axum::body::to_bytes(body, 4096)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
+        .unwrap_or_default();
+    let (code, title) = match status {
+        StatusCode::NOT_FOUND => ("not-found", "No such endpoint"),
+        StatusCode::METHOD_NOT_ALLOWED => ("method-not-allowed", "Method not allowed here"),
+        StatusCode::REQUEST_TIMEOUT => ("timeout", "The request took too long"),
+        StatusCode::PAYLOAD_TOO_LARGE => ("too-large", "The request body is too large"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            ("unsupported-media-type", "Unsupported Content-Type")
+        }
+        s if s.is_server_error() => ("internal", "Something went wrong on the server"),
+        _ => ("bad-request-body", "The request was refused"),
+    };
+    let detail = if text.is_empty() {
+        status.canonical_reason().unwrap_or("").to_owned()
+    } else {
+        text
+    };
+    let problem = crate::problem::Problem::new(status, code, title, detail).into_response();
+    // Keep what the original said besides its body (Allow on a 405, for one).
+    parts.headers.remove(header::CONTENT_TYPE);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let (problem_parts, problem_body) = problem.into_parts();
+    parts.headers.extend(problem_parts.headers);
+    axum::response::Response::from_parts(parts, problem_body)
 }

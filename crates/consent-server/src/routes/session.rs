@@ -20,8 +20,12 @@ pub struct SignIn {
 /// `POST /v1/session`: signs in as a named demo user.
 pub async fn sign_in(
     State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     body: Result<Json<SignIn>, JsonRejection>,
 ) -> Result<Response, Problem> {
+    // Every sign-in stores a session, so a client may not mint them without bound; the
+    // per-session allowance cannot apply before there is a session.
+    state.within_rate(&format!("sign-in:{}", peer.ip()), now_secs())?;
     let Json(SignIn { user }) = body.map_err(super::bad_json)?;
     if !state.config.demo {
         return Err(Problem::new(
@@ -78,14 +82,20 @@ pub async fn challenge(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    body: Option<Json<ChallengeRequest>>,
+    body: axum::body::Bytes,
 ) -> Result<Json<serde_json::Value>, Problem> {
     let who = state.identity(&headers, peer).await?;
     let now = now_secs();
     state.within_rate(&who.session_id, now)?;
-    let lang = body
-        .and_then(|Json(b)| b.lang)
-        .unwrap_or_else(|| "en".into());
+    // The body is optional (widgets that do not localise send none), so it is parsed
+    // here rather than by an extractor that would insist on a Content-Type.
+    let request: ChallengeRequest = if body.iter().all(u8::is_ascii_whitespace) {
+        ChallengeRequest::default()
+    } else {
+        serde_json::from_slice(&body)
+            .map_err(|e| Problem::bad_request("bad-request-body", e.to_string()))?
+    };
+    let lang = request.lang.unwrap_or_else(|| "en".into());
     let notice = consent_core::catalogue::notice(&lang).reference();
     let nonce = random_b64(24);
     let expires_at = now + state.config.nonce_ttl_secs;
