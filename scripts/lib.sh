@@ -59,6 +59,11 @@ setup_browsers() {
   apt_install chromium chromium-driver
 }
 
+# The backend's tests start throwaway PostgreSQL clusters (they would install it too).
+setup_postgres() {
+  apt_install postgresql
+}
+
 build_widget() {
   say "building the widget (wasm-pack, release)"
   wasm-pack build --release --target web --out-dir pkg "$@"

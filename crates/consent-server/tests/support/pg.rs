@@ -46,12 +46,16 @@ fn is_root() -> bool {
 
 impl PgCluster {
     pub fn start() -> PgCluster {
-        let bin = find_bin()
-            .or_else(|| {
+        // Tests run in parallel threads; only one of them may run apt-get.
+        static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let bin = {
+            let _one_at_a_time = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
+            find_bin().or_else(|| {
                 install();
                 find_bin()
             })
-            .expect("PostgreSQL is neither installed nor installable from Debian");
+        }
+        .expect("PostgreSQL is neither installed nor installable from Debian");
         let dir = tempfile::tempdir().unwrap();
         // initdb refuses to run as root: run the cluster as the postgres user.
         let as_postgres = is_root();
