@@ -85,7 +85,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(15),
+            Duration::from_secs(state.config.request_timeout_secs),
         ))
         .layer(axum::middleware::from_fn(api_errors_as_problems))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -62,6 +62,13 @@ pub struct Config {
     /// Decisions and challenges per session and minute.
     pub rate_per_minute: u32,
     pub trusted_header: Option<TrustedHeader>,
+    /// How long a connection may take to send a request's headers, and how long it may
+    /// sit idle between requests, before it is closed (slow clients hold no slot).
+    pub header_timeout_secs: u64,
+    /// The most a request may take, body included, before it gets a `408`.
+    pub request_timeout_secs: u64,
+    /// Open connections at most; further ones are closed at once.
+    pub max_connections: usize,
 }
 
 impl Default for Config {
@@ -87,6 +94,9 @@ impl Default for Config {
             max_skew_secs: 300,
             rate_per_minute: 120,
             trusted_header: None,
+            header_timeout_secs: 20,
+            request_timeout_secs: 15,
+            max_connections: 1024,
         }
     }
 }

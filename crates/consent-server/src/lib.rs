@@ -25,6 +25,7 @@ use state::AppState;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 use store::{PostgresStore, SqliteStore, Storage};
 use tokio::sync::oneshot;
 
@@ -102,25 +103,86 @@ pub async fn start(config: Config) -> Result<Server, String> {
         }
     })?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let limits = Limits {
+        header_timeout: Duration::from_secs(config.header_timeout_secs.max(1)),
+        max_connections: config.max_connections.max(1),
+    };
     let state = Arc::new(AppState::new(config, store, signer, secret));
-    let app = app::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let app = app::router(state);
     let (tx, rx) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let served = axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = rx.await;
-            })
-            .await;
-        if let Err(e) = served {
-            tracing::error!(%e, "server stopped with an error");
-        }
-    });
+    let task = tokio::spawn(serve(listener, app, limits, rx));
     tracing::info!(%addr, "listening");
     Ok(Server {
         addr,
         shutdown: Some(tx),
         task,
     })
+}
+
+struct Limits {
+    header_timeout: Duration,
+    max_connections: usize,
+}
+
+/// How long shutdown waits for requests in flight before giving up on them.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Accepts connections until `stop` fires, then lets the requests in flight finish
+/// (their appends included) while idle connections are closed.
+async fn serve(
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    limits: Limits,
+    mut stop: oneshot::Receiver<()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let mut http = hyper::server::conn::http1::Builder::new();
+    // Without a timer hyper applies no header-read timeout at all: a client trickling
+    // header bytes, or idling between requests, would hold its connection forever.
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    loop {
+        let (stream, peer) = tokio::select! {
+            _ = &mut stop => break,
+            accepted = listener.accept() => match accepted {
+                Ok(conn) => conn,
+                Err(e) => {
+                    // Out of file descriptors and the like: pause rather than spin.
+                    tracing::warn!(%e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            tracing::warn!(%peer, "connection refused: {} open", limits.max_connections);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut request: hyper::Request<_>| {
+            request
+                .extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+            tower::ServiceExt::oneshot(app.clone(), request)
+        });
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(%peer, %e, "connection ended with an error");
+            }
+            drop(slot);
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        _ = graceful.shutdown() => {}
+        _ = tokio::time::sleep(DRAIN_TIMEOUT) => {
+            tracing::warn!("requests still in flight after {DRAIN_TIMEOUT:?}; stopping anyway");
+        }
+    }
 }
 
 /// The HMAC key for subject ids, created once (mode 0600) so ids stay stable.
