@@ -58,6 +58,10 @@ pub struct Config {
     pub users: Vec<String>,
     pub policy: Policy,
     pub nonce_ttl_secs: u64,
+    /// How long a demo session lasts; expired sessions and challenges are swept.
+    pub session_ttl_secs: u64,
+    /// How often expired sessions and challenges are deleted.
+    pub sweep_interval_secs: u64,
     pub max_skew_secs: i64,
     /// Decisions and challenges per session and minute.
     pub rate_per_minute: u32,
@@ -91,6 +95,8 @@ impl Default for Config {
                 group: vec!["megan".into(), "adele".into()],
             },
             nonce_ttl_secs: 3600,
+            session_ttl_secs: 12 * 3600,
+            sweep_interval_secs: 60,
             max_skew_secs: 300,
             rate_per_minute: 120,
             trusted_header: None,

@@ -34,6 +34,7 @@ pub struct Server {
     pub addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
+    sweeper: tokio::task::JoinHandle<()>,
 }
 
 impl Server {
@@ -43,6 +44,8 @@ impl Server {
             let _ = tx.send(());
         }
         let _ = self.task.await;
+        // After the drain: nothing in flight can still need a row it would delete.
+        self.sweeper.abort();
     }
 
     /// Runs until SIGINT or SIGTERM, then shuts down gracefully.
@@ -107,6 +110,11 @@ pub async fn start(config: Config) -> Result<Server, String> {
         header_timeout: Duration::from_secs(config.header_timeout_secs.max(1)),
         max_connections: config.max_connections.max(1),
     };
+    let sweeper = tokio::spawn(sweep(
+        store.clone(),
+        Duration::from_secs(config.sweep_interval_secs.max(1)),
+        config.session_ttl_secs,
+    ));
     let state = Arc::new(AppState::new(config, store, signer, secret));
     let app = app::router(state);
     let (tx, rx) = oneshot::channel::<()>();
@@ -116,7 +124,30 @@ pub async fn start(config: Config) -> Result<Server, String> {
         addr,
         shutdown: Some(tx),
         task,
+        sweeper,
     })
+}
+
+/// Challenges and demo sessions would otherwise pile up for ever: every sign-in and
+/// every challenge stores a row.
+async fn sweep(store: Arc<dyn Storage>, every: Duration, session_ttl_secs: u64) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let now = state::now_secs();
+        let store = store.clone();
+        let swept = tokio::task::spawn_blocking(move || {
+            store.sweep(now, now.saturating_sub(session_ttl_secs))
+        })
+        .await;
+        match swept {
+            Ok(Ok(0)) => {}
+            Ok(Ok(rows)) => tracing::debug!(rows, "expired sessions and challenges swept"),
+            Ok(Err(e)) => tracing::warn!(%e, "sweeping expired sessions and challenges failed"),
+            Err(e) => tracing::warn!(%e, "the sweeper stopped"),
+        }
+    }
 }
 
 struct Limits {

@@ -41,6 +41,10 @@ pub trait Storage: Send + Sync {
     fn leaves(&self) -> StoreResult<Vec<Hash>>;
     /// Ledger entries `[start, end)`: the leaf data exactly as hashed.
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>>;
+    /// Forgets challenges that expired before `nonces_before` and sessions created
+    /// before `sessions_before` (both Unix seconds); returns how many rows went.
+    /// Decisions, key bindings and the ledger are evidence and are never swept.
+    fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64>;
 }
 
 /// A challenge as issued.

@@ -329,6 +329,24 @@ impl Storage for PostgresStore {
         Ok(guard.leaves.clone())
     }
 
+    fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
+        let mut guard = self.lock();
+        let client = guard.client()?;
+        let nonces = client
+            .execute(
+                "DELETE FROM nonces WHERE expires_at < $1",
+                &[&(nonces_before as i64)],
+            )
+            .map_err(db_err)?;
+        let sessions = client
+            .execute(
+                "DELETE FROM sessions WHERE created_at < $1",
+                &[&(sessions_before as i64)],
+            )
+            .map_err(db_err)?;
+        Ok(nonces + sessions)
+    }
+
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>> {
         Ok(self
             .lock()

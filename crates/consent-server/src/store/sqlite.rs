@@ -367,6 +367,25 @@ impl Storage for SqliteStore {
         Ok(self.lock().leaves.clone())
     }
 
+    fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
+        let inner = self.lock();
+        let nonces = inner
+            .conn
+            .execute(
+                "DELETE FROM nonces WHERE expires_at < ?1",
+                [nonces_before as i64],
+            )
+            .map_err(db_err)?;
+        let sessions = inner
+            .conn
+            .execute(
+                "DELETE FROM sessions WHERE created_at < ?1",
+                [sessions_before as i64],
+            )
+            .map_err(db_err)?;
+        Ok((nonces + sessions) as u64)
+    }
+
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>> {
         let inner = self.lock();
         let mut stmt = inner
