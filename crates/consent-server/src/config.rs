@@ -55,6 +55,9 @@ pub struct Config {
     /// Demo mode: `POST /v1/session` signs in as a named demo user, and the policy can
     /// be switched over HTTP.
     pub demo: bool,
+    /// `GET`/`POST /v1/admin/policy`, which lets anyone switch the tenant policy; when
+    /// unset it follows `demo`, so it is never on by accident in production.
+    pub admin_api: Option<bool>,
     pub users: Vec<String>,
     pub policy: Policy,
     pub nonce_ttl_secs: u64,
@@ -87,6 +90,7 @@ impl Default for Config {
             audience: "http://127.0.0.1:8080".into(),
             origin: "consent.example/ledger".into(),
             demo: true,
+            admin_api: None,
             users: ["megan", "adele", "alex", "lynne"]
                 .map(String::from)
                 .to_vec(),

@@ -72,7 +72,9 @@ async fn run(cli: Cli) -> Result<(), String> {
     if let Some(d) = cli.pkg {
         config.pkg_dir = d;
     }
-    if std::env::var_os("CONSENT_AUDIENCE").is_none() && cli.config.is_none() {
+    let audience_given = std::env::var_os("CONSENT_AUDIENCE").is_some()
+        || config.audience != Config::default().audience;
+    if !audience_given {
         // The widget is served from this server, so by default it is its own audience.
         config.audience = format!("http://{}:{}", config.bind, config.port);
     }

@@ -324,3 +324,45 @@ async fn one_address_cannot_mint_sessions_without_bound() {
     );
     server.stop().await;
 }
+
+#[tokio::test]
+async fn the_policy_switch_follows_demo_mode_unless_configured() {
+    let policy = |base: String| async move {
+        reqwest::Client::new()
+            .post(format!("{base}/v1/admin/policy"))
+            .json(&json!({"mode": "group", "group": ["megan"]}))
+            .send()
+            .await
+            .unwrap()
+    };
+    // Demo mode, switch left at its default: on.
+    let (_d, server, base) = start(Config::default()).await;
+    assert_eq!(policy(base).await.status(), StatusCode::OK);
+    server.stop().await;
+    // Demo mode, switch turned off explicitly.
+    let (_d, server, base) = start(Config {
+        admin_api: Some(false),
+        ..Config::default()
+    })
+    .await;
+    problem(policy(base).await, StatusCode::NOT_FOUND, "not-demo").await;
+    server.stop().await;
+    // Outside demo mode but asked for.
+    let (_d, server, base) = start(Config {
+        demo: false,
+        admin_api: Some(true),
+        ..Config::default()
+    })
+    .await;
+    let res = policy(base.clone()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let now: Value = reqwest::get(format!("{base}/v1/admin/policy"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(now["mode"], "group");
+    assert_eq!(now["group"], json!(["megan"]));
+    server.stop().await;
+}

@@ -10,14 +10,14 @@ use serde_json::json;
 use std::sync::Arc;
 
 fn demo_only(state: &AppState) -> Result<(), Problem> {
-    if state.config.demo {
+    if state.config.admin_api.unwrap_or(state.config.demo) {
         Ok(())
     } else {
         Err(Problem::new(
             StatusCode::NOT_FOUND,
             "not-demo",
             "Not available",
-            "the policy comes from the config file outside demo mode",
+            "the policy switch is off (admin_api); the policy comes from the config file",
         ))
     }
 }
