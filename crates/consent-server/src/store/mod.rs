@@ -39,6 +39,11 @@ pub trait Storage: Send + Sync {
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>>;
     /// Every leaf hash, in order (roots and proofs are computed from these).
     fn leaves(&self) -> StoreResult<Vec<Hash>>;
+    /// The tree's size and root, without copying every leaf hash.
+    fn tree_head(&self) -> StoreResult<(u64, Hash)> {
+        let leaves = self.leaves()?;
+        Ok((leaves.len() as u64, merkle::root(&leaves)))
+    }
     /// Ledger entries `[start, end)`: the leaf data exactly as hashed.
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>>;
     /// Forgets challenges that expired before `nonces_before` and sessions created

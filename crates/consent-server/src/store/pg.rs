@@ -227,6 +227,17 @@ fn leaves_since(
     Ok(out)
 }
 
+/// Other instances may have appended since this one last looked.
+fn catch_up(inner: &mut Inner) -> StoreResult<()> {
+    let from = inner.leaves.len() as u64;
+    let newer = leaves_since(|q, p| inner.client()?.query(q, p).map_err(db_err), from)?;
+    for leaf in &newer {
+        inner.frontier.push(*leaf);
+    }
+    inner.leaves.extend(newer);
+    Ok(())
+}
+
 impl Storage for PostgresStore {
     fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
         self.lock()
@@ -320,13 +331,14 @@ impl Storage for PostgresStore {
 
     fn leaves(&self) -> StoreResult<Vec<Hash>> {
         let mut guard = self.lock();
-        let from = guard.leaves.len() as u64;
-        let newer = leaves_since(|q, p| guard.client()?.query(q, p).map_err(db_err), from)?;
-        for leaf in &newer {
-            guard.frontier.push(*leaf);
-        }
-        guard.leaves.extend(newer);
+        catch_up(&mut guard)?;
         Ok(guard.leaves.clone())
+    }
+
+    fn tree_head(&self) -> StoreResult<(u64, Hash)> {
+        let mut guard = self.lock();
+        catch_up(&mut guard)?;
+        Ok((guard.frontier.size(), guard.frontier.root()))
     }
 
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {

@@ -367,6 +367,11 @@ impl Storage for SqliteStore {
         Ok(self.lock().leaves.clone())
     }
 
+    fn tree_head(&self) -> StoreResult<(u64, Hash)> {
+        let inner = self.lock();
+        Ok((inner.frontier.size(), inner.frontier.root()))
+    }
+
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
         let inner = self.lock();
         let nonces = inner
