@@ -167,10 +167,66 @@ struct RawHeader {
     jwk: serde_json::Map<String, serde_json::Value>,
 }
 
+/// The ES256 arithmetic itself, apart from every other check so that a backend can
+/// bring a faster implementation: pure-Rust `p256` is portable (it also builds for
+/// wasm32) but several times slower than assembly, and the signature is most of
+/// what a decision costs the server.
+///
+/// ```
+/// use consent_core::verify::{Es256, PureRust};
+/// // Any point and an all-zero signature: refused, never a panic.
+/// let mut point = [0u8; 65];
+/// point[0] = 4;
+/// assert!(!PureRust.verify(&point, b"message", &[0u8; 64]));
+/// ```
+pub trait Es256 {
+    /// Whether `signature` (r||s, 64 bytes) is a valid ECDSA P-256 SHA-256
+    /// signature of `message` under `point`. The point is uncompressed SEC1
+    /// (65 bytes) and [`verify_with`] has already checked that it lies on the curve.
+    fn verify(&self, point: &[u8; 65], message: &[u8], signature: &[u8; 64]) -> bool;
+}
+
+/// [`Es256`] in pure Rust (RustCrypto `p256`): what [`verify`] uses.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PureRust;
+
+impl Es256 for PureRust {
+    fn verify(&self, point: &[u8; 65], message: &[u8], signature: &[u8; 64]) -> bool {
+        let (Ok(key), Ok(sig)) = (
+            VerifyingKey::from_sec1_bytes(point),
+            Signature::from_slice(signature),
+        ) else {
+            return false;
+        };
+        key.verify(message, &sig).is_ok()
+    }
+}
+
 /// Runs every stateless check on `token`, in the order of DESIGN section 5, and
 /// returns the first failure. Never panics, whatever the input. See the
 /// [module example](self).
 pub fn verify(token: &str, expect: &Expectations) -> Result<Verified, VerifyError> {
+    verify_with(token, expect, &PureRust)
+}
+
+/// [`verify`], with the signature arithmetic done by `es256`. Every other check,
+/// and their order, stay here.
+///
+/// ```
+/// use consent_core::verify::{verify_with, Es256, Expectations};
+/// struct Refuses;
+/// impl Es256 for Refuses {
+///     fn verify(&self, _: &[u8; 65], _: &[u8], _: &[u8; 64]) -> bool { false }
+/// }
+/// let expect = Expectations { aud: "a", now: 0, max_skew_secs: 300 };
+/// // Checks before the signature still come first.
+/// assert_eq!(verify_with("x", &expect, &Refuses).unwrap_err().code(), "malformed");
+/// ```
+pub fn verify_with(
+    token: &str,
+    expect: &Expectations,
+    es256: &impl Es256,
+) -> Result<Verified, VerifyError> {
     if token.len() > MAX_TOKEN_BYTES {
         return Err(VerifyError::TooLarge(token.len()));
     }
@@ -196,12 +252,18 @@ pub fn verify(token: &str, expect: &Expectations) -> Result<Verified, VerifyErro
         return Err(VerifyError::BadAlg(header.alg));
     }
     let jwk = public_jwk(&header.jwk)?;
-    let key = verifying_key(&jwk)?;
+    let point = curve_point(&jwk)?;
 
-    let signature = Signature::from_slice(&signature).map_err(|_| VerifyError::BadSignature)?;
+    // Scalars out of range (zero, or not below the group order) are refused here,
+    // whichever arithmetic runs next.
+    let signature: [u8; 64] = Signature::from_slice(&signature)
+        .map_err(|_| VerifyError::BadSignature)?
+        .to_bytes()
+        .into();
     let signing_input = &token[..header_b64.len() + 1 + claims_b64.len()];
-    key.verify(signing_input.as_bytes(), &signature)
-        .map_err(|_| VerifyError::BadSignature)?;
+    if !es256.verify(&point, signing_input.as_bytes(), &signature) {
+        return Err(VerifyError::BadSignature);
+    }
 
     if claims.v != SCHEMA_VERSION {
         return Err(VerifyError::UnknownVersion(claims.v));
@@ -242,18 +304,21 @@ fn public_jwk(
         .map_err(|_| VerifyError::BadKey("only kty, crv, x and y are allowed"))
 }
 
-fn verifying_key(jwk: &EcPublicJwk) -> Result<VerifyingKey, VerifyError> {
+/// The key as an uncompressed SEC1 point, checked to lie on P-256.
+fn curve_point(jwk: &EcPublicJwk) -> Result<[u8; 65], VerifyError> {
     let coord = |c: &str| {
         Base64UrlUnpadded::decode_vec(c)
             .ok()
             .filter(|b| b.len() == 32)
             .ok_or(VerifyError::BadKey("x and y must be 32 bytes each"))
     };
-    let mut sec1 = vec![4u8];
-    sec1.extend(coord(&jwk.x)?);
-    sec1.extend(coord(&jwk.y)?);
+    let mut sec1 = [4u8; 65];
+    sec1[1..33].copy_from_slice(&coord(&jwk.x)?);
+    sec1[33..].copy_from_slice(&coord(&jwk.y)?);
     // Decoding an uncompressed point checks that it lies on the curve.
-    VerifyingKey::from_sec1_bytes(&sec1).map_err(|_| VerifyError::BadKey("not a point on P-256"))
+    VerifyingKey::from_sec1_bytes(&sec1)
+        .map_err(|_| VerifyError::BadKey("not a point on P-256"))?;
+    Ok(sec1)
 }
 
 /// Parses `bytes` as `T`, refusing duplicate keys at any depth: serde rejects them in

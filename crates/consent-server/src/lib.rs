@@ -13,6 +13,7 @@
 
 pub mod app;
 pub mod config;
+pub mod es256;
 pub mod problem;
 pub mod routes;
 pub mod signer;

@@ -467,3 +467,65 @@ fn random_strings_never_panic() {
     let t = format!("{}.{}.AA", base64url(deep.as_bytes()), base64url(b"{}"));
     assert_eq!(code(&t), "bad-json");
 }
+
+/// Records what the signature arithmetic was asked, and answers as told.
+struct Scripted {
+    answer: bool,
+    asked: std::cell::Cell<usize>,
+}
+
+impl Es256 for Scripted {
+    fn verify(&self, point: &[u8; 65], message: &[u8], signature: &[u8; 64]) -> bool {
+        self.asked.set(self.asked.get() + 1);
+        assert_eq!(point[0], 4, "uncompressed SEC1");
+        assert_eq!(
+            message.iter().filter(|&&b| b == b'.').count(),
+            1,
+            "header.claims"
+        );
+        assert!(signature.iter().any(|&b| b != 0));
+        self.answer
+    }
+}
+
+#[test]
+fn a_pluggable_es256_decides_only_the_signature() {
+    let k = key();
+    let good = token(&k, &claims(Choice::LinkedinOnly));
+    let says = |answer| Scripted {
+        answer,
+        asked: 0.into(),
+    };
+
+    let refuses = says(false);
+    let err = verify_with(&good, &EXPECT, &refuses).unwrap_err();
+    assert_eq!((err.code(), refuses.asked.get()), ("bad-signature", 1));
+
+    // A key off the curve is refused before the arithmetic is asked anything.
+    let mut header = header_json(&k);
+    header["jwk"]["y"] = base64url(&[1u8; 32]).into();
+    let off_curve = signed_raw(
+        &k,
+        &header.to_string(),
+        &claims_json(Choice::BothWays).to_string(),
+    );
+    let accepts = says(true);
+    assert_eq!(
+        verify_with(&off_curve, &EXPECT, &accepts)
+            .unwrap_err()
+            .code(),
+        "bad-key"
+    );
+    assert_eq!(accepts.asked.get(), 0);
+
+    // The checks after the signature still run when the arithmetic says yes.
+    let elsewhere = Expectations {
+        aud: "https://other.example",
+        ..EXPECT
+    };
+    assert_eq!(
+        verify_with(&good, &elsewhere, &accepts).unwrap_err().code(),
+        "wrong-audience"
+    );
+    assert!(verify_with(&good, &EXPECT, &accepts).is_ok());
+}

@@ -1,5 +1,6 @@
 //! Recording decisions, and a subject's view of their own.
 
+use crate::es256::Ring;
 use crate::problem::Problem;
 use crate::state::{now_secs, AppState};
 use axum::body::Bytes;
@@ -54,7 +55,7 @@ pub async fn record(
         now: now as i64,
         max_skew_secs: state.config.max_skew_secs,
     };
-    let verified = verify::verify(&token, &expect).map_err(|e| {
+    let verified = verify::verify_with(&token, &expect, &Ring).map_err(|e| {
         let status = match e.code() {
             "too-large" => StatusCode::PAYLOAD_TOO_LARGE,
             "wrong-audience" => StatusCode::FORBIDDEN,
