@@ -3,6 +3,7 @@
 use crate::es256::Ring;
 use crate::problem::Problem;
 use crate::state::{now_secs, AppState};
+use crate::store::Pending;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -69,14 +70,19 @@ pub async fn record(
         )
     })?;
 
-    let (store, signer) = (state.store.clone(), state.signer.clone());
-    let session_id = who.session_id.clone();
-    let outcome = tokio::task::spawn_blocking(move || {
-        store.record_decision(&verified, &token, &session_id, now, &signer)
-    })
-    .await
-    .map_err(Problem::internal)?
-    .map_err(Problem::internal)?;
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    state.store.record_decision(Pending {
+        verified,
+        token,
+        session_id: who.session_id.clone(),
+        now,
+        signer: state.signer.clone(),
+        reply,
+    });
+    let outcome = answer
+        .await
+        .map_err(|_| Problem::internal("the ledger writer dropped a decision"))?
+        .map_err(Problem::internal)?;
     match outcome {
         Ok(recorded) => {
             let status = if recorded.created {

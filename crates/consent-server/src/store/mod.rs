@@ -9,9 +9,11 @@
 
 mod pg;
 mod sqlite;
+mod writer;
 
 pub use self::pg::PostgresStore;
 pub use self::sqlite::SqliteStore;
+pub use self::writer::{Outcome, Pending};
 
 use crate::signer::LedgerSigner;
 use consent_core::merkle::{self, Frontier, Hash};
@@ -27,14 +29,9 @@ pub trait Storage: Send + Sync {
     fn session_user(&self, id: &str) -> StoreResult<Option<String>>;
     fn issue_nonce(&self, nonce: &Nonce) -> StoreResult<()>;
     /// The stateful checks of DESIGN section 5 and the ledger append, atomically.
-    fn record_decision(
-        &self,
-        v: &Verified,
-        token: &str,
-        session_id: &str,
-        now: u64,
-        signer: &LedgerSigner,
-    ) -> StoreResult<Result<Recorded, Refusal>>;
+    /// Never blocks, so async code may call it: the answer goes to `pending.reply`
+    /// once it is durable (or has failed).
+    fn record_decision(&self, pending: Pending);
     /// The subject's decisions, oldest first (ledger order).
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>>;
     /// Every leaf hash, in order (roots and proofs are computed from these).

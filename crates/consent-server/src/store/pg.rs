@@ -3,10 +3,11 @@
 //! strictly ordered whichever instance makes them; each instance's leaf cache catches
 //! up from the table before it is used.
 
+use super::writer::Writer;
 use super::*;
 use ::postgres::{Client, NoTls, Transaction};
 use consent_core::merkle::Frontier;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 const SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS sessions (
@@ -49,7 +50,9 @@ impl Inner {
 }
 
 pub struct PostgresStore {
-    inner: Mutex<Inner>,
+    inner: Arc<Mutex<Inner>>,
+    /// Appends, one transaction each, off the async workers.
+    writer: Writer<Pending>,
 }
 
 impl PostgresStore {
@@ -61,26 +64,37 @@ impl PostgresStore {
         client
             .batch_execute(SCHEMA)
             .map_err(|e| format!("cannot prepare the PostgreSQL schema: {e}"))?;
-        Ok(PostgresStore {
-            inner: Mutex::new(Inner {
-                client: Some(client),
-                leaves: Vec::new(),
-                frontier: Frontier::default(),
-            }),
-        })
+        let inner = Arc::new(Mutex::new(Inner {
+            client: Some(client),
+            leaves: Vec::new(),
+            frontier: Frontier::default(),
+        }));
+        let writing = inner.clone();
+        let writer = Writer::spawn("postgres-ledger", move |batch| {
+            let mut inner = lock(&writing);
+            for p in batch {
+                let outcome = record_one(&mut inner, &p);
+                p.answer(outcome);
+            }
+        })?;
+        Ok(PostgresStore { inner, writer })
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.inner)
     }
+}
+
+fn lock(inner: &Mutex<Inner>) -> MutexGuard<'_, Inner> {
+    inner.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 impl Drop for PostgresStore {
     /// The blocking client owns a small runtime, which must not be dropped on an async
     /// worker thread; the last reference often goes away on one.
     fn drop(&mut self) {
-        let inner = self.inner.get_mut().unwrap_or_else(|p| p.into_inner());
-        if let Some(client) = inner.client.take() {
+        // The writer thread holds the other reference; it gets the lock between rounds.
+        if let Some(client) = self.lock().client.take() {
             let _ = std::thread::spawn(move || drop(client)).join();
         }
     }
@@ -238,6 +252,36 @@ fn catch_up(inner: &mut Inner) -> StoreResult<()> {
     Ok(())
 }
 
+/// One decision in a transaction of its own: other instances may append between
+/// two of ours, so each append locks the ledger table afresh.
+fn record_one(inner: &mut Inner, p: &Pending) -> Outcome {
+    let mut tx = inner
+        .client
+        .as_mut()
+        .ok_or("the PostgreSQL store is closed")?
+        .transaction()
+        .map_err(db_err)?;
+    let (leaves, frontier) = (&mut inner.leaves, &mut inner.frontier);
+    let mut staged = frontier.clone();
+    let outcome = record(
+        &mut PgTx(&mut tx),
+        &mut staged,
+        &p.verified,
+        &p.token,
+        &p.session_id,
+        p.now,
+        &p.signer,
+    )?;
+    if matches!(outcome, Ok(Recorded { created: true, .. })) {
+        tx.commit().map_err(db_err)?;
+        *frontier = staged;
+        if let Ok(recorded) = &outcome {
+            leaves.extend_from_slice(&recorded.appended);
+        }
+    }
+    Ok(outcome)
+}
+
 impl Storage for PostgresStore {
     fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
         self.lock()
@@ -271,41 +315,8 @@ impl Storage for PostgresStore {
             .map_err(db_err)
     }
 
-    fn record_decision(
-        &self,
-        v: &Verified,
-        token: &str,
-        session_id: &str,
-        now: u64,
-        signer: &LedgerSigner,
-    ) -> StoreResult<Result<Recorded, Refusal>> {
-        let mut guard = self.lock();
-        let inner = &mut *guard;
-        let mut tx = inner
-            .client
-            .as_mut()
-            .ok_or("the PostgreSQL store is closed")?
-            .transaction()
-            .map_err(db_err)?;
-        let (leaves, frontier) = (&mut inner.leaves, &mut inner.frontier);
-        let mut staged = frontier.clone();
-        let outcome = record(
-            &mut PgTx(&mut tx),
-            &mut staged,
-            v,
-            token,
-            session_id,
-            now,
-            signer,
-        )?;
-        if matches!(outcome, Ok(Recorded { created: true, .. })) {
-            tx.commit().map_err(db_err)?;
-            *frontier = staged;
-            if let Ok(recorded) = &outcome {
-                leaves.extend_from_slice(&recorded.appended);
-            }
-        }
-        Ok(outcome)
+    fn record_decision(&self, pending: Pending) {
+        self.writer.submit_decision(pending);
     }
 
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {

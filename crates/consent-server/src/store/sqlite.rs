@@ -1,11 +1,12 @@
 //! The default store: one SQLite file in WAL mode with `synchronous=FULL`. Decisions
 //! run in IMMEDIATE transactions, so appends are strictly ordered.
 
+use super::writer::Writer;
 use super::*;
 use consent_core::merkle::Frontier;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
-use std::sync::{mpsc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 const SCHEMA: &str = "
     CREATE TABLE IF NOT EXISTS sessions (
@@ -31,6 +32,27 @@ fn db_err(e: rusqlite::Error) -> String {
     format!("database: {e}")
 }
 
+/// At most one row, from a cached prepared statement: a decision runs the same few
+/// statements every time, and parsing their SQL anew showed in profiles.
+fn one_row<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    row: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> StoreResult<Option<T>> {
+    conn.prepare_cached(sql)
+        .and_then(|mut stmt| stmt.query_row(params, row))
+        .optional()
+        .map_err(db_err)
+}
+
+/// Runs a cached prepared statement; the number of rows it changed.
+fn run(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> StoreResult<usize> {
+    conn.prepare_cached(sql)
+        .and_then(|mut stmt| stmt.execute(params))
+        .map_err(db_err)
+}
+
 struct Inner {
     conn: Connection,
     /// The leaf hashes, in order: one process owns a SQLite ledger, so this is exact.
@@ -40,18 +62,12 @@ struct Inner {
 }
 
 pub struct SqliteStore {
-    inner: Mutex<Inner>,
-    /// Decisions waiting for the next group commit.
-    queue: Mutex<Vec<Pending>>,
-}
-
-/// One decision waiting for a group commit, and where its answer goes.
-struct Pending {
-    verified: Verified,
-    token: String,
-    session_id: String,
-    now: u64,
-    reply: mpsc::Sender<StoreResult<Result<Recorded, Refusal>>>,
+    inner: Arc<Mutex<Inner>>,
+    /// A second connection for session lookups: every request needs one, and WAL
+    /// lets it read while a group commit holds the writer and waits for its fsync.
+    reader: Mutex<Connection>,
+    /// Group commit: each round is one transaction.
+    writer: Writer<Pending>,
 }
 
 impl SqliteStore {
@@ -66,21 +82,34 @@ impl SqliteStore {
         let tx = conn.unchecked_transaction().map_err(db_err)?;
         let leaves = SqliteTx(&tx).leaves_since(0)?;
         drop(tx);
+        let reader = Connection::open(path)
+            .and_then(|c| c.execute_batch("PRAGMA busy_timeout=5000;").map(|_| c))
+            .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
+        let inner = Arc::new(Mutex::new(Inner {
+            conn,
+            frontier: Frontier::from_leaves(&leaves),
+            leaves,
+        }));
+        let writing = inner.clone();
+        let writer = Writer::spawn("sqlite-ledger", move |batch| {
+            record_batch(&mut lock(&writing), batch)
+        })?;
         Ok(SqliteStore {
-            queue: Mutex::default(),
-            inner: Mutex::new(Inner {
-                conn,
-                frontier: Frontier::from_leaves(&leaves),
-                leaves,
-            }),
+            inner,
+            reader: Mutex::new(reader),
+            writer,
         })
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
-        // A panic while holding the lock cannot leave SQLite half-written (the
-        // transaction rolls back), so the data behind a poisoned lock is still sound.
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.inner)
     }
+}
+
+fn lock(inner: &Mutex<Inner>) -> MutexGuard<'_, Inner> {
+    // A panic while holding the lock cannot leave SQLite half-written (the
+    // transaction rolls back), so the data behind a poisoned lock is still sound.
+    inner.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 /// Runs the ledger operations on a transaction or one of its savepoints.
@@ -92,57 +121,49 @@ impl LedgerTx for SqliteTx<'_> {
     }
 
     fn decision_by_jti(&mut self, jti: &str) -> StoreResult<Option<(String, String)>> {
-        self.0
-            .query_row(
-                "SELECT token, receipt FROM decisions WHERE jti = ?1",
-                [jti],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(db_err)
+        one_row(
+            self.0,
+            "SELECT token, receipt FROM decisions WHERE jti = ?1",
+            [jti],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     fn nonce(&mut self, nonce: &str) -> StoreResult<Option<NonceRow>> {
-        self.0
-            .query_row(
-                "SELECT session_id, sub, expires_at, used, notice_id, notice_ver, notice_lang, notice_sha256
-                 FROM nonces WHERE nonce = ?1",
-                [nonce],
-                |r| {
-                    Ok(NonceRow {
-                        session_id: r.get(0)?,
-                        sub: r.get(1)?,
-                        expires_at: r.get::<_, i64>(2)? as u64,
-                        used: r.get(3)?,
-                        notice: NoticeRef {
-                            id: r.get(4)?,
-                            ver: r.get(5)?,
-                            lang: r.get(6)?,
-                            sha256: r.get(7)?,
-                        },
-                    })
+        let sql = "SELECT session_id, sub, expires_at, used, notice_id, notice_ver, notice_lang,
+                          notice_sha256 FROM nonces WHERE nonce = ?1";
+        one_row(self.0, sql, [nonce], |r| {
+            Ok(NonceRow {
+                session_id: r.get(0)?,
+                sub: r.get(1)?,
+                expires_at: r.get::<_, i64>(2)? as u64,
+                used: r.get(3)?,
+                notice: NoticeRef {
+                    id: r.get(4)?,
+                    ver: r.get(5)?,
+                    lang: r.get(6)?,
+                    sha256: r.get(7)?,
                 },
-            )
-            .optional()
-            .map_err(db_err)
+            })
+        })
     }
 
     fn use_nonce(&mut self, nonce: &str) -> StoreResult<()> {
-        self.0
-            .execute("UPDATE nonces SET used = 1 WHERE nonce = ?1", [nonce])
-            .map(|_| ())
-            .map_err(db_err)
+        run(
+            self.0,
+            "UPDATE nonces SET used = 1 WHERE nonce = ?1",
+            [nonce],
+        )
+        .map(|_| ())
     }
 
     fn bound_key(&mut self, sub: &str) -> StoreResult<Option<String>> {
-        self.0
-            .query_row(
-                "SELECT thumbprint FROM key_bindings WHERE sub = ?1",
-                [sub],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(db_err)
+        one_row(
+            self.0,
+            "SELECT thumbprint FROM key_bindings WHERE sub = ?1",
+            [sub],
+            |r| r.get(0),
+        )
     }
 
     fn bind_key(
@@ -153,27 +174,20 @@ impl LedgerTx for SqliteTx<'_> {
         now: u64,
     ) -> StoreResult<()> {
         if let Some(old) = previous {
-            self.0
-                .execute(
-                    "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![sub, old, thumbprint, now as i64],
-                )
-                .map_err(db_err)?;
+            let sql = "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at)
+                       VALUES (?1, ?2, ?3, ?4)";
+            run(self.0, sql, params![sub, old, thumbprint, now as i64])?;
         }
-        self.0
-            .execute(
-                "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(sub) DO UPDATE SET thumbprint = excluded.thumbprint, bound_at = excluded.bound_at",
-                params![sub, thumbprint, now as i64],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+        let sql = "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES (?1, ?2, ?3)
+                   ON CONFLICT(sub) DO UPDATE SET thumbprint = excluded.thumbprint,
+                   bound_at = excluded.bound_at";
+        run(self.0, sql, params![sub, thumbprint, now as i64]).map(|_| ())
     }
 
     fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>> {
         let mut stmt = self
             .0
-            .prepare("SELECT idx, leaf_hash FROM ledger WHERE idx >= ?1 ORDER BY idx")
+            .prepare_cached("SELECT idx, leaf_hash FROM ledger WHERE idx >= ?1 ORDER BY idx")
             .map_err(db_err)?;
         let rows = stmt
             .query_map([from as i64], |r| {
@@ -192,24 +206,34 @@ impl LedgerTx for SqliteTx<'_> {
     }
 
     fn append(&mut self, d: &NewDecision) -> StoreResult<()> {
-        self.0
-            .execute(
-                "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, ?2, ?3)",
-                params![d.index as i64, d.leaf, d.leaf_hash.to_vec()],
-            )
-            .and_then(|_| {
-                self.0.execute(
-                    "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![d.jti, d.sub, d.choice, d.index as i64, d.token, d.notice, d.received_at, d.receipt],
-                )
-            })
-            .map(|_| ())
-            .map_err(db_err)
+        run(
+            self.0,
+            "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, ?2, ?3)",
+            params![d.index as i64, d.leaf, d.leaf_hash.to_vec()],
+        )?;
+        run(
+            self.0,
+            "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                d.jti,
+                d.sub,
+                d.choice,
+                d.index as i64,
+                d.token,
+                d.notice,
+                d.received_at,
+                d.receipt
+            ],
+        )?;
+        Ok(())
     }
 }
 
-fn record_batch(inner: &mut Inner, batch: Vec<Pending>, signer: &LedgerSigner) {
+/// One group commit: every decision of `batch` in one transaction, each in a savepoint
+/// of its own (a refusal or an error rolls back that one only), one commit, then
+/// every answer. Nobody hears back before the commit is durable.
+fn record_batch(inner: &mut Inner, batch: Vec<Pending>) {
     let Inner {
         conn,
         leaves,
@@ -220,7 +244,7 @@ fn record_batch(inner: &mut Inner, batch: Vec<Pending>, signer: &LedgerSigner) {
         Err(e) => {
             let message = db_err(e);
             for p in batch {
-                let _ = p.reply.send(Err(message.clone()));
+                p.answer(Err(message.clone()));
             }
             return;
         }
@@ -239,7 +263,7 @@ fn record_batch(inner: &mut Inner, batch: Vec<Pending>, signer: &LedgerSigner) {
                     &p.token,
                     &p.session_id,
                     p.now,
-                    signer,
+                    &p.signer,
                 );
                 if matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
                     sp.commit().map_err(db_err).and(outcome)
@@ -252,22 +276,22 @@ fn record_batch(inner: &mut Inner, batch: Vec<Pending>, signer: &LedgerSigner) {
         if !matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
             staged = before;
         }
-        answers.push((p.reply, outcome));
+        answers.push((p, outcome));
     }
     match tx.commit() {
         Ok(()) => {
             *frontier = staged;
-            for (reply, outcome) in answers {
+            for (p, outcome) in answers {
                 if let Ok(Ok(recorded)) = &outcome {
                     leaves.extend_from_slice(&recorded.appended);
                 }
-                let _ = reply.send(outcome);
+                p.answer(outcome);
             }
         }
         Err(e) => {
             let message = db_err(e);
-            for (reply, _) in answers {
-                let _ = reply.send(Err(message.clone()));
+            for (p, _) in answers {
+                p.answer(Err(message.clone()));
             }
         }
     }
@@ -275,71 +299,42 @@ fn record_batch(inner: &mut Inner, batch: Vec<Pending>, signer: &LedgerSigner) {
 
 impl Storage for SqliteStore {
     fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
-        self.lock()
-            .conn
-            .execute(
-                "INSERT INTO sessions (id, user, created_at) VALUES (?1, ?2, ?3)",
-                params![id, user, now as i64],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+        run(
+            &self.lock().conn,
+            "INSERT INTO sessions (id, user, created_at) VALUES (?1, ?2, ?3)",
+            params![id, user, now as i64],
+        )
+        .map(|_| ())
     }
 
     fn session_user(&self, id: &str) -> StoreResult<Option<String>> {
-        self.lock()
-            .conn
-            .query_row("SELECT user FROM sessions WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(db_err)
+        one_row(
+            &self.reader.lock().unwrap_or_else(|p| p.into_inner()),
+            "SELECT user FROM sessions WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
     }
 
     fn issue_nonce(&self, n: &Nonce) -> StoreResult<()> {
-        self.lock()
-            .conn
-            .execute(
-                "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang, notice_sha256, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![n.nonce, n.session_id, n.sub, n.notice.id, n.notice.ver, n.notice.lang, n.notice.sha256, n.expires_at as i64],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+        let sql = "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang,
+                   notice_sha256, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+        let notice = &n.notice;
+        let row = params![
+            n.nonce,
+            n.session_id,
+            n.sub,
+            notice.id,
+            notice.ver,
+            notice.lang,
+            notice.sha256,
+            n.expires_at as i64
+        ];
+        run(&self.lock().conn, sql, row).map(|_| ())
     }
 
-    /// Group commit: the caller queues its decision, then whoever holds the store lock
-    /// records everything queued in one transaction, each decision in a savepoint of
-    /// its own (a refusal or an error rolls back that one only), commits once, and
-    /// answers every caller. Nobody hears back before the commit is durable.
-    fn record_decision(
-        &self,
-        v: &Verified,
-        token: &str,
-        session_id: &str,
-        now: u64,
-        signer: &LedgerSigner,
-    ) -> StoreResult<Result<Recorded, Refusal>> {
-        let (reply, answer) = mpsc::channel();
-        self.queue
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(Pending {
-                verified: v.clone(),
-                token: token.to_owned(),
-                session_id: session_id.to_owned(),
-                now,
-                reply,
-            });
-        let mut guard = self.lock();
-        let batch = std::mem::take(&mut *self.queue.lock().unwrap_or_else(|p| p.into_inner()));
-        if !batch.is_empty() {
-            record_batch(&mut guard, batch, signer);
-        }
-        drop(guard);
-        // Answered by this call or by whichever caller held the lock before it.
-        answer
-            .recv()
-            .map_err(|_| "the group commit ended without an answer".to_owned())?
+    fn record_decision(&self, pending: Pending) {
+        self.writer.submit_decision(pending);
     }
 
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
@@ -374,20 +369,16 @@ impl Storage for SqliteStore {
 
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
         let inner = self.lock();
-        let nonces = inner
-            .conn
-            .execute(
-                "DELETE FROM nonces WHERE expires_at < ?1",
-                [nonces_before as i64],
-            )
-            .map_err(db_err)?;
-        let sessions = inner
-            .conn
-            .execute(
-                "DELETE FROM sessions WHERE created_at < ?1",
-                [sessions_before as i64],
-            )
-            .map_err(db_err)?;
+        let nonces = run(
+            &inner.conn,
+            "DELETE FROM nonces WHERE expires_at < ?1",
+            [nonces_before as i64],
+        )?;
+        let sessions = run(
+            &inner.conn,
+            "DELETE FROM sessions WHERE created_at < ?1",
+            [sessions_before as i64],
+        )?;
         Ok((nonces + sessions) as u64)
     }
 
