@@ -297,8 +297,16 @@ impl HostBridge {
                 Ok(s) => s,
                 Err(e) => return report(&me, choice, None, Err(e)),
             };
-            delivery::keep(&backend, &signed).await;
-            let outcome = send_until_answered(&me, &backend, &signed).await;
+            // The outbox write and the first send start together, so the token is on
+            // the network without waiting for IndexedDB to commit. Closing the page
+            // before that commit loses nothing the old order kept (then, the token
+            // had not been sent at all); the entry goes only once both are done.
+            let (_, outcome) = futures::future::join(
+                delivery::keep(&backend, &signed),
+                send_until_answered(&me, &backend, &signed),
+            )
+            .await;
+            delivery::forget(&signed.jti).await;
             report(&me, choice, Some(&signed), outcome);
         });
     }
@@ -310,6 +318,7 @@ impl HostBridge {
         self.spawn(async move {
             for signed in delivery::unsent(&backend).await {
                 let outcome = send_until_answered(&me, &backend, &signed).await;
+                delivery::forget(&signed.jti).await;
                 report(&me, signed.choice, Some(&signed), outcome);
             }
         });
@@ -409,7 +418,8 @@ impl HostBridge {
 }
 
 /// Sends `signed` until the backend acknowledges or refuses it; the same token (same
-/// `jti`) every time, so the backend records it once however often it arrives.
+/// `jti`) every time, so the backend records it once however often it arrives. The
+/// caller removes it from the outbox afterwards.
 async fn send_until_answered(
     me: &Weak<HostBridge>,
     backend: &str,
@@ -427,10 +437,7 @@ async fn send_until_answered(
                 delivery::backoff(attempt).await;
                 attempt += 1;
             }
-            answered => {
-                delivery::forget(&signed.jti).await;
-                return answered;
-            }
+            answered => return answered,
         }
     }
 }

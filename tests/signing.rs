@@ -191,6 +191,27 @@ async fn the_outbox_is_flushed_on_the_next_mount() {
 }
 
 #[wasm_bindgen_test]
+async fn an_acknowledged_decision_leaves_nothing_to_resend() {
+    // The outbox write and the first send run together; the entry must still be
+    // gone once the backend has answered, or the next page would send it again.
+    let fake = fake();
+    let url = backend_url();
+    let first_host = host();
+    let decisions = record(&first_host, "consent:decision");
+    let first = mount_json(&first_host, &format!(r#"{{"backendUrl":"{url}"}}"#)).unwrap();
+    let _pending = open_prompt(&first, &first_host).await;
+    click(&first_host, "button[data-choice=both_ways]");
+    wait_for_events(&decisions, 1).await;
+    first.destroy();
+
+    let second = mount_json(&host(), &format!(r#"{{"backendUrl":"{url}"}}"#)).unwrap();
+    settle().await;
+    sleep(300).await;
+    assert_eq!(fake.attempts.borrow().len(), 1, "sent once, never again");
+    second.destroy();
+}
+
+#[wasm_bindgen_test]
 async fn a_refusal_reaches_the_host_as_consent_error() {
     let fake = fake();
     let host = host();
