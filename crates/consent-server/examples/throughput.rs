@@ -139,8 +139,11 @@ async fn main() {
     let section = format!(
         "<!-- throughput:start -->\n### Reference backend: verify + durable append (SQLite, loopback)\n\n\
          Measured {} on {machine} by `bash scripts/bench` (`cargo run --release -p consent-server --example throughput`),\n\
-         client and server on the same machine. Budget: >= 8,000 decisions/s with p99 <= 25 ms. Result: **{verdict}**.\n\n{table}\n<!-- throughput:end -->",
-        &date[..10]
+         client (pre-signed tokens over {concurrency} keep-alive sockets) and server on the same machine.\n\
+         Budget: >= 8,000 decisions/s with p99 <= 25 ms. Result: **{verdict}**.\n\n{table}\n\n\
+         CPU busy while timed, server and client together: {:.0}% of {cores} cores.\n<!-- throughput:end -->",
+        &date[..10],
+        busy * 100.0
     );
     write_section("docs/BENCHMARKS.md", "throughput", &section);
 }
