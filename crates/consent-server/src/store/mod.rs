@@ -255,6 +255,21 @@ pub fn record(
     }))
 }
 
+impl Pending {
+    /// [`record`] for this decision, inside `tx`.
+    pub fn record_in(&self, tx: &mut dyn LedgerTx, staged: &mut Frontier) -> Outcome {
+        record(
+            tx,
+            staged,
+            &self.verified,
+            &self.token,
+            &self.session_id,
+            self.now,
+            &self.signer,
+        )
+    }
+}
+
 /// What a client keeps as proof its decision is in the ledger: the leaf index, a
 /// signed checkpoint of the tree that includes it, the inclusion proof, and the
 /// server's signature over all of it.

@@ -263,15 +263,7 @@ fn record_one(inner: &mut Inner, p: &Pending) -> Outcome {
         .map_err(db_err)?;
     let (leaves, frontier) = (&mut inner.leaves, &mut inner.frontier);
     let mut staged = frontier.clone();
-    let outcome = record(
-        &mut PgTx(&mut tx),
-        &mut staged,
-        &p.verified,
-        &p.token,
-        &p.session_id,
-        p.now,
-        &p.signer,
-    )?;
+    let outcome = p.record_in(&mut PgTx(&mut tx), &mut staged)?;
     if matches!(outcome, Ok(Recorded { created: true, .. })) {
         tx.commit().map_err(db_err)?;
         *frontier = staged;

@@ -256,15 +256,7 @@ fn record_batch(inner: &mut Inner, batch: Vec<Pending>) {
         // A savepoint rolls back when dropped: refusals and errors leave no trace.
         let outcome = match tx.savepoint() {
             Ok(sp) => {
-                let outcome = record(
-                    &mut SqliteTx(&sp),
-                    &mut staged,
-                    &p.verified,
-                    &p.token,
-                    &p.session_id,
-                    p.now,
-                    &p.signer,
-                );
+                let outcome = p.record_in(&mut SqliteTx(&sp), &mut staged);
                 if matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
                     sp.commit().map_err(db_err).and(outcome)
                 } else {
