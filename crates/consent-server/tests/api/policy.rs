@@ -1,6 +1,7 @@
-//! The tenant admin's policy: who gets prompted, as each challenge tells the widget.
+//! The tenant admin's policy: who gets prompted, as each challenge tells the widget,
+//! and who may switch it over HTTP.
 
-use crate::support::{Backend, TestServer};
+use crate::support::{problem, Backend, TestServer};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -33,3 +34,41 @@ async fn the_tenant_policy_reaches_the_challenge(backend: Backend) {
 }
 
 on_both_backends!(the_tenant_policy_reaches_the_challenge);
+
+#[tokio::test]
+async fn the_policy_switch_follows_demo_mode_unless_configured() {
+    let policy = |server: &TestServer| {
+        let c = server.client();
+        async move {
+            c.post_json(
+                "/v1/admin/policy",
+                json!({"mode": "group", "group": ["megan"]}),
+            )
+            .await
+        }
+    };
+    // Demo mode, switch left at its default: on.
+    let mut server = TestServer::sqlite().start().await;
+    assert_eq!(policy(&server).await.status(), StatusCode::OK);
+    server.stop().await;
+    // Demo mode, switch turned off explicitly.
+    let mut server = TestServer::sqlite()
+        .with_config(|c| c.admin_api = Some(false))
+        .start()
+        .await;
+    problem(policy(&server).await, StatusCode::NOT_FOUND, "not-demo").await;
+    server.stop().await;
+    // Outside demo mode but asked for.
+    let mut server = TestServer::sqlite()
+        .with_config(|c| {
+            c.demo = false;
+            c.admin_api = Some(true);
+        })
+        .start()
+        .await;
+    assert_eq!(policy(&server).await.status(), StatusCode::OK);
+    let now = server.client().get("/v1/admin/policy").await;
+    assert_eq!(now["mode"], "group");
+    assert_eq!(now["group"], json!(["megan"]));
+    server.stop().await;
+}

@@ -130,3 +130,22 @@ impl Client {
 pub fn problem_type(v: &Value) -> &str {
     v["type"].as_str().unwrap_or("").rsplit('/').next().unwrap()
 }
+
+/// Asserts an RFC 9457 answer with this status and reason code; returns it.
+pub async fn problem(res: Response, status: StatusCode, code: &str) -> Value {
+    assert_eq!(res.status(), status, "{code}");
+    assert_eq!(
+        res.headers()[CONTENT_TYPE],
+        "application/problem+json",
+        "{code}"
+    );
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(
+        body["type"],
+        format!("https://consent.example/problems/{code}"),
+        "{body}"
+    );
+    assert_eq!(body["status"], status.as_u16());
+    assert!(body["title"].as_str().is_some_and(|t| !t.is_empty()));
+    body
+}
