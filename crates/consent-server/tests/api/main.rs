@@ -18,8 +18,11 @@ macro_rules! on_both_backends {
     };
 }
 
+mod connections;
 mod decisions;
 mod ledger;
 mod policy;
+mod process;
 mod refusals;
 mod sessions;
+mod static_files;

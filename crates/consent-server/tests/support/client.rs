@@ -5,13 +5,16 @@ use super::{device, TestServer};
 use consent_core::claims::Claims;
 use consent_core::Choice;
 use p256::ecdsa::SigningKey;
+use reqwest::cookie::{CookieStore, Jar};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
 use reqwest::{Response, StatusCode};
 use serde_json::{json, Value};
+use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct Client {
     pub http: reqwest::Client,
+    jar: Arc<Jar>,
     pub base: String,
     pub key: SigningKey,
 }
@@ -34,12 +37,14 @@ impl Client {
     }
 
     fn with_headers(base: &str, headers: HeaderMap) -> Client {
+        let jar = Arc::new(Jar::default());
         Client {
             http: reqwest::Client::builder()
-                .cookie_store(true)
+                .cookie_provider(jar.clone())
                 .default_headers(headers)
                 .build()
                 .unwrap(),
+            jar,
             base: base.into(),
             key: SigningKey::random(&mut rand_core::OsRng),
         }
@@ -75,6 +80,12 @@ impl Client {
             .send()
             .await
             .unwrap()
+    }
+
+    /// The `Cookie` header this browser sends, for requests written by hand.
+    pub fn cookie(&self) -> String {
+        let cookies = self.jar.cookies(&self.base.parse().unwrap());
+        cookies.expect("signed in").to_str().unwrap().to_owned()
     }
 
     /// A challenge for an English-speaking browser whose locale is not plain `en`.

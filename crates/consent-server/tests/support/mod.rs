@@ -1,7 +1,8 @@
 //! The harness every scenario shares: a server on loopback over a throwaway store
 //! (SQLite in a temporary directory, or a private PostgreSQL cluster), browsers with a
-//! cookie jar and a device key.
+//! cookie jar and a device key, and the real binary for the tests that signal it.
 
+pub mod binary;
 pub mod client;
 pub mod device;
 pub mod pg;
@@ -14,6 +15,15 @@ pub use store::{Backend, TestStore};
 
 use base64ct::{Base64, Encoding};
 use serde_json::Value;
+
+/// A loopback port free right now, for what must be told its port before it binds.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
 
 /// A hash or key as the API writes it: standard base64 of 32 bytes.
 pub fn hash_of(s: &str) -> [u8; 32] {

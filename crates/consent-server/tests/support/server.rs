@@ -4,6 +4,7 @@
 use super::{Backend, Client, TestStore};
 use consent_server::config::Config;
 use reqwest::StatusCode;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 type Tweak = Box<dyn FnOnce(&mut Config)>;
@@ -13,6 +14,7 @@ type Tweak = Box<dyn FnOnce(&mut Config)>;
 pub struct Builder {
     backend: Backend,
     tweaks: Vec<Tweak>,
+    files: Vec<(String, Vec<u8>)>,
 }
 
 impl Builder {
@@ -23,6 +25,13 @@ impl Builder {
         self
     }
 
+    /// A file put in place before the server starts; `path` is relative to the
+    /// store's root, e.g. `www/index.html`.
+    pub fn with_file(mut self, path: &str, bytes: impl Into<Vec<u8>>) -> Builder {
+        self.files.push((path.into(), bytes.into()));
+        self
+    }
+
     pub async fn start(self) -> TestServer {
         self.try_start().await.unwrap()
     }
@@ -30,6 +39,11 @@ impl Builder {
     /// For the tests about start-up errors.
     pub async fn try_start(self) -> Result<TestServer, String> {
         let store = TestStore::create(self.backend).await;
+        for (path, bytes) in &self.files {
+            let path = store.root().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
         let mut config = Config {
             port: 0,
             data_dir: store.data_dir(),
@@ -54,6 +68,8 @@ pub struct TestServer {
     config: Config,
     running: Option<consent_server::Server>,
     /// Changes on every (re)start: the port is the system's pick each time.
+    pub addr: SocketAddr,
+    /// `http://` and [`TestServer::addr`].
     pub base: String,
 }
 
@@ -70,6 +86,7 @@ impl TestServer {
         Builder {
             backend,
             tweaks: Vec::new(),
+            files: Vec::new(),
         }
     }
 
@@ -78,6 +95,7 @@ impl TestServer {
         Ok(TestServer {
             store,
             config,
+            addr: server.addr,
             base: format!("http://{}", server.addr),
             running: Some(server),
         })
@@ -85,6 +103,10 @@ impl TestServer {
 
     pub fn store(&self) -> &TestStore {
         &self.store
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
     }
 
     /// A browser that has not signed in.
@@ -106,6 +128,12 @@ impl TestServer {
         if let Some(server) = self.running.take() {
             server.stop().await;
         }
+    }
+
+    /// Starts stopping and returns at once, for watching the drain.
+    pub fn stop_in_background(&mut self) -> tokio::task::JoinHandle<()> {
+        let server = self.running.take().expect("the server is running");
+        tokio::spawn(server.stop())
     }
 
     /// Stops (unless stopped already) and starts on the same data with the same
