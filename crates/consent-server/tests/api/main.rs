@@ -26,3 +26,4 @@ mod process;
 mod refusals;
 mod sessions;
 mod static_files;
+mod sweep;

@@ -2,7 +2,6 @@
 //! missing, started in a temporary directory, stopped (and deleted) on drop. When it
 //! cannot be had, the test fails: nothing is skipped silently.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -64,11 +63,7 @@ impl PgCluster {
                 .args(["-R", "postgres:postgres"])
                 .arg(dir.path()));
         }
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = super::free_port();
         let cluster = PgCluster {
             url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
             dir,
