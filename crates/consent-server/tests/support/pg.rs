@@ -2,7 +2,6 @@
 //! missing, started in a temporary directory, stopped (and deleted) on drop. When it
 //! cannot be had, the test fails: nothing is skipped silently.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -64,11 +63,7 @@ impl PgCluster {
                 .args(["-R", "postgres:postgres"])
                 .arg(dir.path()));
         }
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = super::free_port();
         let cluster = PgCluster {
             url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
             dir,
@@ -103,8 +98,9 @@ impl PgCluster {
         self.dir.path().join("data").display().to_string()
     }
 
-    fn pg(&self, args: &[&str]) {
-        let program = self.bin.join(args[0]);
+    /// One of the cluster's programs, run as the user that owns the cluster.
+    fn tool(&self, name: &str) -> Command {
+        let program = self.bin.join(name);
         let mut cmd = if self.as_postgres {
             let mut c = Command::new("runuser");
             c.args(["-u", "postgres", "--"]).arg(&program);
@@ -112,8 +108,12 @@ impl PgCluster {
         } else {
             Command::new(&program)
         };
-        cmd.args(&args[1..]).current_dir(Path::new("/"));
-        run(&mut cmd);
+        cmd.current_dir(Path::new("/"));
+        cmd
+    }
+
+    fn pg(&self, args: &[&str]) {
+        run(self.tool(args[0]).args(&args[1..]));
     }
 }
 
@@ -130,14 +130,9 @@ fn run(cmd: &mut Command) {
 impl Drop for PgCluster {
     fn drop(&mut self) {
         let data = self.data();
-        let program = self.bin.join("pg_ctl");
-        let mut cmd = if self.as_postgres {
-            let mut c = Command::new("runuser");
-            c.args(["-u", "postgres", "--"]).arg(&program);
-            c
-        } else {
-            Command::new(&program)
-        };
-        let _ = cmd.args(["-D", &data, "-m", "immediate", "stop"]).output();
+        let _ = self
+            .tool("pg_ctl")
+            .args(["-D", &data, "-m", "immediate", "stop"])
+            .output();
     }
 }

@@ -1,7 +1,9 @@
 //! The demo page and the widget over real HTTP: content types, compression, cache
-//! validators, and the start-up errors an operator sees instead of a panic.
+//! validators, and the start-up errors an operator sees instead of a panic. The
+//! harness's client does not decompress (reqwest is built without it): these tests see
+//! the bytes on the wire.
 
-use consent_server::config::Config;
+use crate::support::{Client, TestServer};
 use reqwest::header::{
     ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE,
     IF_NONE_MATCH, LAST_MODIFIED,
@@ -17,62 +19,31 @@ fn payload(tag: &str) -> Vec<u8> {
         .collect()
 }
 
-struct Site {
-    _dir: tempfile::TempDir,
-    server: consent_server::Server,
-    base: String,
-    http: reqwest::Client,
-}
-
-async fn site() -> Site {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    let files: [(&str, Vec<u8>); 6] = [
-        (
-            "www/index.html",
-            b"<!doctype html><title>demo</title>".to_vec(),
-        ),
-        ("www/app.js", payload("app")),
-        ("www/demo.css", payload("css")),
-        (
+/// A server with the demo page in `www/` and a widget package in `pkg/`.
+async fn site() -> (TestServer, Client) {
+    let server = TestServer::sqlite()
+        .with_file("www/index.html", "<!doctype html><title>demo</title>")
+        .with_file("www/app.js", payload("app"))
+        .with_file("www/demo.css", payload("css"))
+        .with_file(
             "pkg/widget_bg.wasm",
             [b"\0asm\x01\0\0\0".to_vec(), payload("wasm")].concat(),
-        ),
-        ("pkg/widget.js", payload("glue")),
-        ("pkg/widget.d.ts", payload("types")),
-    ];
-    for (path, bytes) in &files {
-        let path = root.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-    let config = Config {
-        port: 0,
-        data_dir: root.join("data"),
-        www_dir: root.join("www"),
-        pkg_dir: root.join("pkg"),
-        ..Config::default()
-    };
-    let server = consent_server::start(config).await.unwrap();
-    let base = format!("http://{}", server.addr);
-    // No automatic decompression (reqwest is built without it): the test sees the
-    // bytes on the wire.
-    let http = reqwest::Client::new();
-    Site {
-        _dir: dir,
-        server,
-        base,
-        http,
-    }
+        )
+        .with_file("pkg/widget.js", payload("glue"))
+        .with_file("pkg/widget.d.ts", payload("types"))
+        .start()
+        .await;
+    let client = server.client();
+    (server, client)
 }
 
-fn on_disk(site: &Site, path: &str) -> Vec<u8> {
-    std::fs::read(site._dir.path().join(path)).unwrap()
+fn on_disk(server: &TestServer, path: &str) -> Vec<u8> {
+    std::fs::read(server.store().root().join(path)).unwrap()
 }
 
 #[tokio::test]
 async fn files_have_the_right_content_type() {
-    let s = site().await;
+    let (mut s, c) = site().await;
     for (url, expected) in [
         ("/", "text/html"),
         ("/index.html", "text/html"),
@@ -82,7 +53,7 @@ async fn files_have_the_right_content_type() {
         ("/pkg/widget.js", "text/javascript"),
         ("/pkg/widget.d.ts", "application/typescript"),
     ] {
-        let res = s.http.get(format!("{}{url}", s.base)).send().await.unwrap();
+        let res = c.fetch(url).await;
         assert_eq!(res.status(), StatusCode::OK, "{url}");
         let ct = res.headers()[CONTENT_TYPE].to_str().unwrap().to_owned();
         assert_eq!(
@@ -92,27 +63,17 @@ async fn files_have_the_right_content_type() {
         );
         assert_eq!(res.headers()["x-content-type-options"], "nosniff");
     }
-    let res = s
-        .http
-        .get(format!("{}/healthz", s.base))
-        .send()
-        .await
-        .unwrap();
+    let res = c.fetch("/healthz").await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.text().await.unwrap(), "ok");
-    let res = s
-        .http
-        .get(format!("{}/pkg/missing.wasm", s.base))
-        .send()
-        .await
-        .unwrap();
+    let res = c.fetch("/pkg/missing.wasm").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    s.server.stop().await;
+    s.stop().await;
 }
 
 #[tokio::test]
 async fn gzip_and_brotli_give_back_the_file_byte_for_byte() {
-    let s = site().await;
+    let (mut s, c) = site().await;
     for (url, file) in [
         ("/pkg/widget_bg.wasm", "pkg/widget_bg.wasm"),
         ("/pkg/widget.js", "pkg/widget.js"),
@@ -121,9 +82,9 @@ async fn gzip_and_brotli_give_back_the_file_byte_for_byte() {
     ] {
         let original = on_disk(&s, file);
         for encoding in ["gzip", "br"] {
-            let res = s
+            let res = c
                 .http
-                .get(format!("{}{url}", s.base))
+                .get(c.url(url))
                 .header(ACCEPT_ENCODING, encoding)
                 .send()
                 .await
@@ -158,21 +119,21 @@ async fn gzip_and_brotli_give_back_the_file_byte_for_byte() {
             );
         }
         // Without Accept-Encoding: the plain file.
-        let res = s.http.get(format!("{}{url}", s.base)).send().await.unwrap();
+        let res = c.fetch(url).await;
         assert!(res.headers().get(CONTENT_ENCODING).is_none());
         assert!(res.bytes().await.unwrap() == original);
     }
-    s.server.stop().await;
+    s.stop().await;
 }
 
 #[tokio::test]
 async fn html_is_revalidated_and_the_rest_has_validators() {
-    let s = site().await;
-    let res = s.http.get(format!("{}/", s.base)).send().await.unwrap();
+    let (mut s, c) = site().await;
+    let res = c.fetch("/").await;
     assert_eq!(res.headers()[CACHE_CONTROL], "no-cache");
     assert!(res.headers().contains_key("content-security-policy"));
     for url in ["/pkg/widget_bg.wasm", "/pkg/widget.js", "/demo.css"] {
-        let res = s.http.get(format!("{}{url}", s.base)).send().await.unwrap();
+        let res = c.fetch(url).await;
         assert_eq!(res.status(), StatusCode::OK);
         let cache = res.headers()[CACHE_CONTROL].to_str().unwrap().to_owned();
         assert!(!cache.contains("no-store"), "{url}: {cache}");
@@ -182,7 +143,7 @@ async fn html_is_revalidated_and_the_rest_has_validators() {
             last_modified.is_some() || etag.is_some(),
             "{url} has no validator"
         );
-        let mut again = s.http.get(format!("{}{url}", s.base));
+        let mut again = c.http.get(c.url(url));
         if let Some(v) = last_modified {
             again = again.header(IF_MODIFIED_SINCE, v);
         }
@@ -193,28 +154,23 @@ async fn html_is_revalidated_and_the_rest_has_validators() {
         assert_eq!(res.status(), StatusCode::NOT_MODIFIED, "{url}");
     }
     // The API is never cached.
-    let res = s
-        .http
-        .get(format!("{}/healthz", s.base))
-        .send()
-        .await
-        .unwrap();
+    let res = c.fetch("/healthz").await;
     assert_eq!(res.headers()[CACHE_CONTROL], "no-store");
-    s.server.stop().await;
+    s.stop().await;
 }
 
 #[tokio::test]
 async fn paths_cannot_climb_out_of_the_served_directories() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let s = site().await;
-    std::fs::write(s._dir.path().join("secret.txt"), "do not serve").unwrap();
+    let (mut s, _) = site().await;
+    std::fs::write(s.store().root().join("secret.txt"), "do not serve").unwrap();
     for path in [
         "/pkg/../../secret.txt",
         "/../secret.txt",
         "/pkg/%2e%2e/%2e%2e/secret.txt",
     ] {
         // Raw HTTP: a client library would normalise the dots away.
-        let mut conn = tokio::net::TcpStream::connect(s.server.addr).await.unwrap();
+        let mut conn = tokio::net::TcpStream::connect(s.addr).await.unwrap();
         conn.write_all(
             format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
         )
@@ -225,25 +181,22 @@ async fn paths_cannot_climb_out_of_the_served_directories() {
         assert!(!answer.contains("do not serve"), "{path} escaped: {answer}");
         assert!(!answer.starts_with("HTTP/1.1 200"), "{path}: {answer}");
     }
-    s.server.stop().await;
+    s.stop().await;
 }
 
 #[tokio::test]
 async fn a_port_in_use_is_a_clear_error() {
-    let s = site().await;
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config {
-        port: s.server.addr.port(),
-        data_dir: dir.path().join("data"),
-        ..Config::default()
-    };
-    let err = consent_server::start(config)
+    let (mut s, _) = site().await;
+    let port = s.addr.port();
+    let err = TestServer::sqlite()
+        .with_config(move |c| c.port = port)
+        .try_start()
         .await
         .err()
         .expect("second bind must fail");
     assert!(err.contains("in use"), "{err}");
-    assert!(err.contains(&s.server.addr.port().to_string()), "{err}");
-    s.server.stop().await;
+    assert!(err.contains(&port.to_string()), "{err}");
+    s.stop().await;
 }
 
 #[tokio::test]
@@ -252,12 +205,10 @@ async fn an_unusable_data_directory_is_a_clear_error() {
     // A file where the directory should be: fails even for root, unlike permissions.
     let blocker = dir.path().join("not-a-dir");
     std::fs::write(&blocker, "x").unwrap();
-    let config = Config {
-        port: 0,
-        data_dir: blocker.join("data"),
-        ..Config::default()
-    };
-    let err = consent_server::start(config)
+    let data_dir = blocker.join("data");
+    let err = TestServer::sqlite()
+        .with_config(move |c| c.data_dir = data_dir)
+        .try_start()
         .await
         .err()
         .expect("must fail");

@@ -1,0 +1,139 @@
+//! Decisions as the widget sends them: recorded once each, with receipts that verify,
+//! from whichever device key, however many at once.
+
+use crate::support::{b64, hashes, leaf_hashes, Backend, TestServer};
+use base64ct::{Base64, Base64UrlUnpadded, Encoding};
+use consent_core::{merkle, Choice};
+use p256::ecdsa::SigningKey;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+async fn a_decision_is_recorded_with_a_verifiable_receipt(backend: Backend) {
+    let mut server = TestServer::on(backend).start().await;
+    let c = server.signed_in("megan").await;
+    let (status, receipt, token) = c.decide(Choice::BothWays).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    assert_eq!(receipt["index"], 0);
+    assert_eq!(receipt["tree_size"], 1);
+    assert!(receipt["checkpoint"]
+        .as_str()
+        .unwrap()
+        .starts_with("consent.example/ledger\n1\n"));
+    // The leaf holds the verbatim token, and the inclusion proof leads to the root.
+    let entries = c.get("/v1/ledger/entries?start=0").await;
+    let leaf: Value =
+        serde_json::from_str(entries["entries"][0]["leaf"].as_str().unwrap()).unwrap();
+    assert_eq!(leaf["token"], token);
+    let leaf_hash = merkle::leaf_hash(entries["entries"][0]["leaf"].as_str().unwrap().as_bytes());
+    assert_eq!(leaf_hash, b64(&receipt["leaf_hash"]));
+    assert!(merkle::verify_inclusion(
+        0,
+        1,
+        &leaf_hash,
+        &hashes(&receipt["inclusion_proof"]),
+        &b64(&receipt["root_hash"])
+    ));
+    // The receipt's signature verifies with the published key.
+    let key = c.get("/.well-known/consent-ledger-key").await;
+    let pk = ed25519_dalek::VerifyingKey::from_bytes(&b64(&key["public_key"])).unwrap();
+    let statement = format!(
+        "consent-receipt/v1\n{}\n0\n1\n{}\n{}\n\n",
+        receipt["jti"].as_str().unwrap(),
+        receipt["leaf_hash"].as_str().unwrap(),
+        receipt["root_hash"].as_str().unwrap()
+    );
+    let sig = ed25519_dalek::Signature::from_slice(
+        &Base64::decode_vec(receipt["signature"].as_str().unwrap()).unwrap(),
+    )
+    .unwrap();
+    pk.verify_strict(statement.as_bytes(), &sig).unwrap();
+
+    let current = c.get("/v1/decisions/current").await;
+    assert_eq!(current["decision"]["choice"], "both_ways");
+    assert_eq!(current["decision"]["notice_is_current"], true);
+    server.stop().await;
+}
+
+async fn a_resent_token_gets_the_same_receipt_once(backend: Backend) {
+    let mut server = TestServer::on(backend).start().await;
+    let c = server.signed_in("adele").await;
+    let (s1, r1, token) = c.decide(Choice::LinkedinOnly).await;
+    let (s2, r2) = c.send(&token).await;
+    assert_eq!((s1, s2), (StatusCode::CREATED, StatusCode::OK));
+    assert_eq!(r1, r2);
+    assert_eq!(c.get("/v1/ledger/entries?start=0").await["tree_size"], 1);
+    server.stop().await;
+}
+
+async fn concurrent_submissions_lose_nothing_and_duplicate_nothing(backend: Backend) {
+    let mut server = TestServer::on(backend).start().await;
+    let c = std::sync::Arc::new(server.signed_in("lynne").await);
+    // Two racers per nonce: exactly one of each pair wins.
+    let mut tokens = Vec::new();
+    for i in 0..150 {
+        let ch = c.challenge().await;
+        let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][i % 3];
+        let first = c.sign(&c.claims(&ch, choice));
+        let second = c.sign(&c.claims(&ch, choice));
+        tokens.push((first, second));
+    }
+    let mut tasks = Vec::new();
+    for (first, second) in tokens {
+        for t in [first, second] {
+            let c = c.clone();
+            tasks.push(tokio::spawn(async move { c.send(&t).await.0 }));
+        }
+    }
+    let mut created = 0;
+    let mut replayed = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            StatusCode::CREATED => created += 1,
+            StatusCode::CONFLICT => replayed += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!((created, replayed), (150, 150));
+    let entries = c.get("/v1/ledger/entries?start=0").await;
+    assert_eq!(entries["tree_size"], 150);
+    let leaves = leaf_hashes(&entries);
+    let checkpoint = c.text("/v1/ledger/checkpoint").await;
+    let root_line = checkpoint.lines().nth(2).unwrap();
+    assert_eq!(
+        Base64::encode_string(&merkle::root(&leaves)),
+        root_line,
+        "the tree verifies"
+    );
+    let nonces: std::collections::HashSet<String> = entries["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let leaf: Value = serde_json::from_str(e["leaf"].as_str().unwrap()).unwrap();
+            let token = leaf["token"].as_str().unwrap().to_owned();
+            let claims = token.split('.').nth(1).unwrap().to_owned();
+            let claims: Value =
+                serde_json::from_slice(&Base64UrlUnpadded::decode_vec(&claims).unwrap()).unwrap();
+            claims["nonce"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(nonces.len(), 150, "one decision per nonce");
+    server.stop().await;
+}
+
+async fn a_new_device_key_is_accepted_and_logged_as_a_key_change(backend: Backend) {
+    let mut server = TestServer::on(backend).start().await;
+    let mut c = server.signed_in("adele").await;
+    assert_eq!(c.decide(Choice::NotNow).await.0, StatusCode::CREATED);
+    c.key = SigningKey::random(&mut rand_core::OsRng);
+    assert_eq!(c.decide(Choice::LinkedinOnly).await.0, StatusCode::CREATED);
+    server.stop().await;
+    assert_eq!(server.store().count("key_changes"), 1);
+}
+
+on_both_backends!(
+    a_decision_is_recorded_with_a_verifiable_receipt,
+    a_resent_token_gets_the_same_receipt_once,
+    concurrent_submissions_lose_nothing_and_duplicate_nothing,
+    a_new_device_key_is_accepted_and_logged_as_a_key_change,
+);

@@ -1,0 +1,52 @@
+//! The harness every scenario shares: a server on loopback over a throwaway store
+//! (SQLite in a temporary directory, or a private PostgreSQL cluster), browsers with a
+//! cookie jar and a device key, and the real binary for the tests that signal it.
+
+pub mod binary;
+pub mod client;
+pub mod device;
+pub mod pg;
+pub mod server;
+pub mod store;
+
+pub use client::{problem, problem_type, Client};
+pub use server::TestServer;
+pub use store::{Backend, TestStore};
+
+use base64ct::{Base64, Encoding};
+use serde_json::Value;
+
+/// A loopback port free right now, for what must be told its port before it binds.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A hash or key as the API writes it: standard base64 of 32 bytes.
+pub fn hash_of(s: &str) -> [u8; 32] {
+    Base64::decode_vec(s).unwrap().try_into().unwrap()
+}
+
+/// [`hash_of`] a JSON string.
+pub fn b64(v: &Value) -> [u8; 32] {
+    hash_of(v.as_str().unwrap())
+}
+
+/// A proof as the API writes it: a JSON array of base64 hashes.
+pub fn hashes(v: &Value) -> Vec<[u8; 32]> {
+    v.as_array().unwrap().iter().map(b64).collect()
+}
+
+/// The leaf hashes of an answer from `/v1/ledger/entries`, computed from the leaves
+/// as served, the way an auditor rebuilds the tree.
+pub fn leaf_hashes(entries: &Value) -> Vec<[u8; 32]> {
+    entries["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| consent_core::merkle::leaf_hash(e["leaf"].as_str().unwrap().as_bytes()))
+        .collect()
+}

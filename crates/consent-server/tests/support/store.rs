@@ -1,0 +1,78 @@
+//! Where a test server keeps its data, and the one place tests read that data
+//! directly: the server's schema is its own business, so SQL stays here.
+
+use super::pg::PgCluster;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A temporary directory (the data directory, `www/` and `pkg/` beside it) and, for
+/// PostgreSQL, a cluster of its own; both go when this is dropped.
+pub struct TestStore {
+    dir: tempfile::TempDir,
+    pg: Option<PgCluster>,
+}
+
+impl TestStore {
+    /// Blocks while a PostgreSQL cluster is made and started; async code wants
+    /// [`TestStore::create`].
+    pub fn new(backend: Backend) -> TestStore {
+        let dir = tempfile::tempdir().unwrap();
+        // Stores opened without a server (the sweep tests) need it to exist.
+        std::fs::create_dir(dir.path().join("data")).unwrap();
+        let pg = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => Some(PgCluster::start()),
+        };
+        TestStore { dir, pg }
+    }
+
+    pub async fn create(backend: Backend) -> TestStore {
+        tokio::task::spawn_blocking(move || TestStore::new(backend))
+            .await
+            .unwrap()
+    }
+
+    /// Holds `data/`, `www/` and `pkg/`.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.root().join("data")
+    }
+
+    pub fn database_url(&self) -> Option<String> {
+        self.pg.as_ref().map(|pg| pg.url.clone())
+    }
+
+    /// Where the server keeps its SQLite ledger inside the data directory.
+    pub fn sqlite_path(&self) -> PathBuf {
+        self.data_dir().join("ledger.sqlite3")
+    }
+
+    /// How many rows `table` holds, read straight from the database.
+    pub fn count(&self, table: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        let (url, path) = (self.database_url(), self.sqlite_path());
+        // On a thread of its own: the blocking PostgreSQL client starts a runtime, which
+        // panics on a thread that already runs one.
+        std::thread::spawn(move || match url {
+            Some(url) => ::postgres::Client::connect(&url, ::postgres::NoTls)
+                .unwrap()
+                .query_one(sql.as_str(), &[])
+                .unwrap()
+                .get(0),
+            None => rusqlite::Connection::open(path)
+                .unwrap()
+                .query_row(&sql, [], |r| r.get(0))
+                .unwrap(),
+        })
+        .join()
+        .unwrap()
+    }
+}
