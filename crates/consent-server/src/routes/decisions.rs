@@ -2,8 +2,9 @@
 
 use crate::es256::Ring;
 use crate::problem::Problem;
-use crate::state::{now_secs, AppState};
+use crate::state::AppState;
 use crate::store::Pending;
+use crate::time::now_secs;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -49,7 +50,7 @@ pub async fn record(
         .to_owned();
     let who = state.identity(&headers, peer).await?;
     let now = now_secs();
-    state.within_rate(&who.session_id, now)?;
+    state.rate.check(&who.session_id, now)?;
 
     let expect = Expectations {
         aud: &state.config.audience,

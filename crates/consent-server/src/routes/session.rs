@@ -1,11 +1,13 @@
 //! Demo sign-in, and challenges.
 
 use crate::problem::Problem;
-use crate::state::{now_secs, random_b64, AppState, SESSION_COOKIE};
+use crate::state::{AppState, SESSION_COOKIE};
+use crate::time::{now_secs, rfc3339};
 use axum::extract::{rejection::JsonRejection, ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use base64ct::{Base64UrlUnpadded, Encoding};
 use serde::Deserialize;
 use serde_json::json;
 use std::net::SocketAddr;
@@ -25,7 +27,9 @@ pub async fn sign_in(
 ) -> Result<Response, Problem> {
     // Every sign-in stores a session, so a client may not mint them without bound; the
     // per-session allowance cannot apply before there is a session.
-    state.within_rate(&format!("sign-in:{}", peer.ip()), now_secs())?;
+    state
+        .rate
+        .check(&format!("sign-in:{}", peer.ip()), now_secs())?;
     let Json(SignIn { user }) = body.map_err(super::bad_json)?;
     if !state.config.demo {
         return Err(Problem::new(
@@ -52,8 +56,8 @@ pub async fn sign_in(
         .map_err(Problem::internal)?
         .map_err(Problem::internal)?;
     let cookie = format!("{SESSION_COOKIE}={id}; Path=/; HttpOnly; SameSite=Strict");
-    let body =
-        json!({"user": user, "sub": state.subject_of(&user), "policy": state.policy_for(&user)});
+    let sub = state.subjects.subject_of(&user);
+    let body = json!({"user": user, "sub": sub, "policy": state.policy_for(&user)});
     Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
 }
 
@@ -86,7 +90,7 @@ pub async fn challenge(
 ) -> Result<Json<serde_json::Value>, Problem> {
     let who = state.identity(&headers, peer).await?;
     let now = now_secs();
-    state.within_rate(&who.session_id, now)?;
+    state.rate.check(&who.session_id, now)?;
     // The body is optional (widgets that do not localise send none), so it is parsed
     // here rather than by an extractor that would insist on a Content-Type.
     let request: ChallengeRequest = if body.iter().all(u8::is_ascii_whitespace) {
@@ -117,6 +121,14 @@ pub async fn challenge(
         "aud": state.config.audience,
         "notice": notice,
         "policy": state.policy_for(&who.user),
-        "expires_at": crate::store::rfc3339(expires_at),
+        "expires_at": rfc3339(expires_at),
     })))
+}
+
+/// `bytes` random bytes, base64url: session ids and nonces.
+fn random_b64(bytes: usize) -> String {
+    use rand::RngCore;
+    let mut buf = vec![0u8; bytes];
+    rand::rngs::OsRng.fill_bytes(&mut buf);
+    Base64UrlUnpadded::encode_string(&buf)
 }

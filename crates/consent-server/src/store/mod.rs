@@ -16,6 +16,7 @@ pub use self::sqlite::SqliteStore;
 pub use self::writer::{Outcome, Pending};
 
 use crate::signer::LedgerSigner;
+use crate::time::rfc3339;
 use consent_core::merkle::{self, Frontier, Hash};
 use consent_core::verify::Verified;
 use consent_core::NoticeRef;
@@ -302,13 +303,6 @@ pub fn receipt(
         "checkpoint": signer.checkpoint(size, root),
         "signature": signer.sign(statement.as_bytes()),
     })
-}
-
-pub fn rfc3339(unix_secs: u64) -> String {
-    humantime::format_rfc3339_seconds(
-        std::time::UNIX_EPOCH + std::time::Duration::from_secs(unix_secs),
-    )
-    .to_string()
 }
 
 pub(crate) fn to_hash(bytes: Vec<u8>, index: i64) -> StoreResult<Hash> {
