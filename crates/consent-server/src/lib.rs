@@ -15,6 +15,7 @@ pub mod accept;
 pub mod app;
 pub mod config;
 pub mod es256;
+pub mod identity;
 pub mod problem;
 pub mod rate;
 pub mod routes;

@@ -1,18 +1,18 @@
 //! Recording decisions, and a subject's view of their own.
 
 use crate::es256::Ring;
+use crate::identity::Identity;
 use crate::problem::Problem;
 use crate::state::AppState;
 use crate::store::Pending;
 use crate::time::now_secs;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use consent_core::verify::{self, Expectations};
 use serde_json::json;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// `POST /v1/decisions` with a compact token (`application/jwt`): every check of
@@ -20,7 +20,9 @@ use std::sync::Arc;
 /// with the same receipt for a re-sent token.
 pub async fn record(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    // Refused only after the body checks below: a malformed request is refused for
+    // what it is, whoever sent it.
+    who: Result<Identity, Problem>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Problem> {
@@ -48,7 +50,7 @@ pub async fn record(
         .map_err(|_| Problem::bad_request("malformed", "the body is not UTF-8"))?
         .trim()
         .to_owned();
-    let who = state.identity(&headers, peer).await?;
+    let who = who?;
     let now = now_secs();
     state.rate.check(&who.session_id, now)?;
 
@@ -117,10 +119,8 @@ pub async fn record(
 /// and whether it was made on the notice version shown today.
 pub async fn current(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    who: Identity,
 ) -> Result<Json<serde_json::Value>, Problem> {
-    let who = state.identity(&headers, peer).await?;
     let store = state.store.clone();
     let sub = who.sub.clone();
     let history = tokio::task::spawn_blocking(move || store.history(&sub))
@@ -149,10 +149,8 @@ pub async fn current(
 /// `GET /v1/decisions/export`: every record of the subject, one JSON object per line.
 pub async fn export(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    who: Identity,
 ) -> Result<Response, Problem> {
-    let who = state.identity(&headers, peer).await?;
     let store = state.store.clone();
     let history = tokio::task::spawn_blocking(move || store.history(&who.sub))
         .await

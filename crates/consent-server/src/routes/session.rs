@@ -1,10 +1,11 @@
 //! Demo sign-in, and challenges.
 
+use crate::identity::{Identity, SESSION_COOKIE};
 use crate::problem::Problem;
-use crate::state::{AppState, SESSION_COOKIE};
+use crate::state::AppState;
 use crate::time::{now_secs, rfc3339};
 use axum::extract::{rejection::JsonRejection, ConnectInfo, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64ct::{Base64UrlUnpadded, Encoding};
@@ -64,10 +65,8 @@ pub async fn sign_in(
 /// `GET /v1/session`: who is signed in.
 pub async fn whoami(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    who: Identity,
 ) -> Result<Json<serde_json::Value>, Problem> {
-    let who = state.identity(&headers, peer).await?;
     Ok(Json(
         json!({"user": who.user, "sub": who.sub, "policy": state.policy_for(&who.user)}),
     ))
@@ -84,11 +83,12 @@ pub struct ChallengeRequest {
 /// whether this user may be prompted.
 pub async fn challenge(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    // Who is asking is looked up before the body is read, but a refusal waits until
+    // here: an oversized body is refused as such (413) even without a session.
+    who: Result<Identity, Problem>,
     body: axum::body::Bytes,
 ) -> Result<Json<serde_json::Value>, Problem> {
-    let who = state.identity(&headers, peer).await?;
+    let who = who?;
     let now = now_secs();
     state.rate.check(&who.session_id, now)?;
     // The body is optional (widgets that do not localise send none), so it is parsed
