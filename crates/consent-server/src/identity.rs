@@ -1,5 +1,6 @@
 //! Who is asking: the [`Identity`] extractor.
 
+use crate::blocking::blocking;
 use crate::problem::Problem;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts};
@@ -60,10 +61,8 @@ impl FromRequestParts<Arc<AppState>> for Identity {
         let session_id = cookie(&parts.headers, SESSION_COOKIE).ok_or_else(unauthenticated)?;
         let store = state.store.clone();
         let id = session_id.clone();
-        let user = tokio::task::spawn_blocking(move || store.session_user(&id))
-            .await
-            .map_err(Problem::internal)?
-            .map_err(Problem::internal)?
+        let user = blocking(move || store.session_user(&id))
+            .await?
             .ok_or_else(unauthenticated)?;
         Ok(Identity {
             sub: state.subjects.subject_of(&user),

@@ -13,6 +13,7 @@
 
 pub mod accept;
 pub mod app;
+pub mod blocking;
 pub mod config;
 pub mod es256;
 pub mod identity;
@@ -68,6 +69,9 @@ impl Server {
 }
 
 /// Opens the data directory and the ledger, binds, and serves in the background.
+///
+/// The error is a sentence for the operator (which directory, which port, which
+/// database and why); `main` prints it and exits.
 pub async fn start(config: Config) -> Result<Server, String> {
     std::fs::create_dir_all(&config.data_dir).map_err(|e| {
         format!(
@@ -96,13 +100,17 @@ pub async fn start(config: Config) -> Result<Server, String> {
     let store: Arc<dyn Storage> = match &config.database_url {
         Some(url) => {
             let url = url.clone();
-            Arc::new(
-                tokio::task::spawn_blocking(move || PostgresStore::connect(&url))
-                    .await
-                    .map_err(|e| e.to_string())??,
-            )
+            // The blocking client brings its own runtime, which must not start on an
+            // async worker.
+            let connected = tokio::task::spawn_blocking(move || PostgresStore::connect(&url))
+                .await
+                .map_err(|e| e.to_string())?;
+            Arc::new(connected.map_err(|e| e.to_string())?)
         }
-        None => Arc::new(SqliteStore::open(&config.data_dir.join("ledger.sqlite3"))?),
+        None => {
+            let path = config.data_dir.join("ledger.sqlite3");
+            Arc::new(SqliteStore::open(&path).map_err(|e| e.to_string())?)
+        }
     };
     let signer = LedgerSigner::load_or_create(&config.data_dir, &config.origin)?;
     let subjects = SubjectKey::load_or_create(&config.data_dir)?;

@@ -1,5 +1,6 @@
 //! RFC 9457 problem details: every refusal has a stable `type` URI per reason.
 
+use crate::store::StoreError;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -61,5 +62,12 @@ impl IntoResponse for Problem {
             body,
         )
             .into_response()
+    }
+}
+
+/// A store failure is never the client's fault, and nothing was recorded.
+impl From<StoreError> for Problem {
+    fn from(e: StoreError) -> Self {
+        Problem::internal(e)
     }
 }

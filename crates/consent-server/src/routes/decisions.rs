@@ -1,5 +1,6 @@
 //! Recording decisions, and a subject's view of their own.
 
+use crate::blocking::blocking;
 use crate::es256::Ring;
 use crate::identity::Identity;
 use crate::problem::Problem;
@@ -123,10 +124,7 @@ pub async fn current(
 ) -> Result<Json<serde_json::Value>, Problem> {
     let store = state.store.clone();
     let sub = who.sub.clone();
-    let history = tokio::task::spawn_blocking(move || store.history(&sub))
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    let history = blocking(move || store.history(&sub)).await?;
     let latest = history.last().map(|d| {
         let current_ver = d.notice.get("ver").and_then(|v| v.as_u64())
             == Some(consent_core::catalogue::NOTICE_VERSION as u64);
@@ -152,10 +150,7 @@ pub async fn export(
     who: Identity,
 ) -> Result<Response, Problem> {
     let store = state.store.clone();
-    let history = tokio::task::spawn_blocking(move || store.history(&who.sub))
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    let history = blocking(move || store.history(&who.sub)).await?;
     let mut ndjson = String::new();
     for row in history {
         ndjson.push_str(&serde_json::to_string(&row).map_err(Problem::internal)?);

@@ -1,5 +1,6 @@
 //! Demo sign-in, and challenges.
 
+use crate::blocking::blocking;
 use crate::identity::{Identity, SESSION_COOKIE};
 use crate::problem::Problem;
 use crate::state::AppState;
@@ -52,10 +53,7 @@ pub async fn sign_in(
     let id = random_b64(16);
     let store = state.store.clone();
     let (sid, u) = (id.clone(), user.clone());
-    tokio::task::spawn_blocking(move || store.create_session(&sid, &u, now_secs()))
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    blocking(move || store.create_session(&sid, &u, now_secs())).await?;
     let cookie = format!("{SESSION_COOKIE}={id}; Path=/; HttpOnly; SameSite=Strict");
     let sub = state.subjects.subject_of(&user);
     let body = json!({"user": user, "sub": sub, "policy": state.policy_for(&user)});
@@ -111,10 +109,7 @@ pub async fn challenge(
         notice: notice.clone(),
         expires_at,
     };
-    tokio::task::spawn_blocking(move || store.issue_nonce(&issued))
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    blocking(move || store.issue_nonce(&issued)).await?;
     Ok(Json(json!({
         "nonce": nonce,
         "sub": who.sub,

@@ -7,10 +7,12 @@
 //! acknowledged only after its transaction, which consumes the nonce and appends the
 //! leaf, has committed durably.
 
+mod error;
 mod pg;
 mod sqlite;
 mod writer;
 
+pub use self::error::{StoreError, StoreResult};
 pub use self::pg::PostgresStore;
 pub use self::sqlite::SqliteStore;
 pub use self::writer::{Outcome, Pending};
@@ -21,8 +23,6 @@ use consent_core::merkle::{self, Frontier, Hash};
 use consent_core::verify::Verified;
 use consent_core::NoticeRef;
 use serde_json::json;
-
-pub type StoreResult<T> = Result<T, String>;
 
 /// What the server keeps, whatever it keeps it in.
 pub trait Storage: Send + Sync {
@@ -187,7 +187,8 @@ pub fn record(
         if recorded != token {
             return Ok(Err(Refusal::JtiReused));
         }
-        let receipt = serde_json::from_str(&receipt).map_err(|e| e.to_string())?;
+        let receipt =
+            serde_json::from_str(&receipt).map_err(StoreError::encoding("a stored receipt"))?;
         return Ok(Ok(Recorded {
             receipt,
             created: false,
@@ -236,7 +237,8 @@ pub fn record(
     let proof = staged.push(leaf_hash);
     appended.push(leaf_hash);
     let receipt = receipt(signer, &c.jti, index, &leaf_hash, &proof, &staged.root());
-    let notice = serde_json::to_string(&c.notice).map_err(|e| e.to_string())?;
+    let notice =
+        serde_json::to_string(&c.notice).map_err(StoreError::encoding("the token's notice"))?;
     tx.append(&NewDecision {
         index,
         leaf: &leaf,
@@ -305,8 +307,14 @@ pub fn receipt(
     })
 }
 
+/// A stored leaf hash, which must be 32 bytes.
 pub(crate) fn to_hash(bytes: Vec<u8>, index: i64) -> StoreResult<Hash> {
     bytes
         .try_into()
-        .map_err(|_| format!("ledger leaf {index} has a malformed hash"))
+        .map_err(|_| StoreError::Corrupt(format!("ledger leaf {index} has a malformed hash")))
+}
+
+/// Ledger indices are gap-free: a missing one means rows were deleted.
+pub(crate) fn gap(index: i64) -> StoreError {
+    StoreError::Corrupt(format!("the ledger has a gap before leaf {index}"))
 }

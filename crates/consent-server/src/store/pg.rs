@@ -29,10 +29,6 @@ const SCHEMA: &str = "
       sub TEXT NOT NULL, old_thumbprint TEXT NOT NULL, new_thumbprint TEXT NOT NULL,
       changed_at BIGINT NOT NULL);";
 
-fn db_err(e: ::postgres::Error) -> String {
-    format!("database: {e}")
-}
-
 struct Inner {
     /// `None` only while the store is being dropped.
     client: Option<Client>,
@@ -43,11 +39,11 @@ struct Inner {
 
 impl Inner {
     fn client(&mut self) -> StoreResult<&mut Client> {
-        self.client
-            .as_mut()
-            .ok_or_else(|| "the PostgreSQL store is closed".to_owned())
+        self.client.as_mut().ok_or(CLOSED)
     }
 }
+
+const CLOSED: StoreError = StoreError::Stopped("the PostgreSQL store is closed");
 
 pub struct PostgresStore {
     inner: Arc<Mutex<Inner>>,
@@ -59,11 +55,12 @@ impl PostgresStore {
     /// Connects to `url` (`postgres://user@host:port/db`) and creates the tables.
     /// Blocking: call it outside async code (e.g. in `spawn_blocking`).
     pub fn connect(url: &str) -> StoreResult<PostgresStore> {
-        let mut client = Client::connect(url, NoTls)
-            .map_err(|e| format!("cannot connect to PostgreSQL at {url}: {e}"))?;
+        let mut client = Client::connect(url, NoTls).map_err(|e| {
+            StoreError::from(e).context(format!("cannot connect to PostgreSQL at {url}"))
+        })?;
         client
             .batch_execute(SCHEMA)
-            .map_err(|e| format!("cannot prepare the PostgreSQL schema: {e}"))?;
+            .map_err(|e| StoreError::from(e).context("cannot prepare the PostgreSQL schema"))?;
         let inner = Arc::new(Mutex::new(Inner {
             client: Some(client),
             leaves: Vec::new(),
@@ -104,9 +101,9 @@ struct PgTx<'a, 'b>(&'a mut Transaction<'b>);
 
 impl LedgerTx for PgTx<'_, '_> {
     fn lock_ledger(&mut self) -> StoreResult<()> {
-        self.0
-            .batch_execute("LOCK TABLE ledger IN EXCLUSIVE MODE")
-            .map_err(db_err)
+        Ok(self
+            .0
+            .batch_execute("LOCK TABLE ledger IN EXCLUSIVE MODE")?)
     }
 
     fn decision_by_jti(&mut self, jti: &str) -> StoreResult<Option<(String, String)>> {
@@ -115,8 +112,7 @@ impl LedgerTx for PgTx<'_, '_> {
             .query_opt(
                 "SELECT token, receipt FROM decisions WHERE jti = $1",
                 &[&jti],
-            )
-            .map_err(db_err)?
+            )?
             .map(|r| (r.get(0), r.get(1))))
     }
 
@@ -127,8 +123,7 @@ impl LedgerTx for PgTx<'_, '_> {
                 "SELECT session_id, sub, expires_at, used, notice_id, notice_ver, notice_lang, notice_sha256
                  FROM nonces WHERE nonce = $1 FOR UPDATE",
                 &[&nonce],
-            )
-            .map_err(db_err)?
+            )?
             .map(|r| NonceRow {
                 session_id: r.get(0),
                 sub: r.get(1),
@@ -145,9 +140,8 @@ impl LedgerTx for PgTx<'_, '_> {
 
     fn use_nonce(&mut self, nonce: &str) -> StoreResult<()> {
         self.0
-            .execute("UPDATE nonces SET used = TRUE WHERE nonce = $1", &[&nonce])
-            .map(|_| ())
-            .map_err(db_err)
+            .execute("UPDATE nonces SET used = TRUE WHERE nonce = $1", &[&nonce])?;
+        Ok(())
     }
 
     fn bound_key(&mut self, sub: &str) -> StoreResult<Option<String>> {
@@ -156,8 +150,7 @@ impl LedgerTx for PgTx<'_, '_> {
             .query_opt(
                 "SELECT thumbprint FROM key_bindings WHERE sub = $1",
                 &[&sub],
-            )
-            .map_err(db_err)?
+            )?
             .map(|r| r.get(0)))
     }
 
@@ -174,48 +167,42 @@ impl LedgerTx for PgTx<'_, '_> {
                 .execute(
                     "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at) VALUES ($1, $2, $3, $4)",
                     &[&sub, &old, &thumbprint, &now],
-                )
-                .map_err(db_err)?;
+                )?;
         }
         self.0
             .execute(
                 "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES ($1, $2, $3)
                  ON CONFLICT (sub) DO UPDATE SET thumbprint = EXCLUDED.thumbprint, bound_at = EXCLUDED.bound_at",
                 &[&sub, &thumbprint, &now],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+            )?;
+        Ok(())
     }
 
     fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>> {
-        leaves_since(|q, p| self.0.query(q, p).map_err(db_err), from)
+        leaves_since(|q, p| Ok(self.0.query(q, p)?), from)
     }
 
     fn append(&mut self, d: &NewDecision) -> StoreResult<()> {
         let index = d.index as i64;
-        self.0
-            .execute(
-                "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES ($1, $2, $3)",
-                &[&index, &d.leaf, &d.leaf_hash.as_slice()],
-            )
-            .map_err(db_err)?;
-        self.0
-            .execute(
-                "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
+        self.0.execute(
+            "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES ($1, $2, $3)",
+            &[&index, &d.leaf, &d.leaf_hash.as_slice()],
+        )?;
+        self.0.execute(
+            "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                &[
-                    &d.jti,
-                    &d.sub,
-                    &d.choice,
-                    &index,
-                    &d.token,
-                    &d.notice,
-                    &d.received_at,
-                    &d.receipt,
-                ],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+            &[
+                &d.jti,
+                &d.sub,
+                &d.choice,
+                &index,
+                &d.token,
+                &d.notice,
+                &d.received_at,
+                &d.receipt,
+            ],
+        )?;
+        Ok(())
     }
 }
 
@@ -234,7 +221,7 @@ fn leaves_since(
     for (expected, row) in (from..).zip(rows) {
         let idx: i64 = row.get(0);
         if idx != expected {
-            return Err(format!("ledger has a gap before leaf {idx}"));
+            return Err(gap(idx));
         }
         out.push(to_hash(row.get(1), idx)?);
     }
@@ -244,7 +231,7 @@ fn leaves_since(
 /// Other instances may have appended since this one last looked.
 fn catch_up(inner: &mut Inner) -> StoreResult<()> {
     let from = inner.leaves.len() as u64;
-    let newer = leaves_since(|q, p| inner.client()?.query(q, p).map_err(db_err), from)?;
+    let newer = leaves_since(|q, p| Ok(inner.client()?.query(q, p)?), from)?;
     for leaf in &newer {
         inner.frontier.push(*leaf);
     }
@@ -255,17 +242,12 @@ fn catch_up(inner: &mut Inner) -> StoreResult<()> {
 /// One decision in a transaction of its own: other instances may append between
 /// two of ours, so each append locks the ledger table afresh.
 fn record_one(inner: &mut Inner, p: &Pending) -> Outcome {
-    let mut tx = inner
-        .client
-        .as_mut()
-        .ok_or("the PostgreSQL store is closed")?
-        .transaction()
-        .map_err(db_err)?;
+    let mut tx = inner.client.as_mut().ok_or(CLOSED)?.transaction()?;
     let (leaves, frontier) = (&mut inner.leaves, &mut inner.frontier);
     let mut staged = frontier.clone();
     let outcome = p.record_in(&mut PgTx(&mut tx), &mut staged)?;
     if matches!(outcome, Ok(Recorded { created: true, .. })) {
-        tx.commit().map_err(db_err)?;
+        tx.commit()?;
         *frontier = staged;
         if let Ok(recorded) = &outcome {
             leaves.extend_from_slice(&recorded.appended);
@@ -276,22 +258,18 @@ fn record_one(inner: &mut Inner, p: &Pending) -> Outcome {
 
 impl Storage for PostgresStore {
     fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
-        self.lock()
-            .client()?
-            .execute(
-                "INSERT INTO sessions (id, username, created_at) VALUES ($1, $2, $3)",
-                &[&id, &user, &(now as i64)],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+        self.lock().client()?.execute(
+            "INSERT INTO sessions (id, username, created_at) VALUES ($1, $2, $3)",
+            &[&id, &user, &(now as i64)],
+        )?;
+        Ok(())
     }
 
     fn session_user(&self, id: &str) -> StoreResult<Option<String>> {
         Ok(self
             .lock()
             .client()?
-            .query_opt("SELECT username FROM sessions WHERE id = $1", &[&id])
-            .map_err(db_err)?
+            .query_opt("SELECT username FROM sessions WHERE id = $1", &[&id])?
             .map(|r| r.get(0)))
     }
 
@@ -302,9 +280,8 @@ impl Storage for PostgresStore {
                 "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang, notice_sha256, expires_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 &[&n.nonce, &n.session_id, &n.sub, &n.notice.id, &(n.notice.ver as i64), &n.notice.lang, &n.notice.sha256, &(n.expires_at as i64)],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+            )?;
+        Ok(())
     }
 
     fn record_decision(&self, pending: Pending) {
@@ -318,8 +295,7 @@ impl Storage for PostgresStore {
             .query(
                 "SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = $1 ORDER BY idx",
                 &[&sub],
-            )
-            .map_err(db_err)?
+            )?
             .into_iter()
             .map(|r| DecisionRow {
                 index: r.get::<_, i64>(0) as u64,
@@ -347,18 +323,14 @@ impl Storage for PostgresStore {
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
         let mut guard = self.lock();
         let client = guard.client()?;
-        let nonces = client
-            .execute(
-                "DELETE FROM nonces WHERE expires_at < $1",
-                &[&(nonces_before as i64)],
-            )
-            .map_err(db_err)?;
-        let sessions = client
-            .execute(
-                "DELETE FROM sessions WHERE created_at < $1",
-                &[&(sessions_before as i64)],
-            )
-            .map_err(db_err)?;
+        let nonces = client.execute(
+            "DELETE FROM nonces WHERE expires_at < $1",
+            &[&(nonces_before as i64)],
+        )?;
+        let sessions = client.execute(
+            "DELETE FROM sessions WHERE created_at < $1",
+            &[&(sessions_before as i64)],
+        )?;
         Ok(nonces + sessions)
     }
 
@@ -369,8 +341,7 @@ impl Storage for PostgresStore {
             .query(
                 "SELECT idx, leaf FROM ledger WHERE idx >= $1 AND idx < $2 ORDER BY idx",
                 &[&(start as i64), &(end as i64)],
-            )
-            .map_err(db_err)?
+            )?
             .into_iter()
             .map(|r| (r.get::<_, i64>(0) as u64, r.get(1)))
             .collect())

@@ -28,10 +28,6 @@ const SCHEMA: &str = "
       sub TEXT NOT NULL, old_thumbprint TEXT NOT NULL, new_thumbprint TEXT NOT NULL,
       changed_at INTEGER NOT NULL);";
 
-fn db_err(e: rusqlite::Error) -> String {
-    format!("database: {e}")
-}
-
 /// At most one row, from a cached prepared statement: a decision runs the same few
 /// statements every time, and parsing their SQL anew showed in profiles.
 fn one_row<T>(
@@ -40,17 +36,17 @@ fn one_row<T>(
     params: impl rusqlite::Params,
     row: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
 ) -> StoreResult<Option<T>> {
-    conn.prepare_cached(sql)
+    Ok(conn
+        .prepare_cached(sql)
         .and_then(|mut stmt| stmt.query_row(params, row))
-        .optional()
-        .map_err(db_err)
+        .optional()?)
 }
 
 /// Runs a cached prepared statement; the number of rows it changed.
 fn run(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> StoreResult<usize> {
-    conn.prepare_cached(sql)
-        .and_then(|mut stmt| stmt.execute(params))
-        .map_err(db_err)
+    Ok(conn
+        .prepare_cached(sql)
+        .and_then(|mut stmt| stmt.execute(params))?)
 }
 
 struct Inner {
@@ -72,19 +68,20 @@ pub struct SqliteStore {
 
 impl SqliteStore {
     pub fn open(path: &Path) -> StoreResult<SqliteStore> {
-        let conn = Connection::open(path)
-            .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
+        let opening = || format!("cannot open the database {}", path.display());
+        let preparing = || format!("cannot prepare the database {}", path.display());
+        let conn = Connection::open(path).map_err(|e| StoreError::from(e).context(opening()))?;
         conn.execute_batch(&format!(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;
              PRAGMA busy_timeout=5000; {SCHEMA}"
         ))
-        .map_err(|e| format!("cannot prepare the database {}: {e}", path.display()))?;
-        let tx = conn.unchecked_transaction().map_err(db_err)?;
+        .map_err(|e| StoreError::from(e).context(preparing()))?;
+        let tx = conn.unchecked_transaction()?;
         let leaves = SqliteTx(&tx).leaves_since(0)?;
         drop(tx);
         let reader = Connection::open(path)
             .and_then(|c| c.execute_batch("PRAGMA busy_timeout=5000;").map(|_| c))
-            .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
+            .map_err(|e| StoreError::from(e).context(opening()))?;
         let inner = Arc::new(Mutex::new(Inner {
             conn,
             frontier: Frontier::from_leaves(&leaves),
@@ -187,18 +184,15 @@ impl LedgerTx for SqliteTx<'_> {
     fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>> {
         let mut stmt = self
             .0
-            .prepare_cached("SELECT idx, leaf_hash FROM ledger WHERE idx >= ?1 ORDER BY idx")
-            .map_err(db_err)?;
-        let rows = stmt
-            .query_map([from as i64], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
-            })
-            .map_err(db_err)?;
+            .prepare_cached("SELECT idx, leaf_hash FROM ledger WHERE idx >= ?1 ORDER BY idx")?;
+        let rows = stmt.query_map([from as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })?;
         let mut out = Vec::new();
         for (expected, row) in (from as i64..).zip(rows) {
-            let (idx, hash) = row.map_err(db_err)?;
+            let (idx, hash) = row?;
             if idx != expected {
-                return Err(format!("ledger has a gap before leaf {idx}"));
+                return Err(gap(idx));
             }
             out.push(to_hash(hash, idx)?);
         }
@@ -242,9 +236,9 @@ fn record_batch(inner: &mut Inner, batch: Vec<Pending>) {
     let mut tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
         Ok(tx) => tx,
         Err(e) => {
-            let message = db_err(e);
+            let e = StoreError::from(e);
             for p in batch {
-                p.answer(Err(message.clone()));
+                p.answer(Err(e.clone()));
             }
             return;
         }
@@ -258,12 +252,12 @@ fn record_batch(inner: &mut Inner, batch: Vec<Pending>) {
             Ok(sp) => {
                 let outcome = p.record_in(&mut SqliteTx(&sp), &mut staged);
                 if matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
-                    sp.commit().map_err(db_err).and(outcome)
+                    sp.commit().map_err(StoreError::from).and(outcome)
                 } else {
                     outcome
                 }
             }
-            Err(e) => Err(db_err(e)),
+            Err(e) => Err(e.into()),
         };
         if !matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
             staged = before;
@@ -281,9 +275,9 @@ fn record_batch(inner: &mut Inner, batch: Vec<Pending>) {
             }
         }
         Err(e) => {
-            let message = db_err(e);
+            let e = StoreError::from(e);
             for (p, _) in answers {
-                p.answer(Err(message.clone()));
+                p.answer(Err(e.clone()));
             }
         }
     }
@@ -333,21 +327,18 @@ impl Storage for SqliteStore {
         let inner = self.lock();
         let mut stmt = inner
             .conn
-            .prepare("SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = ?1 ORDER BY idx")
-            .map_err(db_err)?;
-        let rows = stmt
-            .query_map([sub], |r| {
-                Ok(DecisionRow {
-                    index: r.get::<_, i64>(0)? as u64,
-                    jti: r.get(1)?,
-                    choice: r.get(2)?,
-                    notice: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
-                    received_at: r.get(4)?,
-                    token: r.get(5)?,
-                })
+            .prepare("SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = ?1 ORDER BY idx")?;
+        let rows = stmt.query_map([sub], |r| {
+            Ok(DecisionRow {
+                index: r.get::<_, i64>(0)? as u64,
+                jti: r.get(1)?,
+                choice: r.get(2)?,
+                notice: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+                received_at: r.get(4)?,
+                token: r.get(5)?,
             })
-            .map_err(db_err)?;
-        rows.collect::<Result<_, _>>().map_err(db_err)
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn leaves(&self) -> StoreResult<Vec<Hash>> {
@@ -378,13 +369,10 @@ impl Storage for SqliteStore {
         let inner = self.lock();
         let mut stmt = inner
             .conn
-            .prepare("SELECT idx, leaf FROM ledger WHERE idx >= ?1 AND idx < ?2 ORDER BY idx")
-            .map_err(db_err)?;
-        let rows = stmt
-            .query_map(params![start as i64, end as i64], |r| {
-                Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
-            })
-            .map_err(db_err)?;
-        rows.collect::<Result<_, _>>().map_err(db_err)
+            .prepare("SELECT idx, leaf FROM ledger WHERE idx >= ?1 AND idx < ?2 ORDER BY idx")?;
+        let rows = stmt.query_map(params![start as i64, end as i64], |r| {
+            Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }

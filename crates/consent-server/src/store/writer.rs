@@ -4,7 +4,7 @@
 //! taking a lock on a blocking-pool thread, this saves two thread hand-offs per
 //! decision and lets a round grow while the last one waits for its fsync.
 
-use super::{Recorded, Refusal, StoreResult};
+use super::{Recorded, Refusal, StoreError, StoreResult};
 use crate::signer::LedgerSigner;
 use consent_core::verify::Verified;
 use std::sync::{mpsc, Arc};
@@ -57,7 +57,7 @@ impl<T: Send + 'static> Writer<T> {
                     }
                 }
             })
-            .map_err(|e| format!("cannot start the ledger writer: {e}"))?;
+            .map_err(|e| StoreError::Thread(Arc::new(e)))?;
         Ok(Writer { jobs })
     }
 
@@ -72,7 +72,7 @@ impl Writer<Pending> {
     /// has committed (or failed).
     pub fn submit_decision(&self, pending: Pending) {
         if let Err(pending) = self.submit(pending) {
-            pending.answer(Err("the ledger writer has stopped".into()));
+            pending.answer(Err(StoreError::Stopped("the ledger writer has stopped")));
         }
     }
 }
