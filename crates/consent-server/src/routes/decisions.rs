@@ -60,19 +60,7 @@ pub async fn record(
         now: now as i64,
         max_skew_secs: state.config.max_skew_secs,
     };
-    let verified = verify::verify_with(&token, &expect, &Ring).map_err(|e| {
-        let status = match e.code() {
-            "too-large" => StatusCode::PAYLOAD_TOO_LARGE,
-            "wrong-audience" => StatusCode::FORBIDDEN,
-            _ => StatusCode::BAD_REQUEST,
-        };
-        Problem::new(
-            status,
-            e.code(),
-            "The decision token was refused",
-            e.to_string(),
-        )
-    })?;
+    let verified = verify::verify_with(&token, &expect, &Ring)?;
 
     let (reply, answer) = tokio::sync::oneshot::channel();
     state.store.record_decision(Pending {
@@ -85,35 +73,14 @@ pub async fn record(
     });
     let outcome = answer
         .await
-        .map_err(|_| Problem::internal("the ledger writer dropped a decision"))?
-        .map_err(Problem::internal)?;
-    match outcome {
-        Ok(recorded) => {
-            let status = if recorded.created {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
-            Ok((status, Json(recorded.receipt)).into_response())
-        }
-        Err(refusal) => {
-            let status = match refusal {
-                crate::store::Refusal::WrongSubject | crate::store::Refusal::WrongSession => {
-                    StatusCode::FORBIDDEN
-                }
-                crate::store::Refusal::JtiReused | crate::store::Refusal::NonceReplayed => {
-                    StatusCode::CONFLICT
-                }
-                _ => StatusCode::BAD_REQUEST,
-            };
-            Err(Problem::new(
-                status,
-                refusal.code(),
-                "The decision was refused",
-                refusal.detail(),
-            ))
-        }
-    }
+        .map_err(|_| Problem::internal("the ledger writer dropped a decision"))??;
+    let recorded = outcome?;
+    let status = if recorded.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(recorded.receipt)).into_response())
 }
 
 /// `GET /v1/decisions/current`: the latest decision by ledger order (not client time),

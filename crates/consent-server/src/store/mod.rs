@@ -106,7 +106,7 @@ pub trait LedgerTx {
 }
 
 /// Why the stateful checks refused a decision.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Refusal {
     UnknownNonce,
     NonceReplayed,
