@@ -11,16 +11,23 @@
 //! # Ok(()) }
 //! ```
 
+//!
+//! How a request goes through the code: [`app`] routes it to a handler in
+//! [`routes`]; [`identity::Identity`] says who is asking; store reads go through
+//! [`blocking::blocking`]; a decision is verified by `consent_core::verify` (with
+//! [`es256`]), then recorded by [`ledger`], which runs its checks and append in the
+//! store's transaction ([`store`]); every error becomes a [`problem::Problem`].
+
 pub mod accept;
 pub mod app;
 pub mod blocking;
 pub mod config;
 pub mod es256;
 pub mod identity;
+pub mod ledger;
 pub mod problem;
 pub mod rate;
 pub mod routes;
-pub mod signer;
 pub mod state;
 pub mod store;
 pub mod subject;
@@ -29,7 +36,7 @@ pub mod time;
 
 use accept::{serve, Limits};
 use config::Config;
-use signer::LedgerSigner;
+use ledger::LedgerSigner;
 use state::AppState;
 use std::io::Write;
 use std::net::SocketAddr;

@@ -1,7 +1,8 @@
 //! RFC 9457 problem details: every refusal has a stable `type` URI per reason, and
 //! every error a handler can meet becomes one here, each with its status spelt out.
 
-use crate::store::{Refusal, StoreError};
+use crate::ledger::Refusal;
+use crate::store::StoreError;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use consent_core::verify::VerifyError;

@@ -1,8 +1,8 @@
 //! What every request handler shares.
 
 use crate::config::{Config, Policy, PolicyMode};
+use crate::ledger::LedgerSigner;
 use crate::rate::RateLimiter;
-use crate::signer::LedgerSigner;
 use crate::store::Storage;
 use crate::subject::SubjectKey;
 use std::sync::{Arc, RwLock};

@@ -3,9 +3,9 @@
 use crate::blocking::blocking;
 use crate::es256::Ring;
 use crate::identity::Identity;
+use crate::ledger::{self, Decision};
 use crate::problem::Problem;
 use crate::state::AppState;
-use crate::store::Pending;
 use crate::time::now_secs;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -17,8 +17,8 @@ use serde_json::json;
 use std::sync::Arc;
 
 /// `POST /v1/decisions` with a compact token (`application/jwt`): every check of
-/// DESIGN section 5, in order, then the ledger append. `201` with the receipt; `200`
-/// with the same receipt for a re-sent token.
+/// docs/DESIGN.md, Verification order, in that order, then the ledger append. `201`
+/// with the receipt; `200` with the same receipt for a re-sent token.
 pub async fn record(
     State(state): State<Arc<AppState>>,
     // Refused only after the body checks below: a malformed request is refused for
@@ -61,19 +61,13 @@ pub async fn record(
         max_skew_secs: state.config.max_skew_secs,
     };
     let verified = verify::verify_with(&token, &expect, &Ring)?;
-
-    let (reply, answer) = tokio::sync::oneshot::channel();
-    state.store.record_decision(Pending {
+    let decision = Decision {
         verified,
         token,
-        session_id: who.session_id.clone(),
+        session_id: who.session_id,
         now,
-        signer: state.signer.clone(),
-        reply,
-    });
-    let outcome = answer
-        .await
-        .map_err(|_| Problem::internal("the ledger writer dropped a decision"))??;
+    };
+    let outcome = ledger::record(&*state.store, state.signer.clone(), decision).await?;
     let recorded = outcome?;
     let status = if recorded.created {
         StatusCode::CREATED

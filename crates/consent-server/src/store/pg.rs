@@ -6,7 +6,6 @@
 use super::writer::Writer;
 use super::*;
 use ::postgres::{Client, NoTls, Transaction};
-use consent_core::merkle::Frontier;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 const SCHEMA: &str = "
@@ -45,14 +44,16 @@ impl Inner {
 
 const CLOSED: StoreError = StoreError::Stopped("the PostgreSQL store is closed");
 
+/// The store for several instances sharing one ledger (see the module docs).
 pub struct PostgresStore {
     inner: Arc<Mutex<Inner>>,
     /// Appends, one transaction each, off the async workers.
-    writer: Writer<Pending>,
+    writer: Writer<Box<dyn AppendJob>>,
 }
 
 impl PostgresStore {
-    /// Connects to `url` (`postgres://user@host:port/db`) and creates the tables.
+    /// Connects to `url` (`postgres://user@host:port/db`), creates the tables it lacks
+    /// and starts the ledger writer thread.
     /// Blocking: call it outside async code (e.g. in `spawn_blocking`).
     pub fn connect(url: &str) -> StoreResult<PostgresStore> {
         let mut client = Client::connect(url, NoTls).map_err(|e| {
@@ -67,11 +68,11 @@ impl PostgresStore {
             frontier: Frontier::default(),
         }));
         let writing = inner.clone();
-        let writer = Writer::spawn("postgres-ledger", move |batch| {
+        let writer = Writer::spawn("postgres-ledger", move |batch: Vec<Box<dyn AppendJob>>| {
             let mut inner = lock(&writing);
-            for p in batch {
-                let outcome = record_one(&mut inner, &p);
-                p.answer(outcome);
+            for mut job in batch {
+                let result = append_one(&mut inner, &mut *job);
+                job.finish(result);
             }
         })?;
         Ok(PostgresStore { inner, writer })
@@ -239,21 +240,17 @@ fn catch_up(inner: &mut Inner) -> StoreResult<()> {
     Ok(())
 }
 
-/// One decision in a transaction of its own: other instances may append between
-/// two of ours, so each append locks the ledger table afresh.
-fn record_one(inner: &mut Inner, p: &Pending) -> Outcome {
+/// One job in a transaction of its own: other instances may append between two of
+/// ours, so each append locks the ledger table afresh.
+fn append_one(inner: &mut Inner, job: &mut dyn AppendJob) -> StoreResult<()> {
     let mut tx = inner.client.as_mut().ok_or(CLOSED)?.transaction()?;
-    let (leaves, frontier) = (&mut inner.leaves, &mut inner.frontier);
-    let mut staged = frontier.clone();
-    let outcome = p.record_in(&mut PgTx(&mut tx), &mut staged)?;
-    if matches!(outcome, Ok(Recorded { created: true, .. })) {
+    let mut staged = inner.frontier.clone();
+    if let Some(hashes) = job.run(&mut PgTx(&mut tx), &mut staged)? {
         tx.commit()?;
-        *frontier = staged;
-        if let Ok(recorded) = &outcome {
-            leaves.extend_from_slice(&recorded.appended);
-        }
+        inner.frontier = staged;
+        inner.leaves.extend_from_slice(&hashes);
     }
-    Ok(outcome)
+    Ok(())
 }
 
 impl Storage for PostgresStore {
@@ -284,8 +281,8 @@ impl Storage for PostgresStore {
         Ok(())
     }
 
-    fn record_decision(&self, pending: Pending) {
-        self.writer.submit_decision(pending);
+    fn append(&self, job: Box<dyn AppendJob>) {
+        self.writer.submit_job(job);
     }
 
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {

@@ -3,7 +3,6 @@
 
 use super::writer::Writer;
 use super::*;
-use consent_core::merkle::Frontier;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -57,16 +56,25 @@ struct Inner {
     frontier: Frontier,
 }
 
+/// The default store: one SQLite file (see the module docs).
 pub struct SqliteStore {
     inner: Arc<Mutex<Inner>>,
     /// A second connection for session lookups: every request needs one, and WAL
     /// lets it read while a group commit holds the writer and waits for its fsync.
     reader: Mutex<Connection>,
     /// Group commit: each round is one transaction.
-    writer: Writer<Pending>,
+    writer: Writer<Box<dyn AppendJob>>,
 }
 
 impl SqliteStore {
+    /// Opens (or creates) the database file at `path`, creates the tables it lacks
+    /// and starts the ledger writer thread. Blocking.
+    ///
+    /// ```
+    /// # use consent_server::store::SqliteStore;
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let store = SqliteStore::open(&dir.path().join("ledger.sqlite3")).unwrap();
+    /// ```
     pub fn open(path: &Path) -> StoreResult<SqliteStore> {
         let opening = || format!("cannot open the database {}", path.display());
         let preparing = || format!("cannot prepare the database {}", path.display());
@@ -89,7 +97,7 @@ impl SqliteStore {
         }));
         let writing = inner.clone();
         let writer = Writer::spawn("sqlite-ledger", move |batch| {
-            record_batch(&mut lock(&writing), batch)
+            append_round(&mut lock(&writing), batch)
         })?;
         Ok(SqliteStore {
             inner,
@@ -224,10 +232,10 @@ impl LedgerTx for SqliteTx<'_> {
     }
 }
 
-/// One group commit: every decision of `batch` in one transaction, each in a savepoint
-/// of its own (a refusal or an error rolls back that one only), one commit, then
-/// every answer. Nobody hears back before the commit is durable.
-fn record_batch(inner: &mut Inner, batch: Vec<Pending>) {
+/// One group commit: every job of `batch` in one transaction, each in a savepoint of
+/// its own (a refusal or an error rolls back that one only), one commit, then every
+/// job is finished. Nobody hears back before the commit is durable.
+fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
     let Inner {
         conn,
         leaves,
@@ -237,47 +245,45 @@ fn record_batch(inner: &mut Inner, batch: Vec<Pending>) {
         Ok(tx) => tx,
         Err(e) => {
             let e = StoreError::from(e);
-            for p in batch {
-                p.answer(Err(e.clone()));
+            for job in batch {
+                job.finish(Err(e.clone()));
             }
             return;
         }
     };
     let mut staged = frontier.clone();
-    let mut answers = Vec::with_capacity(batch.len());
-    for p in batch {
+    let mut ran = Vec::with_capacity(batch.len());
+    for mut job in batch {
         let before = staged.clone();
         // A savepoint rolls back when dropped: refusals and errors leave no trace.
-        let outcome = match tx.savepoint() {
-            Ok(sp) => {
-                let outcome = p.record_in(&mut SqliteTx(&sp), &mut staged);
-                if matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
-                    sp.commit().map_err(StoreError::from).and(outcome)
-                } else {
-                    outcome
+        let result = tx.savepoint().map_err(StoreError::from).and_then(|sp| {
+            match job.run(&mut SqliteTx(&sp), &mut staged)? {
+                Some(hashes) => {
+                    sp.commit()?;
+                    Ok(Some(hashes))
                 }
+                None => Ok(None),
             }
-            Err(e) => Err(e.into()),
-        };
-        if !matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
+        });
+        if !matches!(result, Ok(Some(_))) {
             staged = before;
         }
-        answers.push((p, outcome));
+        ran.push((job, result));
     }
     match tx.commit() {
         Ok(()) => {
             *frontier = staged;
-            for (p, outcome) in answers {
-                if let Ok(Ok(recorded)) = &outcome {
-                    leaves.extend_from_slice(&recorded.appended);
+            for (job, result) in ran {
+                if let Ok(Some(hashes)) = &result {
+                    leaves.extend_from_slice(hashes);
                 }
-                p.answer(outcome);
+                job.finish(result.map(|_| ()));
             }
         }
         Err(e) => {
             let e = StoreError::from(e);
-            for (p, _) in answers {
-                p.answer(Err(e.clone()));
+            for (job, _) in ran {
+                job.finish(Err(e.clone()));
             }
         }
     }
@@ -319,8 +325,8 @@ impl Storage for SqliteStore {
         run(&self.lock().conn, sql, row).map(|_| ())
     }
 
-    fn record_decision(&self, pending: Pending) {
-        self.writer.submit_decision(pending);
+    fn append(&self, job: Box<dyn AppendJob>) {
+        self.writer.submit_job(job);
     }
 
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
