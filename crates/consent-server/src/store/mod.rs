@@ -9,6 +9,7 @@
 
 mod error;
 mod pg;
+mod schema;
 mod sqlite;
 mod writer;
 

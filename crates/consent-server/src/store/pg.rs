@@ -3,30 +3,16 @@
 //! strictly ordered whichever instance makes them; each instance's leaf cache catches
 //! up from the table before it is used.
 
+use super::schema::{self, Found, Plan};
 use super::writer::Writer;
 use super::*;
 use ::postgres::{Client, NoTls, Transaction};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-const SCHEMA: &str = "
-    CREATE TABLE IF NOT EXISTS sessions (
-      id TEXT PRIMARY KEY, username TEXT NOT NULL, created_at BIGINT NOT NULL);
-    CREATE TABLE IF NOT EXISTS nonces (
-      nonce TEXT PRIMARY KEY, session_id TEXT NOT NULL, sub TEXT NOT NULL,
-      notice_id TEXT NOT NULL, notice_ver BIGINT NOT NULL, notice_lang TEXT NOT NULL,
-      notice_sha256 TEXT NOT NULL, expires_at BIGINT NOT NULL, used BOOLEAN NOT NULL DEFAULT FALSE);
-    CREATE TABLE IF NOT EXISTS ledger (
-      idx BIGINT PRIMARY KEY, leaf TEXT NOT NULL, leaf_hash BYTEA NOT NULL);
-    CREATE TABLE IF NOT EXISTS decisions (
-      jti TEXT PRIMARY KEY, sub TEXT NOT NULL, choice TEXT NOT NULL,
-      idx BIGINT NOT NULL UNIQUE REFERENCES ledger(idx), token TEXT NOT NULL,
-      notice TEXT NOT NULL, received_at TEXT NOT NULL, receipt TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS decisions_sub ON decisions(sub, idx);
-    CREATE TABLE IF NOT EXISTS key_bindings (
-      sub TEXT PRIMARY KEY, thumbprint TEXT NOT NULL, bound_at BIGINT NOT NULL);
-    CREATE TABLE IF NOT EXISTS key_changes (
-      sub TEXT NOT NULL, old_thumbprint TEXT NOT NULL, new_thumbprint TEXT NOT NULL,
-      changed_at BIGINT NOT NULL);";
+/// Held (for its transaction) while the schema is prepared, so instances starting
+/// together against a new database do not race to create it. Any constant will do:
+/// "consent\0" as a number.
+const SCHEMA_LOCK: i64 = 0x636f_6e73_656e_7400;
 
 struct Inner {
     /// `None` only while the store is being dropped.
@@ -52,16 +38,15 @@ pub struct PostgresStore {
 }
 
 impl PostgresStore {
-    /// Connects to `url` (`postgres://user@host:port/db`), creates the tables it lacks
-    /// and starts the ledger writer thread.
+    /// Connects to `url` (`postgres://user@host:port/db`), brings the schema up to date
+    /// (see `schema.rs`) and starts the ledger writer thread.
     /// Blocking: call it outside async code (e.g. in `spawn_blocking`).
     pub fn connect(url: &str) -> StoreResult<PostgresStore> {
         let mut client = Client::connect(url, NoTls).map_err(|e| {
             StoreError::from(e).context(format!("cannot connect to PostgreSQL at {url}"))
         })?;
-        client
-            .batch_execute(SCHEMA)
-            .map_err(|e| StoreError::from(e).context("cannot prepare the PostgreSQL schema"))?;
+        prepare_schema(&mut client)
+            .map_err(|e| e.context("cannot prepare the PostgreSQL schema"))?;
         let inner = Arc::new(Mutex::new(Inner {
             client: Some(client),
             leaves: Vec::new(),
@@ -80,6 +65,62 @@ impl PostgresStore {
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
         lock(&self.inner)
+    }
+}
+
+/// Creates, migrates or checks the schema, in one transaction.
+fn prepare_schema(client: &mut Client) -> StoreResult<()> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
+    match schema::plan(found(&mut tx)?)? {
+        Plan::Ready => return Ok(()),
+        Plan::Create => {}
+        Plan::Migrate { from } => {
+            for step in from..schema::CURRENT {
+                migrate(&mut tx, step)?;
+            }
+        }
+    }
+    tx.batch_execute(schema::POSTGRES)?;
+    tx.execute(
+        "INSERT INTO schema_version (id, version) VALUES (1, $1)
+         ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version",
+        &[&schema::CURRENT],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Which schema the database has (in the connection's search path).
+fn found(tx: &mut Transaction) -> StoreResult<Found> {
+    let row = tx.query_one(
+        "SELECT to_regclass('schema_version') IS NOT NULL,
+                to_regclass('ledger') IS NOT NULL OR to_regclass('decisions') IS NOT NULL
+                OR to_regclass('nonces') IS NOT NULL OR to_regclass('sessions') IS NOT NULL
+                OR to_regclass('key_bindings') IS NOT NULL",
+        &[],
+    )?;
+    let (versioned, unversioned): (bool, bool) = (row.get(0), row.get(1));
+    if versioned {
+        return tx
+            .query_opt("SELECT version FROM schema_version WHERE id = 1", &[])?
+            .map(|r| Found::Version(r.get(0)))
+            .ok_or_else(|| StoreError::Corrupt("schema_version has no row".into()));
+    }
+    Ok(if unversioned {
+        Found::Unversioned
+    } else {
+        Found::Empty
+    })
+}
+
+/// One migration step, from version `from` to `from + 1`.
+fn migrate(_tx: &mut Transaction, from: i64) -> StoreResult<()> {
+    match from {
+        // PostgreSQL tables always had today's names (`sessions.username`); the schema
+        // file adds `schema_version`.
+        0 => Ok(()),
+        other => Err(schema::no_migration(other)),
     }
 }
 

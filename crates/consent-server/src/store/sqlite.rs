@@ -1,31 +1,12 @@
 //! The default store: one SQLite file in WAL mode with `synchronous=FULL`. Decisions
 //! run in IMMEDIATE transactions, so appends are strictly ordered.
 
+use super::schema::{self, Found, Plan};
 use super::writer::Writer;
 use super::*;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
-
-const SCHEMA: &str = "
-    CREATE TABLE IF NOT EXISTS sessions (
-      id TEXT PRIMARY KEY, user TEXT NOT NULL, created_at INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS nonces (
-      nonce TEXT PRIMARY KEY, session_id TEXT NOT NULL, sub TEXT NOT NULL,
-      notice_id TEXT NOT NULL, notice_ver INTEGER NOT NULL, notice_lang TEXT NOT NULL,
-      notice_sha256 TEXT NOT NULL, expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
-    CREATE TABLE IF NOT EXISTS ledger (
-      idx INTEGER PRIMARY KEY, leaf TEXT NOT NULL, leaf_hash BLOB NOT NULL);
-    CREATE TABLE IF NOT EXISTS decisions (
-      jti TEXT PRIMARY KEY, sub TEXT NOT NULL, choice TEXT NOT NULL,
-      idx INTEGER NOT NULL UNIQUE REFERENCES ledger(idx), token TEXT NOT NULL,
-      notice TEXT NOT NULL, received_at TEXT NOT NULL, receipt TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS decisions_sub ON decisions(sub, idx);
-    CREATE TABLE IF NOT EXISTS key_bindings (
-      sub TEXT PRIMARY KEY, thumbprint TEXT NOT NULL, bound_at INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS key_changes (
-      sub TEXT NOT NULL, old_thumbprint TEXT NOT NULL, new_thumbprint TEXT NOT NULL,
-      changed_at INTEGER NOT NULL);";
 
 /// At most one row, from a cached prepared statement: a decision runs the same few
 /// statements every time, and parsing their SQL anew showed in profiles.
@@ -67,8 +48,8 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
-    /// Opens (or creates) the database file at `path`, creates the tables it lacks
-    /// and starts the ledger writer thread. Blocking.
+    /// Opens (or creates) the database file at `path`, brings its schema up to date
+    /// (see `schema.rs`) and starts the ledger writer thread. Blocking.
     ///
     /// ```
     /// # use consent_server::store::SqliteStore;
@@ -78,12 +59,14 @@ impl SqliteStore {
     pub fn open(path: &Path) -> StoreResult<SqliteStore> {
         let opening = || format!("cannot open the database {}", path.display());
         let preparing = || format!("cannot prepare the database {}", path.display());
-        let conn = Connection::open(path).map_err(|e| StoreError::from(e).context(opening()))?;
-        conn.execute_batch(&format!(
+        let mut conn =
+            Connection::open(path).map_err(|e| StoreError::from(e).context(opening()))?;
+        conn.execute_batch(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;
-             PRAGMA busy_timeout=5000; {SCHEMA}"
-        ))
+             PRAGMA busy_timeout=5000;",
+        )
         .map_err(|e| StoreError::from(e).context(preparing()))?;
+        prepare_schema(&mut conn).map_err(|e| e.context(preparing()))?;
         let tx = conn.unchecked_transaction()?;
         let leaves = SqliteTx(&tx).leaves_since(0)?;
         drop(tx);
@@ -108,6 +91,77 @@ impl SqliteStore {
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
         lock(&self.inner)
+    }
+}
+
+/// Creates, migrates or checks the schema, in one IMMEDIATE transaction so that two
+/// processes opening one new file cannot both create it.
+fn prepare_schema(conn: &mut Connection) -> StoreResult<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    match schema::plan(found(&tx)?)? {
+        Plan::Ready => return Ok(()),
+        Plan::Create => {}
+        Plan::Migrate { from } => {
+            for step in from..schema::CURRENT {
+                migrate(&tx, step)?;
+            }
+        }
+    }
+    tx.execute_batch(schema::SQLITE)?;
+    tx.execute(
+        "INSERT INTO schema_version (id, version) VALUES (1, ?1)
+         ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+        [schema::CURRENT],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Which schema the database has.
+fn found(conn: &Connection) -> StoreResult<Found> {
+    let table = |name: &str| -> rusqlite::Result<bool> {
+        conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+            [name],
+            |r| r.get(0),
+        )
+    };
+    if table("schema_version")? {
+        return one_row(
+            conn,
+            "SELECT version FROM schema_version WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )?
+        .map(Found::Version)
+        .ok_or_else(|| StoreError::Corrupt("schema_version has no row".into()));
+    }
+    // Any of the tables an unversioned server created.
+    for name in ["ledger", "decisions", "nonces", "sessions", "key_bindings"] {
+        if table(name)? {
+            return Ok(Found::Unversioned);
+        }
+    }
+    Ok(Found::Empty)
+}
+
+/// One migration step, from version `from` to `from + 1`.
+fn migrate(conn: &Connection, from: i64) -> StoreResult<()> {
+    match from {
+        0 => {
+            // The session owner was `sessions.user`; PostgreSQL always called it
+            // `username`, and both now do.
+            let old_name: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM pragma_table_info('sessions') WHERE name = 'user')",
+                [],
+                |r| r.get(0),
+            )?;
+            if old_name {
+                conn.execute_batch("ALTER TABLE sessions RENAME COLUMN user TO username")?;
+            }
+            Ok(())
+        }
+        other => Err(schema::no_migration(other)),
     }
 }
 
@@ -293,7 +347,7 @@ impl Storage for SqliteStore {
     fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
         run(
             &self.lock().conn,
-            "INSERT INTO sessions (id, user, created_at) VALUES (?1, ?2, ?3)",
+            "INSERT INTO sessions (id, username, created_at) VALUES (?1, ?2, ?3)",
             params![id, user, now as i64],
         )
         .map(|_| ())
@@ -302,7 +356,7 @@ impl Storage for SqliteStore {
     fn session_user(&self, id: &str) -> StoreResult<Option<String>> {
         one_row(
             &self.reader.lock().unwrap_or_else(|p| p.into_inner()),
-            "SELECT user FROM sessions WHERE id = ?1",
+            "SELECT username FROM sessions WHERE id = ?1",
             [id],
             |r| r.get(0),
         )
@@ -380,5 +434,108 @@ impl Storage for SqliteStore {
             Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The schema exactly as servers before versioning created it.
+    const UNVERSIONED: &str = "
+        CREATE TABLE IF NOT EXISTS sessions (
+          id TEXT PRIMARY KEY, user TEXT NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS nonces (
+          nonce TEXT PRIMARY KEY, session_id TEXT NOT NULL, sub TEXT NOT NULL,
+          notice_id TEXT NOT NULL, notice_ver INTEGER NOT NULL, notice_lang TEXT NOT NULL,
+          notice_sha256 TEXT NOT NULL, expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS ledger (
+          idx INTEGER PRIMARY KEY, leaf TEXT NOT NULL, leaf_hash BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS decisions (
+          jti TEXT PRIMARY KEY, sub TEXT NOT NULL, choice TEXT NOT NULL,
+          idx INTEGER NOT NULL UNIQUE REFERENCES ledger(idx), token TEXT NOT NULL,
+          notice TEXT NOT NULL, received_at TEXT NOT NULL, receipt TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS decisions_sub ON decisions(sub, idx);
+        CREATE TABLE IF NOT EXISTS key_bindings (
+          sub TEXT PRIMARY KEY, thumbprint TEXT NOT NULL, bound_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS key_changes (
+          sub TEXT NOT NULL, old_thumbprint TEXT NOT NULL, new_thumbprint TEXT NOT NULL,
+          changed_at INTEGER NOT NULL);";
+
+    fn version(path: &Path) -> i64 {
+        Connection::open(path)
+            .unwrap()
+            .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_new_database_gets_the_current_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        let store = SqliteStore::open(&path).unwrap();
+        store.create_session("s", "megan", 1).unwrap();
+        drop(store);
+        assert_eq!(version(&path), schema::CURRENT);
+        // Opening again finds it current and changes nothing.
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(store.session_user("s").unwrap().as_deref(), Some("megan"));
+    }
+
+    #[test]
+    fn an_unversioned_database_is_migrated_and_keeps_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        {
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(UNVERSIONED).unwrap();
+            old.execute(
+                "INSERT INTO sessions (id, user, created_at) VALUES ('s', 'adele', 5)",
+                [],
+            )
+            .unwrap();
+            old.execute(
+                "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (0, '{}', ?1)",
+                [vec![7u8; 32]],
+            )
+            .unwrap();
+        }
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(store.session_user("s").unwrap().as_deref(), Some("adele"));
+        assert_eq!(store.leaves().unwrap(), vec![[7u8; 32]]);
+        store.create_session("t", "alex", 6).unwrap();
+        drop(store);
+        assert_eq!(version(&path), schema::CURRENT);
+        let columns: Vec<String> = Connection::open(&path)
+            .unwrap()
+            .prepare("SELECT name FROM pragma_table_info('sessions')")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(columns, ["id", "username", "created_at"]);
+    }
+
+    #[test]
+    fn a_database_from_a_newer_server_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        drop(SqliteStore::open(&path).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .execute("UPDATE schema_version SET version = version + 1", [])
+            .unwrap();
+        let err = SqliteStore::open(&path).err().unwrap();
+        let text = err.to_string();
+        assert!(text.contains("cannot prepare the database"), "{text}");
+        assert!(
+            text.contains(&format!("version {}", schema::CURRENT + 1)),
+            "{text}"
+        );
+        assert!(matches!(
+            err,
+            StoreError::Open { source, .. } if matches!(*source, StoreError::SchemaTooNew { .. })
+        ));
     }
 }
