@@ -11,27 +11,45 @@
 //! # Ok(()) }
 //! ```
 
+//!
+//! How a request goes through the code: [`app`] routes it to a handler in
+//! [`routes`]; [`identity::Identity`] says who is asking; store reads go through
+//! [`blocking::blocking`]; a decision is verified by `consent_core::verify` (with
+//! [`es256`]), then recorded by [`ledger`], which runs its checks and append in the
+//! store's transaction ([`store`]); every error becomes a [`problem::Problem`].
+
+pub mod accept;
 pub mod app;
+pub mod blocking;
 pub mod config;
 pub mod es256;
+pub mod identity;
+pub mod ledger;
 pub mod problem;
+pub mod rate;
 pub mod routes;
-pub mod signer;
 pub mod state;
 pub mod store;
+pub mod subject;
+pub mod sweeper;
+pub mod time;
 
+use accept::{serve, Limits};
 use config::Config;
-use signer::LedgerSigner;
+use ledger::LedgerSigner;
 use state::AppState;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use store::{PostgresStore, SqliteStore, Storage};
+use subject::SubjectKey;
+use sweeper::sweep;
 use tokio::sync::oneshot;
 
 /// A running server.
 pub struct Server {
+    /// Where it listens (with the actual port when `port` was 0).
     pub addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
@@ -58,6 +76,9 @@ impl Server {
 }
 
 /// Opens the data directory and the ledger, binds, and serves in the background.
+///
+/// The error is a sentence for the operator (which directory, which port, which
+/// database and why); `main` prints it and exits.
 pub async fn start(config: Config) -> Result<Server, String> {
     std::fs::create_dir_all(&config.data_dir).map_err(|e| {
         format!(
@@ -86,16 +107,20 @@ pub async fn start(config: Config) -> Result<Server, String> {
     let store: Arc<dyn Storage> = match &config.database_url {
         Some(url) => {
             let url = url.clone();
-            Arc::new(
-                tokio::task::spawn_blocking(move || PostgresStore::connect(&url))
-                    .await
-                    .map_err(|e| e.to_string())??,
-            )
+            // The blocking client brings its own runtime, which must not start on an
+            // async worker.
+            let connected = tokio::task::spawn_blocking(move || PostgresStore::connect(&url))
+                .await
+                .map_err(|e| e.to_string())?;
+            Arc::new(connected.map_err(|e| e.to_string())?)
         }
-        None => Arc::new(SqliteStore::open(&config.data_dir.join("ledger.sqlite3"))?),
+        None => {
+            let path = config.data_dir.join("ledger.sqlite3");
+            Arc::new(SqliteStore::open(&path).map_err(|e| e.to_string())?)
+        }
     };
     let signer = LedgerSigner::load_or_create(&config.data_dir, &config.origin)?;
-    let secret = subject_secret(&config.data_dir)?;
+    let subjects = SubjectKey::load_or_create(&config.data_dir)?;
     let addr = SocketAddr::new(config.bind, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
@@ -116,7 +141,7 @@ pub async fn start(config: Config) -> Result<Server, String> {
         Duration::from_secs(config.sweep_interval_secs.max(1)),
         config.session_ttl_secs,
     ));
-    let state = Arc::new(AppState::new(config, store, signer, secret));
+    let state = Arc::new(AppState::new(config, store, signer, subjects));
     let app = app::router(state);
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(serve(listener, app, limits, rx));
@@ -127,119 +152,6 @@ pub async fn start(config: Config) -> Result<Server, String> {
         task,
         sweeper,
     })
-}
-
-/// Challenges and demo sessions would otherwise pile up for ever: every sign-in and
-/// every challenge stores a row.
-async fn sweep(store: Arc<dyn Storage>, every: Duration, session_ttl_secs: u64) {
-    let mut ticks = tokio::time::interval(every);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        ticks.tick().await;
-        let now = state::now_secs();
-        let store = store.clone();
-        let swept = tokio::task::spawn_blocking(move || {
-            store.sweep(now, now.saturating_sub(session_ttl_secs))
-        })
-        .await;
-        match swept {
-            Ok(Ok(0)) => {}
-            Ok(Ok(rows)) => tracing::debug!(rows, "expired sessions and challenges swept"),
-            Ok(Err(e)) => tracing::warn!(%e, "sweeping expired sessions and challenges failed"),
-            Err(e) => tracing::warn!(%e, "the sweeper stopped"),
-        }
-    }
-}
-
-struct Limits {
-    header_timeout: Duration,
-    max_connections: usize,
-}
-
-/// How long shutdown waits for requests in flight before giving up on them.
-const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Accepts connections until `stop` fires, then lets the requests in flight finish
-/// (their appends included) while idle connections are closed.
-async fn serve(
-    listener: tokio::net::TcpListener,
-    app: axum::Router,
-    limits: Limits,
-    mut stop: oneshot::Receiver<()>,
-) {
-    use hyper_util::rt::{TokioIo, TokioTimer};
-    let mut http = hyper::server::conn::http1::Builder::new();
-    // Without a timer hyper applies no header-read timeout at all: a client trickling
-    // header bytes, or idling between requests, would hold its connection forever.
-    http.timer(TokioTimer::new())
-        .header_read_timeout(limits.header_timeout);
-    let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
-    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    loop {
-        let (stream, peer) = tokio::select! {
-            _ = &mut stop => break,
-            accepted = listener.accept() => match accepted {
-                Ok(conn) => conn,
-                Err(e) => {
-                    // Out of file descriptors and the like: pause rather than spin.
-                    tracing::warn!(%e, "accept failed");
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    continue;
-                }
-            },
-        };
-        let Ok(slot) = slots.clone().try_acquire_owned() else {
-            tracing::warn!(%peer, "connection refused: {} open", limits.max_connections);
-            continue;
-        };
-        let _ = stream.set_nodelay(true);
-        let app = app.clone();
-        let service = hyper::service::service_fn(move |mut request: hyper::Request<_>| {
-            request
-                .extensions_mut()
-                .insert(axum::extract::ConnectInfo(peer));
-            tower::ServiceExt::oneshot(app.clone(), request)
-        });
-        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
-        tokio::spawn(async move {
-            if let Err(e) = connection.await {
-                tracing::debug!(%peer, %e, "connection ended with an error");
-            }
-            drop(slot);
-        });
-    }
-    drop(listener);
-    tokio::select! {
-        _ = graceful.shutdown() => {}
-        _ = tokio::time::sleep(DRAIN_TIMEOUT) => {
-            tracing::warn!("requests still in flight after {DRAIN_TIMEOUT:?}; stopping anyway");
-        }
-    }
-}
-
-/// The HMAC key for subject ids, created once (mode 0600) so ids stay stable.
-fn subject_secret(dir: &std::path::Path) -> Result<[u8; 32], String> {
-    let path = dir.join("subject-secret");
-    match std::fs::read(&path) {
-        Ok(b) => b
-            .try_into()
-            .map_err(|_| format!("{} is not 32 bytes", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            use rand::RngCore;
-            let mut secret = [0u8; 32];
-            rand::rngs::OsRng.fill_bytes(&mut secret);
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            options
-                .open(&path)
-                .and_then(|mut f| f.write_all(&secret).and_then(|_| f.sync_all()))
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            Ok(secret)
-        }
-        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
-    }
 }
 
 async fn shutdown_signal() {

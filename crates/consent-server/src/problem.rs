@@ -1,12 +1,24 @@
-//! RFC 9457 problem details: every refusal has a stable `type` URI per reason.
+//! RFC 9457 problem details: every refusal has a stable `type` URI per reason, and
+//! every error a handler can meet becomes one here, each with its status spelt out.
 
+use crate::ledger::Refusal;
+use crate::store::StoreError;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use consent_core::verify::VerifyError;
 use serde::Serialize;
 
 /// The base of every problem `type`; the last path segment is the reason code.
 pub const TYPE_BASE: &str = "https://consent.example/problems/";
 
+/// An API error answer, `application/problem+json`.
+///
+/// ```
+/// use axum::http::StatusCode;
+/// use consent_server::problem::Problem;
+/// let p = Problem::new(StatusCode::CONFLICT, "jti-reused", "The decision was refused", "...");
+/// assert_eq!(p.kind, "https://consent.example/problems/jti-reused");
+/// ```
 #[derive(Debug, Serialize)]
 pub struct Problem {
     #[serde(rename = "type")]
@@ -17,6 +29,7 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem of type [`TYPE_BASE`]`{code}`.
     pub fn new(
         status: StatusCode,
         code: &str,
@@ -31,6 +44,7 @@ impl Problem {
         }
     }
 
+    /// A `400` for a request that is wrong in itself.
     pub fn bad_request(code: &str, detail: impl Into<String>) -> Self {
         Problem::new(
             StatusCode::BAD_REQUEST,
@@ -40,6 +54,8 @@ impl Problem {
         )
     }
 
+    /// A `500`. `detail` goes to the log only: the client learns that nothing was
+    /// done and that it may retry, not how the server failed.
     pub fn internal(detail: impl std::fmt::Display) -> Self {
         tracing::error!(%detail, "internal error");
         Problem::new(
@@ -61,5 +77,124 @@ impl IntoResponse for Problem {
             body,
         )
             .into_response()
+    }
+}
+
+/// A store failure is never the client's fault, and nothing was recorded.
+impl From<StoreError> for Problem {
+    fn from(e: StoreError) -> Self {
+        Problem::internal(e)
+    }
+}
+
+/// The stateful refusals (docs/DESIGN.md, Verification order). No wildcard arm: a new
+/// refusal does not compile until it has a status here.
+impl From<Refusal> for Problem {
+    fn from(refusal: Refusal) -> Self {
+        let status = match refusal {
+            Refusal::UnknownNonce => StatusCode::BAD_REQUEST,
+            Refusal::NonceExpired => StatusCode::BAD_REQUEST,
+            Refusal::NoticeNotOffered => StatusCode::BAD_REQUEST,
+            Refusal::NonceReplayed => StatusCode::CONFLICT,
+            Refusal::JtiReused => StatusCode::CONFLICT,
+            Refusal::WrongSession => StatusCode::FORBIDDEN,
+            Refusal::WrongSubject => StatusCode::FORBIDDEN,
+        };
+        Problem::new(
+            status,
+            refusal.code(),
+            "The decision was refused",
+            refusal.detail(),
+        )
+    }
+}
+
+/// The stateless checks (docs/DESIGN.md, Verification order), one status each.
+impl From<VerifyError> for Problem {
+    fn from(e: VerifyError) -> Self {
+        let status = match &e {
+            VerifyError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            VerifyError::Malformed(_) => StatusCode::BAD_REQUEST,
+            VerifyError::BadJson(_) => StatusCode::BAD_REQUEST,
+            VerifyError::BadTyp(_) => StatusCode::BAD_REQUEST,
+            VerifyError::BadAlg(_) => StatusCode::BAD_REQUEST,
+            VerifyError::BadKey(_) => StatusCode::BAD_REQUEST,
+            VerifyError::BadSignature => StatusCode::BAD_REQUEST,
+            VerifyError::UnknownVersion(_) => StatusCode::BAD_REQUEST,
+            VerifyError::IatSkew(_) => StatusCode::BAD_REQUEST,
+            VerifyError::NoticeMismatch => StatusCode::BAD_REQUEST,
+            VerifyError::FlowsMismatch => StatusCode::BAD_REQUEST,
+            VerifyError::WrongAudience => StatusCode::FORBIDDEN,
+            // consent-core marks VerifyError #[non_exhaustive], so this arm must exist.
+            // A reason added there without a status here must not pass for a client
+            // error: it answers 500 and logs what is missing.
+            unmapped => {
+                return Problem::internal(format!(
+                    "verification refused a token with {:?} ({unmapped}), which has no HTTP \
+                     status in problem.rs",
+                    unmapped.code()
+                ));
+            }
+        };
+        Problem::new(
+            status,
+            e.code(),
+            "The decision token was refused",
+            e.to_string(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(p: Problem) -> (u16, String) {
+        (p.status, p.kind.trim_start_matches(TYPE_BASE).to_owned())
+    }
+
+    /// The table of the README's "Problem types", for every refusal.
+    #[test]
+    fn every_refusal_has_its_documented_status() {
+        let table = [
+            (Refusal::UnknownNonce, 400),
+            (Refusal::NonceExpired, 400),
+            (Refusal::NoticeNotOffered, 400),
+            (Refusal::NonceReplayed, 409),
+            (Refusal::JtiReused, 409),
+            (Refusal::WrongSession, 403),
+            (Refusal::WrongSubject, 403),
+        ];
+        for (refusal, status) in table {
+            assert_eq!(answer(refusal.into()), (status, refusal.code().to_owned()));
+        }
+    }
+
+    #[test]
+    fn every_verify_error_has_its_documented_status() {
+        let table = [
+            (VerifyError::TooLarge(9000), 413),
+            (VerifyError::Malformed("x"), 400),
+            (VerifyError::BadJson("x".into()), 400),
+            (VerifyError::BadTyp("x".into()), 400),
+            (VerifyError::BadAlg("x".into()), 400),
+            (VerifyError::BadKey("x"), 400),
+            (VerifyError::BadSignature, 400),
+            (VerifyError::UnknownVersion(2), 400),
+            (VerifyError::IatSkew(999), 400),
+            (VerifyError::NoticeMismatch, 400),
+            (VerifyError::FlowsMismatch, 400),
+            (VerifyError::WrongAudience, 403),
+        ];
+        for (e, status) in table {
+            let code = e.code().to_owned();
+            assert_eq!(answer(e.into()), (status, code));
+        }
+    }
+
+    #[test]
+    fn store_errors_are_internal_and_say_nothing_of_the_cause() {
+        let p = Problem::from(StoreError::Stopped("the ledger writer has stopped"));
+        assert_eq!(answer(p), (500, "internal".to_owned()));
     }
 }

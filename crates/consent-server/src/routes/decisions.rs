@@ -1,25 +1,29 @@
 //! Recording decisions, and a subject's view of their own.
 
+use crate::blocking::blocking;
 use crate::es256::Ring;
+use crate::identity::Identity;
+use crate::ledger::{self, Decision};
 use crate::problem::Problem;
-use crate::state::{now_secs, AppState};
-use crate::store::Pending;
+use crate::state::AppState;
+use crate::time::now_secs;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use consent_core::verify::{self, Expectations};
 use serde_json::json;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// `POST /v1/decisions` with a compact token (`application/jwt`): every check of
-/// DESIGN section 5, in order, then the ledger append. `201` with the receipt; `200`
-/// with the same receipt for a re-sent token.
+/// docs/DESIGN.md, Verification order, in that order, then the ledger append. `201`
+/// with the receipt; `200` with the same receipt for a re-sent token.
 pub async fn record(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    // Refused only after the body checks below: a malformed request is refused for
+    // what it is, whoever sent it.
+    who: Result<Identity, Problem>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Problem> {
@@ -47,85 +51,41 @@ pub async fn record(
         .map_err(|_| Problem::bad_request("malformed", "the body is not UTF-8"))?
         .trim()
         .to_owned();
-    let who = state.identity(&headers, peer).await?;
+    let who = who?;
     let now = now_secs();
-    state.within_rate(&who.session_id, now)?;
+    state.rate.check(&who.session_id, now)?;
 
     let expect = Expectations {
         aud: &state.config.audience,
         now: now as i64,
         max_skew_secs: state.config.max_skew_secs,
     };
-    let verified = verify::verify_with(&token, &expect, &Ring).map_err(|e| {
-        let status = match e.code() {
-            "too-large" => StatusCode::PAYLOAD_TOO_LARGE,
-            "wrong-audience" => StatusCode::FORBIDDEN,
-            _ => StatusCode::BAD_REQUEST,
-        };
-        Problem::new(
-            status,
-            e.code(),
-            "The decision token was refused",
-            e.to_string(),
-        )
-    })?;
-
-    let (reply, answer) = tokio::sync::oneshot::channel();
-    state.store.record_decision(Pending {
+    let verified = verify::verify_with(&token, &expect, &Ring)?;
+    let decision = Decision {
         verified,
         token,
-        session_id: who.session_id.clone(),
+        session_id: who.session_id,
         now,
-        signer: state.signer.clone(),
-        reply,
-    });
-    let outcome = answer
-        .await
-        .map_err(|_| Problem::internal("the ledger writer dropped a decision"))?
-        .map_err(Problem::internal)?;
-    match outcome {
-        Ok(recorded) => {
-            let status = if recorded.created {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
-            Ok((status, Json(recorded.receipt)).into_response())
-        }
-        Err(refusal) => {
-            let status = match refusal {
-                crate::store::Refusal::WrongSubject | crate::store::Refusal::WrongSession => {
-                    StatusCode::FORBIDDEN
-                }
-                crate::store::Refusal::JtiReused | crate::store::Refusal::NonceReplayed => {
-                    StatusCode::CONFLICT
-                }
-                _ => StatusCode::BAD_REQUEST,
-            };
-            Err(Problem::new(
-                status,
-                refusal.code(),
-                "The decision was refused",
-                refusal.detail(),
-            ))
-        }
-    }
+    };
+    let outcome = ledger::record(&*state.store, state.signer.clone(), decision).await?;
+    let recorded = outcome?;
+    let status = if recorded.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(recorded.receipt)).into_response())
 }
 
 /// `GET /v1/decisions/current`: the latest decision by ledger order (not client time),
 /// and whether it was made on the notice version shown today.
 pub async fn current(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    who: Identity,
 ) -> Result<Json<serde_json::Value>, Problem> {
-    let who = state.identity(&headers, peer).await?;
     let store = state.store.clone();
     let sub = who.sub.clone();
-    let history = tokio::task::spawn_blocking(move || store.history(&sub))
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    let history = blocking(move || store.history(&sub)).await?;
     let latest = history.last().map(|d| {
         let current_ver = d.notice.get("ver").and_then(|v| v.as_u64())
             == Some(consent_core::catalogue::NOTICE_VERSION as u64);
@@ -148,15 +108,10 @@ pub async fn current(
 /// `GET /v1/decisions/export`: every record of the subject, one JSON object per line.
 pub async fn export(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    who: Identity,
 ) -> Result<Response, Problem> {
-    let who = state.identity(&headers, peer).await?;
     let store = state.store.clone();
-    let history = tokio::task::spawn_blocking(move || store.history(&who.sub))
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    let history = blocking(move || store.history(&who.sub)).await?;
     let mut ndjson = String::new();
     for row in history {
         ndjson.push_str(&serde_json::to_string(&row).map_err(Problem::internal)?);

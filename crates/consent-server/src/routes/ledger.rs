@@ -1,5 +1,6 @@
 //! The public ledger: checkpoints, proofs, entries and the key that signs them.
 
+use crate::blocking::blocking;
 use crate::problem::Problem;
 use crate::state::AppState;
 use axum::extract::{Query, State};
@@ -17,20 +18,14 @@ const MAX_ENTRIES: u64 = 1000;
 /// `GET /v1/ledger/checkpoint`: the signed checkpoint of the current tree.
 pub async fn checkpoint(State(state): State<Arc<AppState>>) -> Result<Response, Problem> {
     let store = state.store.clone();
-    let (size, root) = tokio::task::spawn_blocking(move || store.tree_head())
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    let (size, root) = blocking(move || store.tree_head()).await?;
     let note = state.signer.checkpoint(size, &root);
     Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], note).into_response())
 }
 
 async fn leaves(state: &Arc<AppState>) -> Result<Vec<merkle::Hash>, Problem> {
     let store = state.store.clone();
-    tokio::task::spawn_blocking(move || store.leaves())
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)
+    blocking(move || store.leaves()).await
 }
 
 #[derive(Deserialize)]
@@ -114,10 +109,7 @@ pub async fn entries(
 ) -> Result<Json<serde_json::Value>, Problem> {
     let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
     let store = state.store.clone();
-    let (size, _) = tokio::task::spawn_blocking(move || store.tree_head())
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    let (size, _) = blocking(move || store.tree_head()).await?;
     let end = q
         .end
         .unwrap_or(size)
@@ -130,10 +122,7 @@ pub async fn entries(
         ));
     }
     let store = state.store.clone();
-    let rows = tokio::task::spawn_blocking(move || store.entries(q.start, end))
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    let rows = blocking(move || store.entries(q.start, end)).await?;
     let entries: Vec<_> = rows
         .into_iter()
         .map(|(index, leaf)| {

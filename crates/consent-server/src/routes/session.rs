@@ -1,11 +1,15 @@
 //! Demo sign-in, and challenges.
 
+use crate::blocking::blocking;
+use crate::identity::{Identity, SESSION_COOKIE};
 use crate::problem::Problem;
-use crate::state::{now_secs, random_b64, AppState, SESSION_COOKIE};
+use crate::state::AppState;
+use crate::time::{now_secs, rfc3339};
 use axum::extract::{rejection::JsonRejection, ConnectInfo, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use base64ct::{Base64UrlUnpadded, Encoding};
 use serde::Deserialize;
 use serde_json::json;
 use std::net::SocketAddr;
@@ -25,7 +29,9 @@ pub async fn sign_in(
 ) -> Result<Response, Problem> {
     // Every sign-in stores a session, so a client may not mint them without bound; the
     // per-session allowance cannot apply before there is a session.
-    state.within_rate(&format!("sign-in:{}", peer.ip()), now_secs())?;
+    state
+        .rate
+        .check(&format!("sign-in:{}", peer.ip()), now_secs())?;
     let Json(SignIn { user }) = body.map_err(super::bad_json)?;
     if !state.config.demo {
         return Err(Problem::new(
@@ -47,23 +53,18 @@ pub async fn sign_in(
     let id = random_b64(16);
     let store = state.store.clone();
     let (sid, u) = (id.clone(), user.clone());
-    tokio::task::spawn_blocking(move || store.create_session(&sid, &u, now_secs()))
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    blocking(move || store.create_session(&sid, &u, now_secs())).await?;
     let cookie = format!("{SESSION_COOKIE}={id}; Path=/; HttpOnly; SameSite=Strict");
-    let body =
-        json!({"user": user, "sub": state.subject_of(&user), "policy": state.policy_for(&user)});
+    let sub = state.subjects.subject_of(&user);
+    let body = json!({"user": user, "sub": sub, "policy": state.policy_for(&user)});
     Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
 }
 
 /// `GET /v1/session`: who is signed in.
 pub async fn whoami(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    who: Identity,
 ) -> Result<Json<serde_json::Value>, Problem> {
-    let who = state.identity(&headers, peer).await?;
     Ok(Json(
         json!({"user": who.user, "sub": who.sub, "policy": state.policy_for(&who.user)}),
     ))
@@ -80,13 +81,14 @@ pub struct ChallengeRequest {
 /// whether this user may be prompted.
 pub async fn challenge(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    // Who is asking is looked up before the body is read, but a refusal waits until
+    // here: an oversized body is refused as such (413) even without a session.
+    who: Result<Identity, Problem>,
     body: axum::body::Bytes,
 ) -> Result<Json<serde_json::Value>, Problem> {
-    let who = state.identity(&headers, peer).await?;
+    let who = who?;
     let now = now_secs();
-    state.within_rate(&who.session_id, now)?;
+    state.rate.check(&who.session_id, now)?;
     // The body is optional (widgets that do not localise send none), so it is parsed
     // here rather than by an extractor that would insist on a Content-Type.
     let request: ChallengeRequest = if body.iter().all(u8::is_ascii_whitespace) {
@@ -107,16 +109,21 @@ pub async fn challenge(
         notice: notice.clone(),
         expires_at,
     };
-    tokio::task::spawn_blocking(move || store.issue_nonce(&issued))
-        .await
-        .map_err(Problem::internal)?
-        .map_err(Problem::internal)?;
+    blocking(move || store.issue_nonce(&issued)).await?;
     Ok(Json(json!({
         "nonce": nonce,
         "sub": who.sub,
         "aud": state.config.audience,
         "notice": notice,
         "policy": state.policy_for(&who.user),
-        "expires_at": crate::store::rfc3339(expires_at),
+        "expires_at": rfc3339(expires_at),
     })))
+}
+
+/// `bytes` random bytes, base64url: session ids and nonces.
+fn random_b64(bytes: usize) -> String {
+    use rand::RngCore;
+    let mut buf = vec![0u8; bytes];
+    rand::rngs::OsRng.fill_bytes(&mut buf);
+    Base64UrlUnpadded::encode_string(&buf)
 }

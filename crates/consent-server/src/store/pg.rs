@@ -3,35 +3,16 @@
 //! strictly ordered whichever instance makes them; each instance's leaf cache catches
 //! up from the table before it is used.
 
+use super::schema::{self, Found, Plan};
 use super::writer::Writer;
 use super::*;
 use ::postgres::{Client, NoTls, Transaction};
-use consent_core::merkle::Frontier;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-const SCHEMA: &str = "
-    CREATE TABLE IF NOT EXISTS sessions (
-      id TEXT PRIMARY KEY, username TEXT NOT NULL, created_at BIGINT NOT NULL);
-    CREATE TABLE IF NOT EXISTS nonces (
-      nonce TEXT PRIMARY KEY, session_id TEXT NOT NULL, sub TEXT NOT NULL,
-      notice_id TEXT NOT NULL, notice_ver BIGINT NOT NULL, notice_lang TEXT NOT NULL,
-      notice_sha256 TEXT NOT NULL, expires_at BIGINT NOT NULL, used BOOLEAN NOT NULL DEFAULT FALSE);
-    CREATE TABLE IF NOT EXISTS ledger (
-      idx BIGINT PRIMARY KEY, leaf TEXT NOT NULL, leaf_hash BYTEA NOT NULL);
-    CREATE TABLE IF NOT EXISTS decisions (
-      jti TEXT PRIMARY KEY, sub TEXT NOT NULL, choice TEXT NOT NULL,
-      idx BIGINT NOT NULL UNIQUE REFERENCES ledger(idx), token TEXT NOT NULL,
-      notice TEXT NOT NULL, received_at TEXT NOT NULL, receipt TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS decisions_sub ON decisions(sub, idx);
-    CREATE TABLE IF NOT EXISTS key_bindings (
-      sub TEXT PRIMARY KEY, thumbprint TEXT NOT NULL, bound_at BIGINT NOT NULL);
-    CREATE TABLE IF NOT EXISTS key_changes (
-      sub TEXT NOT NULL, old_thumbprint TEXT NOT NULL, new_thumbprint TEXT NOT NULL,
-      changed_at BIGINT NOT NULL);";
-
-fn db_err(e: ::postgres::Error) -> String {
-    format!("database: {e}")
-}
+/// Held (for its transaction) while the schema is prepared, so instances starting
+/// together against a new database do not race to create it. Any constant will do:
+/// "consent\0" as a number.
+const SCHEMA_LOCK: i64 = 0x636f_6e73_656e_7400;
 
 struct Inner {
     /// `None` only while the store is being dropped.
@@ -43,38 +24,40 @@ struct Inner {
 
 impl Inner {
     fn client(&mut self) -> StoreResult<&mut Client> {
-        self.client
-            .as_mut()
-            .ok_or_else(|| "the PostgreSQL store is closed".to_owned())
+        self.client.as_mut().ok_or(CLOSED)
     }
 }
 
+const CLOSED: StoreError = StoreError::Stopped("the PostgreSQL store is closed");
+
+/// The store for several instances sharing one ledger (see the module docs).
 pub struct PostgresStore {
     inner: Arc<Mutex<Inner>>,
     /// Appends, one transaction each, off the async workers.
-    writer: Writer<Pending>,
+    writer: Writer<Box<dyn AppendJob>>,
 }
 
 impl PostgresStore {
-    /// Connects to `url` (`postgres://user@host:port/db`) and creates the tables.
+    /// Connects to `url` (`postgres://user@host:port/db`), brings the schema up to date
+    /// (see `schema.rs`) and starts the ledger writer thread.
     /// Blocking: call it outside async code (e.g. in `spawn_blocking`).
     pub fn connect(url: &str) -> StoreResult<PostgresStore> {
-        let mut client = Client::connect(url, NoTls)
-            .map_err(|e| format!("cannot connect to PostgreSQL at {url}: {e}"))?;
-        client
-            .batch_execute(SCHEMA)
-            .map_err(|e| format!("cannot prepare the PostgreSQL schema: {e}"))?;
+        let mut client = Client::connect(url, NoTls).map_err(|e| {
+            StoreError::from(e).context(format!("cannot connect to PostgreSQL at {url}"))
+        })?;
+        prepare_schema(&mut client)
+            .map_err(|e| e.context("cannot prepare the PostgreSQL schema"))?;
         let inner = Arc::new(Mutex::new(Inner {
             client: Some(client),
             leaves: Vec::new(),
             frontier: Frontier::default(),
         }));
         let writing = inner.clone();
-        let writer = Writer::spawn("postgres-ledger", move |batch| {
+        let writer = Writer::spawn("postgres-ledger", move |batch: Vec<Box<dyn AppendJob>>| {
             let mut inner = lock(&writing);
-            for p in batch {
-                let outcome = record_one(&mut inner, &p);
-                p.answer(outcome);
+            for mut job in batch {
+                let result = append_one(&mut inner, &mut *job);
+                job.finish(result);
             }
         })?;
         Ok(PostgresStore { inner, writer })
@@ -82,6 +65,62 @@ impl PostgresStore {
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
         lock(&self.inner)
+    }
+}
+
+/// Creates, migrates or checks the schema, in one transaction.
+fn prepare_schema(client: &mut Client) -> StoreResult<()> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
+    match schema::plan(found(&mut tx)?)? {
+        Plan::Ready => return Ok(()),
+        Plan::Create => {}
+        Plan::Migrate { from } => {
+            for step in from..schema::CURRENT {
+                migrate(&mut tx, step)?;
+            }
+        }
+    }
+    tx.batch_execute(schema::POSTGRES)?;
+    tx.execute(
+        "INSERT INTO schema_version (id, version) VALUES (1, $1)
+         ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version",
+        &[&schema::CURRENT],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Which schema the database has (in the connection's search path).
+fn found(tx: &mut Transaction) -> StoreResult<Found> {
+    let row = tx.query_one(
+        "SELECT to_regclass('schema_version') IS NOT NULL,
+                to_regclass('ledger') IS NOT NULL OR to_regclass('decisions') IS NOT NULL
+                OR to_regclass('nonces') IS NOT NULL OR to_regclass('sessions') IS NOT NULL
+                OR to_regclass('key_bindings') IS NOT NULL",
+        &[],
+    )?;
+    let (versioned, unversioned): (bool, bool) = (row.get(0), row.get(1));
+    if versioned {
+        return tx
+            .query_opt("SELECT version FROM schema_version WHERE id = 1", &[])?
+            .map(|r| Found::Version(r.get(0)))
+            .ok_or_else(|| StoreError::Corrupt("schema_version has no row".into()));
+    }
+    Ok(if unversioned {
+        Found::Unversioned
+    } else {
+        Found::Empty
+    })
+}
+
+/// One migration step, from version `from` to `from + 1`.
+fn migrate(_tx: &mut Transaction, from: i64) -> StoreResult<()> {
+    match from {
+        // PostgreSQL tables always had today's names (`sessions.username`); the schema
+        // file adds `schema_version`.
+        0 => Ok(()),
+        other => Err(schema::no_migration(other)),
     }
 }
 
@@ -104,9 +143,9 @@ struct PgTx<'a, 'b>(&'a mut Transaction<'b>);
 
 impl LedgerTx for PgTx<'_, '_> {
     fn lock_ledger(&mut self) -> StoreResult<()> {
-        self.0
-            .batch_execute("LOCK TABLE ledger IN EXCLUSIVE MODE")
-            .map_err(db_err)
+        Ok(self
+            .0
+            .batch_execute("LOCK TABLE ledger IN EXCLUSIVE MODE")?)
     }
 
     fn decision_by_jti(&mut self, jti: &str) -> StoreResult<Option<(String, String)>> {
@@ -115,8 +154,7 @@ impl LedgerTx for PgTx<'_, '_> {
             .query_opt(
                 "SELECT token, receipt FROM decisions WHERE jti = $1",
                 &[&jti],
-            )
-            .map_err(db_err)?
+            )?
             .map(|r| (r.get(0), r.get(1))))
     }
 
@@ -127,8 +165,7 @@ impl LedgerTx for PgTx<'_, '_> {
                 "SELECT session_id, sub, expires_at, used, notice_id, notice_ver, notice_lang, notice_sha256
                  FROM nonces WHERE nonce = $1 FOR UPDATE",
                 &[&nonce],
-            )
-            .map_err(db_err)?
+            )?
             .map(|r| NonceRow {
                 session_id: r.get(0),
                 sub: r.get(1),
@@ -145,9 +182,8 @@ impl LedgerTx for PgTx<'_, '_> {
 
     fn use_nonce(&mut self, nonce: &str) -> StoreResult<()> {
         self.0
-            .execute("UPDATE nonces SET used = TRUE WHERE nonce = $1", &[&nonce])
-            .map(|_| ())
-            .map_err(db_err)
+            .execute("UPDATE nonces SET used = TRUE WHERE nonce = $1", &[&nonce])?;
+        Ok(())
     }
 
     fn bound_key(&mut self, sub: &str) -> StoreResult<Option<String>> {
@@ -156,8 +192,7 @@ impl LedgerTx for PgTx<'_, '_> {
             .query_opt(
                 "SELECT thumbprint FROM key_bindings WHERE sub = $1",
                 &[&sub],
-            )
-            .map_err(db_err)?
+            )?
             .map(|r| r.get(0)))
     }
 
@@ -174,48 +209,42 @@ impl LedgerTx for PgTx<'_, '_> {
                 .execute(
                     "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at) VALUES ($1, $2, $3, $4)",
                     &[&sub, &old, &thumbprint, &now],
-                )
-                .map_err(db_err)?;
+                )?;
         }
         self.0
             .execute(
                 "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES ($1, $2, $3)
                  ON CONFLICT (sub) DO UPDATE SET thumbprint = EXCLUDED.thumbprint, bound_at = EXCLUDED.bound_at",
                 &[&sub, &thumbprint, &now],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+            )?;
+        Ok(())
     }
 
     fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>> {
-        leaves_since(|q, p| self.0.query(q, p).map_err(db_err), from)
+        leaves_since(|q, p| Ok(self.0.query(q, p)?), from)
     }
 
     fn append(&mut self, d: &NewDecision) -> StoreResult<()> {
         let index = d.index as i64;
-        self.0
-            .execute(
-                "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES ($1, $2, $3)",
-                &[&index, &d.leaf, &d.leaf_hash.as_slice()],
-            )
-            .map_err(db_err)?;
-        self.0
-            .execute(
-                "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
+        self.0.execute(
+            "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES ($1, $2, $3)",
+            &[&index, &d.leaf, &d.leaf_hash.as_slice()],
+        )?;
+        self.0.execute(
+            "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                &[
-                    &d.jti,
-                    &d.sub,
-                    &d.choice,
-                    &index,
-                    &d.token,
-                    &d.notice,
-                    &d.received_at,
-                    &d.receipt,
-                ],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+            &[
+                &d.jti,
+                &d.sub,
+                &d.choice,
+                &index,
+                &d.token,
+                &d.notice,
+                &d.received_at,
+                &d.receipt,
+            ],
+        )?;
+        Ok(())
     }
 }
 
@@ -234,7 +263,7 @@ fn leaves_since(
     for (expected, row) in (from..).zip(rows) {
         let idx: i64 = row.get(0);
         if idx != expected {
-            return Err(format!("ledger has a gap before leaf {idx}"));
+            return Err(gap(idx));
         }
         out.push(to_hash(row.get(1), idx)?);
     }
@@ -244,7 +273,7 @@ fn leaves_since(
 /// Other instances may have appended since this one last looked.
 fn catch_up(inner: &mut Inner) -> StoreResult<()> {
     let from = inner.leaves.len() as u64;
-    let newer = leaves_since(|q, p| inner.client()?.query(q, p).map_err(db_err), from)?;
+    let newer = leaves_since(|q, p| Ok(inner.client()?.query(q, p)?), from)?;
     for leaf in &newer {
         inner.frontier.push(*leaf);
     }
@@ -252,46 +281,33 @@ fn catch_up(inner: &mut Inner) -> StoreResult<()> {
     Ok(())
 }
 
-/// One decision in a transaction of its own: other instances may append between
-/// two of ours, so each append locks the ledger table afresh.
-fn record_one(inner: &mut Inner, p: &Pending) -> Outcome {
-    let mut tx = inner
-        .client
-        .as_mut()
-        .ok_or("the PostgreSQL store is closed")?
-        .transaction()
-        .map_err(db_err)?;
-    let (leaves, frontier) = (&mut inner.leaves, &mut inner.frontier);
-    let mut staged = frontier.clone();
-    let outcome = p.record_in(&mut PgTx(&mut tx), &mut staged)?;
-    if matches!(outcome, Ok(Recorded { created: true, .. })) {
-        tx.commit().map_err(db_err)?;
-        *frontier = staged;
-        if let Ok(recorded) = &outcome {
-            leaves.extend_from_slice(&recorded.appended);
-        }
+/// One job in a transaction of its own: other instances may append between two of
+/// ours, so each append locks the ledger table afresh.
+fn append_one(inner: &mut Inner, job: &mut dyn AppendJob) -> StoreResult<()> {
+    let mut tx = inner.client.as_mut().ok_or(CLOSED)?.transaction()?;
+    let mut staged = inner.frontier.clone();
+    if let Some(hashes) = job.run(&mut PgTx(&mut tx), &mut staged)? {
+        tx.commit()?;
+        inner.frontier = staged;
+        inner.leaves.extend_from_slice(&hashes);
     }
-    Ok(outcome)
+    Ok(())
 }
 
 impl Storage for PostgresStore {
     fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
-        self.lock()
-            .client()?
-            .execute(
-                "INSERT INTO sessions (id, username, created_at) VALUES ($1, $2, $3)",
-                &[&id, &user, &(now as i64)],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+        self.lock().client()?.execute(
+            "INSERT INTO sessions (id, username, created_at) VALUES ($1, $2, $3)",
+            &[&id, &user, &(now as i64)],
+        )?;
+        Ok(())
     }
 
     fn session_user(&self, id: &str) -> StoreResult<Option<String>> {
         Ok(self
             .lock()
             .client()?
-            .query_opt("SELECT username FROM sessions WHERE id = $1", &[&id])
-            .map_err(db_err)?
+            .query_opt("SELECT username FROM sessions WHERE id = $1", &[&id])?
             .map(|r| r.get(0)))
     }
 
@@ -302,13 +318,12 @@ impl Storage for PostgresStore {
                 "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang, notice_sha256, expires_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 &[&n.nonce, &n.session_id, &n.sub, &n.notice.id, &(n.notice.ver as i64), &n.notice.lang, &n.notice.sha256, &(n.expires_at as i64)],
-            )
-            .map(|_| ())
-            .map_err(db_err)
+            )?;
+        Ok(())
     }
 
-    fn record_decision(&self, pending: Pending) {
-        self.writer.submit_decision(pending);
+    fn append(&self, job: Box<dyn AppendJob>) {
+        self.writer.submit_job(job);
     }
 
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
@@ -318,8 +333,7 @@ impl Storage for PostgresStore {
             .query(
                 "SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = $1 ORDER BY idx",
                 &[&sub],
-            )
-            .map_err(db_err)?
+            )?
             .into_iter()
             .map(|r| DecisionRow {
                 index: r.get::<_, i64>(0) as u64,
@@ -347,18 +361,14 @@ impl Storage for PostgresStore {
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
         let mut guard = self.lock();
         let client = guard.client()?;
-        let nonces = client
-            .execute(
-                "DELETE FROM nonces WHERE expires_at < $1",
-                &[&(nonces_before as i64)],
-            )
-            .map_err(db_err)?;
-        let sessions = client
-            .execute(
-                "DELETE FROM sessions WHERE created_at < $1",
-                &[&(sessions_before as i64)],
-            )
-            .map_err(db_err)?;
+        let nonces = client.execute(
+            "DELETE FROM nonces WHERE expires_at < $1",
+            &[&(nonces_before as i64)],
+        )?;
+        let sessions = client.execute(
+            "DELETE FROM sessions WHERE created_at < $1",
+            &[&(sessions_before as i64)],
+        )?;
         Ok(nonces + sessions)
     }
 
@@ -369,8 +379,7 @@ impl Storage for PostgresStore {
             .query(
                 "SELECT idx, leaf FROM ledger WHERE idx >= $1 AND idx < $2 ORDER BY idx",
                 &[&(start as i64), &(end as i64)],
-            )
-            .map_err(db_err)?
+            )?
             .into_iter()
             .map(|r| (r.get::<_, i64>(0) as u64, r.get(1)))
             .collect())

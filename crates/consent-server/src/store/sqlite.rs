@@ -1,36 +1,12 @@
 //! The default store: one SQLite file in WAL mode with `synchronous=FULL`. Decisions
 //! run in IMMEDIATE transactions, so appends are strictly ordered.
 
+use super::schema::{self, Found, Plan};
 use super::writer::Writer;
 use super::*;
-use consent_core::merkle::Frontier;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
-
-const SCHEMA: &str = "
-    CREATE TABLE IF NOT EXISTS sessions (
-      id TEXT PRIMARY KEY, user TEXT NOT NULL, created_at INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS nonces (
-      nonce TEXT PRIMARY KEY, session_id TEXT NOT NULL, sub TEXT NOT NULL,
-      notice_id TEXT NOT NULL, notice_ver INTEGER NOT NULL, notice_lang TEXT NOT NULL,
-      notice_sha256 TEXT NOT NULL, expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
-    CREATE TABLE IF NOT EXISTS ledger (
-      idx INTEGER PRIMARY KEY, leaf TEXT NOT NULL, leaf_hash BLOB NOT NULL);
-    CREATE TABLE IF NOT EXISTS decisions (
-      jti TEXT PRIMARY KEY, sub TEXT NOT NULL, choice TEXT NOT NULL,
-      idx INTEGER NOT NULL UNIQUE REFERENCES ledger(idx), token TEXT NOT NULL,
-      notice TEXT NOT NULL, received_at TEXT NOT NULL, receipt TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS decisions_sub ON decisions(sub, idx);
-    CREATE TABLE IF NOT EXISTS key_bindings (
-      sub TEXT PRIMARY KEY, thumbprint TEXT NOT NULL, bound_at INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS key_changes (
-      sub TEXT NOT NULL, old_thumbprint TEXT NOT NULL, new_thumbprint TEXT NOT NULL,
-      changed_at INTEGER NOT NULL);";
-
-fn db_err(e: rusqlite::Error) -> String {
-    format!("database: {e}")
-}
 
 /// At most one row, from a cached prepared statement: a decision runs the same few
 /// statements every time, and parsing their SQL anew showed in profiles.
@@ -40,17 +16,17 @@ fn one_row<T>(
     params: impl rusqlite::Params,
     row: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
 ) -> StoreResult<Option<T>> {
-    conn.prepare_cached(sql)
+    Ok(conn
+        .prepare_cached(sql)
         .and_then(|mut stmt| stmt.query_row(params, row))
-        .optional()
-        .map_err(db_err)
+        .optional()?)
 }
 
 /// Runs a cached prepared statement; the number of rows it changed.
 fn run(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> StoreResult<usize> {
-    conn.prepare_cached(sql)
-        .and_then(|mut stmt| stmt.execute(params))
-        .map_err(db_err)
+    Ok(conn
+        .prepare_cached(sql)
+        .and_then(|mut stmt| stmt.execute(params))?)
 }
 
 struct Inner {
@@ -61,30 +37,42 @@ struct Inner {
     frontier: Frontier,
 }
 
+/// The default store: one SQLite file (see the module docs).
 pub struct SqliteStore {
     inner: Arc<Mutex<Inner>>,
     /// A second connection for session lookups: every request needs one, and WAL
     /// lets it read while a group commit holds the writer and waits for its fsync.
     reader: Mutex<Connection>,
     /// Group commit: each round is one transaction.
-    writer: Writer<Pending>,
+    writer: Writer<Box<dyn AppendJob>>,
 }
 
 impl SqliteStore {
+    /// Opens (or creates) the database file at `path`, brings its schema up to date
+    /// (see `schema.rs`) and starts the ledger writer thread. Blocking.
+    ///
+    /// ```
+    /// # use consent_server::store::SqliteStore;
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let store = SqliteStore::open(&dir.path().join("ledger.sqlite3")).unwrap();
+    /// ```
     pub fn open(path: &Path) -> StoreResult<SqliteStore> {
-        let conn = Connection::open(path)
-            .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
-        conn.execute_batch(&format!(
+        let opening = || format!("cannot open the database {}", path.display());
+        let preparing = || format!("cannot prepare the database {}", path.display());
+        let mut conn =
+            Connection::open(path).map_err(|e| StoreError::from(e).context(opening()))?;
+        conn.execute_batch(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;
-             PRAGMA busy_timeout=5000; {SCHEMA}"
-        ))
-        .map_err(|e| format!("cannot prepare the database {}: {e}", path.display()))?;
-        let tx = conn.unchecked_transaction().map_err(db_err)?;
+             PRAGMA busy_timeout=5000;",
+        )
+        .map_err(|e| StoreError::from(e).context(preparing()))?;
+        prepare_schema(&mut conn).map_err(|e| e.context(preparing()))?;
+        let tx = conn.unchecked_transaction()?;
         let leaves = SqliteTx(&tx).leaves_since(0)?;
         drop(tx);
         let reader = Connection::open(path)
             .and_then(|c| c.execute_batch("PRAGMA busy_timeout=5000;").map(|_| c))
-            .map_err(|e| format!("cannot open the database {}: {e}", path.display()))?;
+            .map_err(|e| StoreError::from(e).context(opening()))?;
         let inner = Arc::new(Mutex::new(Inner {
             conn,
             frontier: Frontier::from_leaves(&leaves),
@@ -92,7 +80,7 @@ impl SqliteStore {
         }));
         let writing = inner.clone();
         let writer = Writer::spawn("sqlite-ledger", move |batch| {
-            record_batch(&mut lock(&writing), batch)
+            append_round(&mut lock(&writing), batch)
         })?;
         Ok(SqliteStore {
             inner,
@@ -103,6 +91,77 @@ impl SqliteStore {
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
         lock(&self.inner)
+    }
+}
+
+/// Creates, migrates or checks the schema, in one IMMEDIATE transaction so that two
+/// processes opening one new file cannot both create it.
+fn prepare_schema(conn: &mut Connection) -> StoreResult<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    match schema::plan(found(&tx)?)? {
+        Plan::Ready => return Ok(()),
+        Plan::Create => {}
+        Plan::Migrate { from } => {
+            for step in from..schema::CURRENT {
+                migrate(&tx, step)?;
+            }
+        }
+    }
+    tx.execute_batch(schema::SQLITE)?;
+    tx.execute(
+        "INSERT INTO schema_version (id, version) VALUES (1, ?1)
+         ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+        [schema::CURRENT],
+    )?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Which schema the database has.
+fn found(conn: &Connection) -> StoreResult<Found> {
+    let table = |name: &str| -> rusqlite::Result<bool> {
+        conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+            [name],
+            |r| r.get(0),
+        )
+    };
+    if table("schema_version")? {
+        return one_row(
+            conn,
+            "SELECT version FROM schema_version WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )?
+        .map(Found::Version)
+        .ok_or_else(|| StoreError::Corrupt("schema_version has no row".into()));
+    }
+    // Any of the tables an unversioned server created.
+    for name in ["ledger", "decisions", "nonces", "sessions", "key_bindings"] {
+        if table(name)? {
+            return Ok(Found::Unversioned);
+        }
+    }
+    Ok(Found::Empty)
+}
+
+/// One migration step, from version `from` to `from + 1`.
+fn migrate(conn: &Connection, from: i64) -> StoreResult<()> {
+    match from {
+        0 => {
+            // The session owner was `sessions.user`; PostgreSQL always called it
+            // `username`, and both now do.
+            let old_name: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM pragma_table_info('sessions') WHERE name = 'user')",
+                [],
+                |r| r.get(0),
+            )?;
+            if old_name {
+                conn.execute_batch("ALTER TABLE sessions RENAME COLUMN user TO username")?;
+            }
+            Ok(())
+        }
+        other => Err(schema::no_migration(other)),
     }
 }
 
@@ -187,18 +246,15 @@ impl LedgerTx for SqliteTx<'_> {
     fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>> {
         let mut stmt = self
             .0
-            .prepare_cached("SELECT idx, leaf_hash FROM ledger WHERE idx >= ?1 ORDER BY idx")
-            .map_err(db_err)?;
-        let rows = stmt
-            .query_map([from as i64], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
-            })
-            .map_err(db_err)?;
+            .prepare_cached("SELECT idx, leaf_hash FROM ledger WHERE idx >= ?1 ORDER BY idx")?;
+        let rows = stmt.query_map([from as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })?;
         let mut out = Vec::new();
         for (expected, row) in (from as i64..).zip(rows) {
-            let (idx, hash) = row.map_err(db_err)?;
+            let (idx, hash) = row?;
             if idx != expected {
-                return Err(format!("ledger has a gap before leaf {idx}"));
+                return Err(gap(idx));
             }
             out.push(to_hash(hash, idx)?);
         }
@@ -230,10 +286,10 @@ impl LedgerTx for SqliteTx<'_> {
     }
 }
 
-/// One group commit: every decision of `batch` in one transaction, each in a savepoint
-/// of its own (a refusal or an error rolls back that one only), one commit, then
-/// every answer. Nobody hears back before the commit is durable.
-fn record_batch(inner: &mut Inner, batch: Vec<Pending>) {
+/// One group commit: every job of `batch` in one transaction, each in a savepoint of
+/// its own (a refusal or an error rolls back that one only), one commit, then every
+/// job is finished. Nobody hears back before the commit is durable.
+fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
     let Inner {
         conn,
         leaves,
@@ -242,48 +298,46 @@ fn record_batch(inner: &mut Inner, batch: Vec<Pending>) {
     let mut tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
         Ok(tx) => tx,
         Err(e) => {
-            let message = db_err(e);
-            for p in batch {
-                p.answer(Err(message.clone()));
+            let e = StoreError::from(e);
+            for job in batch {
+                job.finish(Err(e.clone()));
             }
             return;
         }
     };
     let mut staged = frontier.clone();
-    let mut answers = Vec::with_capacity(batch.len());
-    for p in batch {
+    let mut ran = Vec::with_capacity(batch.len());
+    for mut job in batch {
         let before = staged.clone();
         // A savepoint rolls back when dropped: refusals and errors leave no trace.
-        let outcome = match tx.savepoint() {
-            Ok(sp) => {
-                let outcome = p.record_in(&mut SqliteTx(&sp), &mut staged);
-                if matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
-                    sp.commit().map_err(db_err).and(outcome)
-                } else {
-                    outcome
+        let result = tx.savepoint().map_err(StoreError::from).and_then(|sp| {
+            match job.run(&mut SqliteTx(&sp), &mut staged)? {
+                Some(hashes) => {
+                    sp.commit()?;
+                    Ok(Some(hashes))
                 }
+                None => Ok(None),
             }
-            Err(e) => Err(db_err(e)),
-        };
-        if !matches!(outcome, Ok(Ok(Recorded { created: true, .. }))) {
+        });
+        if !matches!(result, Ok(Some(_))) {
             staged = before;
         }
-        answers.push((p, outcome));
+        ran.push((job, result));
     }
     match tx.commit() {
         Ok(()) => {
             *frontier = staged;
-            for (p, outcome) in answers {
-                if let Ok(Ok(recorded)) = &outcome {
-                    leaves.extend_from_slice(&recorded.appended);
+            for (job, result) in ran {
+                if let Ok(Some(hashes)) = &result {
+                    leaves.extend_from_slice(hashes);
                 }
-                p.answer(outcome);
+                job.finish(result.map(|_| ()));
             }
         }
         Err(e) => {
-            let message = db_err(e);
-            for (p, _) in answers {
-                p.answer(Err(message.clone()));
+            let e = StoreError::from(e);
+            for (job, _) in ran {
+                job.finish(Err(e.clone()));
             }
         }
     }
@@ -293,7 +347,7 @@ impl Storage for SqliteStore {
     fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
         run(
             &self.lock().conn,
-            "INSERT INTO sessions (id, user, created_at) VALUES (?1, ?2, ?3)",
+            "INSERT INTO sessions (id, username, created_at) VALUES (?1, ?2, ?3)",
             params![id, user, now as i64],
         )
         .map(|_| ())
@@ -302,7 +356,7 @@ impl Storage for SqliteStore {
     fn session_user(&self, id: &str) -> StoreResult<Option<String>> {
         one_row(
             &self.reader.lock().unwrap_or_else(|p| p.into_inner()),
-            "SELECT user FROM sessions WHERE id = ?1",
+            "SELECT username FROM sessions WHERE id = ?1",
             [id],
             |r| r.get(0),
         )
@@ -325,29 +379,26 @@ impl Storage for SqliteStore {
         run(&self.lock().conn, sql, row).map(|_| ())
     }
 
-    fn record_decision(&self, pending: Pending) {
-        self.writer.submit_decision(pending);
+    fn append(&self, job: Box<dyn AppendJob>) {
+        self.writer.submit_job(job);
     }
 
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
         let inner = self.lock();
         let mut stmt = inner
             .conn
-            .prepare("SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = ?1 ORDER BY idx")
-            .map_err(db_err)?;
-        let rows = stmt
-            .query_map([sub], |r| {
-                Ok(DecisionRow {
-                    index: r.get::<_, i64>(0)? as u64,
-                    jti: r.get(1)?,
-                    choice: r.get(2)?,
-                    notice: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
-                    received_at: r.get(4)?,
-                    token: r.get(5)?,
-                })
+            .prepare("SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = ?1 ORDER BY idx")?;
+        let rows = stmt.query_map([sub], |r| {
+            Ok(DecisionRow {
+                index: r.get::<_, i64>(0)? as u64,
+                jti: r.get(1)?,
+                choice: r.get(2)?,
+                notice: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+                received_at: r.get(4)?,
+                token: r.get(5)?,
             })
-            .map_err(db_err)?;
-        rows.collect::<Result<_, _>>().map_err(db_err)
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn leaves(&self) -> StoreResult<Vec<Hash>> {
@@ -378,13 +429,113 @@ impl Storage for SqliteStore {
         let inner = self.lock();
         let mut stmt = inner
             .conn
-            .prepare("SELECT idx, leaf FROM ledger WHERE idx >= ?1 AND idx < ?2 ORDER BY idx")
-            .map_err(db_err)?;
-        let rows = stmt
-            .query_map(params![start as i64, end as i64], |r| {
-                Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
-            })
-            .map_err(db_err)?;
-        rows.collect::<Result<_, _>>().map_err(db_err)
+            .prepare("SELECT idx, leaf FROM ledger WHERE idx >= ?1 AND idx < ?2 ORDER BY idx")?;
+        let rows = stmt.query_map(params![start as i64, end as i64], |r| {
+            Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The schema exactly as servers before versioning created it.
+    const UNVERSIONED: &str = "
+        CREATE TABLE IF NOT EXISTS sessions (
+          id TEXT PRIMARY KEY, user TEXT NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS nonces (
+          nonce TEXT PRIMARY KEY, session_id TEXT NOT NULL, sub TEXT NOT NULL,
+          notice_id TEXT NOT NULL, notice_ver INTEGER NOT NULL, notice_lang TEXT NOT NULL,
+          notice_sha256 TEXT NOT NULL, expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS ledger (
+          idx INTEGER PRIMARY KEY, leaf TEXT NOT NULL, leaf_hash BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS decisions (
+          jti TEXT PRIMARY KEY, sub TEXT NOT NULL, choice TEXT NOT NULL,
+          idx INTEGER NOT NULL UNIQUE REFERENCES ledger(idx), token TEXT NOT NULL,
+          notice TEXT NOT NULL, received_at TEXT NOT NULL, receipt TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS decisions_sub ON decisions(sub, idx);
+        CREATE TABLE IF NOT EXISTS key_bindings (
+          sub TEXT PRIMARY KEY, thumbprint TEXT NOT NULL, bound_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS key_changes (
+          sub TEXT NOT NULL, old_thumbprint TEXT NOT NULL, new_thumbprint TEXT NOT NULL,
+          changed_at INTEGER NOT NULL);";
+
+    fn version(path: &Path) -> i64 {
+        Connection::open(path)
+            .unwrap()
+            .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_new_database_gets_the_current_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        let store = SqliteStore::open(&path).unwrap();
+        store.create_session("s", "megan", 1).unwrap();
+        drop(store);
+        assert_eq!(version(&path), schema::CURRENT);
+        // Opening again finds it current and changes nothing.
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(store.session_user("s").unwrap().as_deref(), Some("megan"));
+    }
+
+    #[test]
+    fn an_unversioned_database_is_migrated_and_keeps_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        {
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(UNVERSIONED).unwrap();
+            old.execute(
+                "INSERT INTO sessions (id, user, created_at) VALUES ('s', 'adele', 5)",
+                [],
+            )
+            .unwrap();
+            old.execute(
+                "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (0, '{}', ?1)",
+                [vec![7u8; 32]],
+            )
+            .unwrap();
+        }
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(store.session_user("s").unwrap().as_deref(), Some("adele"));
+        assert_eq!(store.leaves().unwrap(), vec![[7u8; 32]]);
+        store.create_session("t", "alex", 6).unwrap();
+        drop(store);
+        assert_eq!(version(&path), schema::CURRENT);
+        let columns: Vec<String> = Connection::open(&path)
+            .unwrap()
+            .prepare("SELECT name FROM pragma_table_info('sessions')")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(columns, ["id", "username", "created_at"]);
+    }
+
+    #[test]
+    fn a_database_from_a_newer_server_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        drop(SqliteStore::open(&path).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .execute("UPDATE schema_version SET version = version + 1", [])
+            .unwrap();
+        let err = SqliteStore::open(&path).err().unwrap();
+        let text = err.to_string();
+        assert!(text.contains("cannot prepare the database"), "{text}");
+        assert!(
+            text.contains(&format!("version {}", schema::CURRENT + 1)),
+            "{text}"
+        );
+        assert!(matches!(
+            err,
+            StoreError::Open { source, .. } if matches!(*source, StoreError::SchemaTooNew { .. })
+        ));
     }
 }

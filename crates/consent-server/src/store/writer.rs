@@ -4,32 +4,8 @@
 //! taking a lock on a blocking-pool thread, this saves two thread hand-offs per
 //! decision and lets a round grow while the last one waits for its fsync.
 
-use super::{Recorded, Refusal, StoreResult};
-use crate::signer::LedgerSigner;
-use consent_core::verify::Verified;
+use super::{AppendJob, StoreError, StoreResult};
 use std::sync::{mpsc, Arc};
-use tokio::sync::oneshot;
-
-/// What the ledger answers about one decision.
-pub type Outcome = StoreResult<Result<Recorded, Refusal>>;
-
-/// A verified decision on its way to the ledger, and where its answer goes.
-pub struct Pending {
-    pub verified: Verified,
-    pub token: String,
-    pub session_id: String,
-    pub now: u64,
-    pub signer: Arc<LedgerSigner>,
-    pub reply: oneshot::Sender<Outcome>,
-}
-
-impl Pending {
-    /// Answers the caller; one who stopped waiting (a dropped request) is no error,
-    /// the decision stays recorded.
-    pub fn answer(self, outcome: Outcome) {
-        let _ = self.reply.send(outcome);
-    }
-}
 
 /// The handle callers submit `T`s through. Dropping it ends the thread after the
 /// round in progress.
@@ -57,7 +33,7 @@ impl<T: Send + 'static> Writer<T> {
                     }
                 }
             })
-            .map_err(|e| format!("cannot start the ledger writer: {e}"))?;
+            .map_err(|e| StoreError::Thread(Arc::new(e)))?;
         Ok(Writer { jobs })
     }
 
@@ -67,12 +43,12 @@ impl<T: Send + 'static> Writer<T> {
     }
 }
 
-impl Writer<Pending> {
-    /// Queues a decision; its `reply` gets the answer once the round that holds it
-    /// has committed (or failed).
-    pub fn submit_decision(&self, pending: Pending) {
-        if let Err(pending) = self.submit(pending) {
-            pending.answer(Err("the ledger writer has stopped".into()));
+impl Writer<Box<dyn AppendJob>> {
+    /// Queues a ledger job; it is finished once the round that holds it has committed
+    /// (or failed), or at once if the thread has stopped.
+    pub fn submit_job(&self, job: Box<dyn AppendJob>) {
+        if let Err(job) = self.submit(job) {
+            job.finish(Err(StoreError::Stopped("the ledger writer has stopped")));
         }
     }
 }
@@ -80,6 +56,7 @@ impl Writer<Pending> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tokio::sync::oneshot;
 
     type Job = (u32, oneshot::Sender<usize>);
 

@@ -7,6 +7,13 @@ use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::Path;
 
+/// The ledger's signing key and its name in signed notes.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let signer = consent_server::ledger::LedgerSigner::load_or_create(dir.path(), "consent.example/ledger").unwrap();
+/// assert!(signer.checkpoint(0, &[0; 32]).starts_with("consent.example/ledger\n0\n"));
+/// ```
 pub struct LedgerSigner {
     key: SigningKey,
     /// The key name in signed notes: the ledger's origin.
@@ -52,6 +59,7 @@ impl LedgerSigner {
         })
     }
 
+    /// The Ed25519 public key, as `/.well-known/consent-ledger-key` publishes it.
     pub fn public_key(&self) -> VerifyingKey {
         self.key.verifying_key()
     }

@@ -1,0 +1,182 @@
+//! Recording a decision: the checks that need state, in the order of docs/DESIGN.md,
+//! Verification order, then the append. Written once, over the store's [`LedgerTx`],
+//! and run by either store's writer thread inside its transaction.
+
+use super::{receipt, LedgerSigner, Refusal};
+use crate::store::{AppendJob, LedgerTx, NewDecision, Storage, StoreError, StoreResult};
+use crate::time::rfc3339;
+use consent_core::merkle::{self, Frontier, Hash};
+use consent_core::verify::Verified;
+use serde_json::json;
+use std::sync::Arc;
+use tokio::sync::oneshot;
+
+/// A decision that passed every stateless check, on its way to the ledger.
+pub struct Decision {
+    pub verified: Verified,
+    /// The compact token, verbatim: it goes into the leaf.
+    pub token: String,
+    /// Who sent it: the demo session, or `header:<sub>` (see `crate::identity`).
+    pub session_id: String,
+    /// When it arrived, Unix seconds.
+    pub now: u64,
+}
+
+/// A recorded decision's receipt, and whether this call recorded it.
+#[derive(Debug)]
+pub struct Recorded {
+    pub receipt: serde_json::Value,
+    /// `false` for a re-sent token: it was recorded before, and this is its receipt.
+    pub created: bool,
+}
+
+/// What the ledger answers about one decision: recorded, refused, or a store failure
+/// (after which nothing was recorded).
+pub type Outcome = StoreResult<Result<Recorded, Refusal>>;
+
+/// Records `decision`: queues it for the store's ledger writer and waits until the
+/// transaction that holds it is durable. Cancel-safe in the sense that matters: a
+/// caller that stops waiting leaves the decision recorded or not, never half-written.
+pub async fn record(store: &dyn Storage, signer: Arc<LedgerSigner>, decision: Decision) -> Outcome {
+    let (reply, answer) = oneshot::channel();
+    store.append(Box::new(Job {
+        decision,
+        signer,
+        reply,
+        outcome: None,
+    }));
+    answer.await.unwrap_or(Err(StoreError::Stopped(
+        "the ledger writer dropped a decision",
+    )))
+}
+
+/// A decision as the writer thread's [`AppendJob`]: it runs the checks and the append
+/// in the store's transaction, keeps what it found, and answers once the store says
+/// the transaction's fate is sealed.
+struct Job {
+    decision: Decision,
+    signer: Arc<LedgerSigner>,
+    reply: oneshot::Sender<Outcome>,
+    /// Set by `run`, sent by `finish`.
+    outcome: Option<Result<Recorded, Refusal>>,
+}
+
+impl AppendJob for Job {
+    fn run(
+        &mut self,
+        tx: &mut dyn LedgerTx,
+        staged: &mut Frontier,
+    ) -> StoreResult<Option<Vec<Hash>>> {
+        let (outcome, keep) = match check_and_append(tx, staged, &self.decision, &self.signer)? {
+            Ok((recorded, hashes)) if recorded.created => (Ok(recorded), Some(hashes)),
+            Ok((recorded, _)) => (Ok(recorded), None),
+            Err(refusal) => (Err(refusal), None),
+        };
+        self.outcome = Some(outcome);
+        Ok(keep)
+    }
+
+    fn finish(self: Box<Self>, result: StoreResult<()>) {
+        let Job { reply, outcome, .. } = *self;
+        let outcome = result.and_then(|()| {
+            outcome.ok_or(StoreError::Stopped(
+                "the ledger writer finished a decision it never ran",
+            ))
+        });
+        // A caller who stopped waiting (a dropped request) is no error: the decision
+        // stays recorded, and re-sending the token returns its receipt.
+        let _ = reply.send(outcome);
+    }
+}
+
+/// The checks in their order, then the append. `staged` is a copy of the tree's
+/// frontier as this process knows it; it is brought up to date from the database first
+/// (other instances may have appended) and gets the new leaf. For a new record, also
+/// returns every leaf hash appended or learnt of, for the store's cache.
+fn check_and_append(
+    tx: &mut dyn LedgerTx,
+    staged: &mut Frontier,
+    d: &Decision,
+    signer: &LedgerSigner,
+) -> StoreResult<Result<(Recorded, Vec<Hash>), Refusal>> {
+    let (v, c) = (&d.verified, &d.verified.claims);
+    tx.lock_ledger()?;
+    if let Some((recorded, receipt)) = tx.decision_by_jti(&c.jti)? {
+        // The same token again is a re-send after a lost answer: same receipt.
+        if recorded != d.token {
+            return Ok(Err(Refusal::JtiReused));
+        }
+        let receipt =
+            serde_json::from_str(&receipt).map_err(StoreError::encoding("a stored receipt"))?;
+        let again = Recorded {
+            receipt,
+            created: false,
+        };
+        return Ok(Ok((again, Vec::new())));
+    }
+    let Some(nonce) = tx.nonce(&c.nonce)? else {
+        return Ok(Err(Refusal::UnknownNonce));
+    };
+    if nonce.used {
+        return Ok(Err(Refusal::NonceReplayed));
+    }
+    if nonce.expires_at < d.now {
+        return Ok(Err(Refusal::NonceExpired));
+    }
+    if nonce.session_id != d.session_id {
+        return Ok(Err(Refusal::WrongSession));
+    }
+    if nonce.sub != c.sub {
+        return Ok(Err(Refusal::WrongSubject));
+    }
+    tx.use_nonce(&c.nonce)?;
+    match tx.bound_key(&c.sub)? {
+        None => tx.bind_key(&c.sub, &v.thumbprint, None, d.now)?,
+        Some(old) if old != v.thumbprint => {
+            tracing::warn!(sub = %c.sub, %old, new = %v.thumbprint, "key change for subject");
+            tx.bind_key(&c.sub, &v.thumbprint, Some(&old), d.now)?;
+        }
+        Some(_) => {}
+    }
+    if nonce.notice != c.notice {
+        return Ok(Err(Refusal::NoticeNotOffered));
+    }
+
+    let mut appended = tx.leaves_since(staged.size())?;
+    for leaf in &appended {
+        staged.push(*leaf);
+    }
+    let index = staged.size();
+    let received_at = rfc3339(d.now);
+    let leaf = leaf(&d.token, &received_at, &v.thumbprint);
+    let leaf_hash = merkle::leaf_hash(leaf.as_bytes());
+    let proof = staged.push(leaf_hash);
+    appended.push(leaf_hash);
+    let receipt = receipt(signer, &c.jti, index, &leaf_hash, &proof, &staged.root());
+    let notice =
+        serde_json::to_string(&c.notice).map_err(StoreError::encoding("the token's notice"))?;
+    tx.append(&NewDecision {
+        index,
+        leaf: &leaf,
+        leaf_hash: &leaf_hash,
+        jti: &c.jti,
+        sub: &c.sub,
+        choice: c.choice.as_str(),
+        token: &d.token,
+        notice: &notice,
+        received_at: &received_at,
+        receipt: &receipt.to_string(),
+    })?;
+    let recorded = Recorded {
+        receipt,
+        created: true,
+    };
+    Ok(Ok((recorded, appended)))
+}
+
+/// The leaf: the verbatim token, when it arrived, and the key's thumbprint; no other
+/// personal data (see docs/DESIGN.md, Ledger). Its bytes are what gets hashed, so how
+/// it is written is part of the ledger's format (pinned by tests/ledger_format.rs).
+fn leaf(token: &str, received_at: &str, thumbprint: &str) -> String {
+    json!({"token": token, "received_at": received_at, "key_thumbprint": thumbprint}).to_string()
+}
