@@ -1,4 +1,4 @@
-// Browser benchmarks of DESIGN section 7, in Debian's Chromium (headless), against a
+// Browser benchmarks of docs/DESIGN.md, Budgets, in Debian's Chromium (headless), against a
 // release backend on loopback: page load -> prompt visible for this widget, klaro
 // 0.7.22 and vanilla-cookieconsent 3.1.0 in one harness; mount() -> prompt visible and
 // focused; click -> signed token handed to the network. Writes docs/BENCHMARKS.md.

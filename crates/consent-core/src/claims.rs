@@ -1,4 +1,4 @@
-//! The claims of a consent decision token (DESIGN section 5).
+//! The claims of a consent decision token (docs/DESIGN.md, Decision token).
 
 use crate::catalogue::{Notice, NoticeRef};
 use crate::{Choice, Flows};

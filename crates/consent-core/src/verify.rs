@@ -1,4 +1,4 @@
-//! Verifying a decision token: every check of DESIGN section 5 that needs no server
+//! Verifying a decision token: every check of docs/DESIGN.md, Verification order, that needs no server
 //! state, in the design's order, each failing with its own [`VerifyError`]. The nonce,
 //! `jti` uniqueness and key binding need the server's state and are checked there.
 //!
@@ -82,8 +82,9 @@ pub struct Verified {
 /// assert_eq!(err.code(), "malformed");
 /// assert!(err.to_string().starts_with("not a compact JWS"));
 /// ```
+/// Not `#[non_exhaustive]`: the server maps every reason to an HTTP status in an
+/// exhaustive match, so a new reason cannot ship without one.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum VerifyError {
     /// `too-large`: longer than [`MAX_TOKEN_BYTES`] (the length is given).
     TooLarge(usize),
@@ -202,7 +203,7 @@ impl Es256 for PureRust {
     }
 }
 
-/// Runs every stateless check on `token`, in the order of DESIGN section 5, and
+/// Runs every stateless check on `token`, in the order of docs/DESIGN.md, Verification order, and
 /// returns the first failure. Never panics, whatever the input. See the
 /// [module example](self).
 pub fn verify(token: &str, expect: &Expectations) -> Result<Verified, VerifyError> {
