@@ -14,17 +14,23 @@
 //! ```
 
 pub mod catalogue;
+mod challenge;
 mod choice;
 pub mod claims;
 mod digest;
 pub mod jwk;
 pub mod merkle;
+mod policy;
+mod receipt;
 pub mod token;
 #[cfg(feature = "verify")]
 pub mod verify;
 
 pub use catalogue::{Notice, NoticeRef};
+pub use challenge::Challenge;
 pub use choice::{Category, Choice, Direction, Flows};
 pub use claims::Claims;
 pub use digest::Digest;
 pub use jwk::EcPublicJwk;
+pub use policy::Policy;
+pub use receipt::{Receipt, STATEMENT_VERSION};

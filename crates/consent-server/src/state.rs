@@ -39,14 +39,15 @@ impl AppState {
         }
     }
 
-    /// Whether the tenant lets `user` be prompted: "enabled", "off" or "not_in_group".
-    pub fn policy_for(&self, user: &str) -> &'static str {
+    /// Whether the tenant lets `user` be prompted.
+    pub fn policy_for(&self, user: &str) -> consent_core::Policy {
+        use consent_core::Policy;
         let policy = self.policy.read().unwrap_or_else(|p| p.into_inner());
         match policy.mode {
-            PolicyMode::All => "enabled",
-            PolicyMode::Off => "off",
-            PolicyMode::Group if policy.group.iter().any(|u| u == user) => "enabled",
-            PolicyMode::Group => "not_in_group",
+            PolicyMode::All => Policy::Enabled,
+            PolicyMode::Off => Policy::Off,
+            PolicyMode::Group if policy.group.iter().any(|u| u == user) => Policy::Enabled,
+            PolicyMode::Group => Policy::NotInGroup,
         }
     }
 }

@@ -3,22 +3,19 @@
 use super::LedgerSigner;
 use base64ct::{Base64, Encoding};
 use consent_core::merkle::Hash;
-use serde_json::json;
+use consent_core::Receipt;
 
 /// The receipt for the leaf at `index`: a signed checkpoint of the tree that ends
-/// with it, the inclusion proof, and the server's signature over all of it. `proof`
-/// and `root` are of the tree of size `index + 1`, as at the moment of the append.
-///
-/// The signature is over `consent-receipt/v1\n{jti}\n{index}\n{tree_size}\n{leaf_hash}\n
-/// {root_hash}\n{inclusion_proof joined by ","}\n`, one field per line so any client
-/// can rebuild it (see docs/DESIGN.md, Ledger).
+/// with it, the inclusion proof, and the server's signature over
+/// [`Receipt::statement`] (see docs/DESIGN.md, Ledger). `proof` and `root` are of the
+/// tree of size `index + 1`, as at the moment of the append.
 ///
 /// ```
 /// let dir = tempfile::tempdir().unwrap();
 /// let signer = consent_server::ledger::LedgerSigner::load_or_create(dir.path(), "o").unwrap();
 /// let leaf = consent_core::merkle::leaf_hash(b"{}");
 /// let r = consent_server::ledger::receipt(&signer, "jti-1", 0, &leaf, &[], &leaf);
-/// assert_eq!(r["tree_size"], 1);
+/// assert_eq!(r.tree_size, 1);
 /// ```
 pub fn receipt(
     signer: &LedgerSigner,
@@ -27,23 +24,18 @@ pub fn receipt(
     leaf: &Hash,
     proof: &[Hash],
     root: &Hash,
-) -> serde_json::Value {
+) -> Receipt {
     let size = index + 1;
-    let proof: Vec<String> = proof.iter().map(|h| Base64::encode_string(h)).collect();
-    let leaf_hash = Base64::encode_string(leaf);
-    let root_b64 = Base64::encode_string(root);
-    let statement = format!(
-        "consent-receipt/v1\n{jti}\n{index}\n{size}\n{leaf_hash}\n{root_b64}\n{}\n",
-        proof.join(",")
-    );
-    json!({
-        "jti": jti,
-        "index": index,
-        "tree_size": size,
-        "leaf_hash": leaf_hash,
-        "root_hash": root_b64,
-        "inclusion_proof": proof,
-        "checkpoint": signer.checkpoint(size, root),
-        "signature": signer.sign(statement.as_bytes()),
-    })
+    let mut receipt = Receipt {
+        jti: jti.to_owned(),
+        index,
+        tree_size: size,
+        leaf_hash: Base64::encode_string(leaf),
+        root_hash: Base64::encode_string(root),
+        inclusion_proof: proof.iter().map(|h| Base64::encode_string(h)).collect(),
+        checkpoint: signer.checkpoint(size, root),
+        signature: String::new(),
+    };
+    receipt.signature = signer.sign(receipt.statement().as_bytes());
+    receipt
 }

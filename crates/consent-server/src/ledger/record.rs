@@ -25,7 +25,7 @@ pub struct Decision {
 /// A recorded decision's receipt, and whether this call recorded it.
 #[derive(Debug)]
 pub struct Recorded {
-    pub receipt: serde_json::Value,
+    pub receipt: consent_core::Receipt,
     /// `false` for a re-sent token: it was recorded before, and this is its receipt.
     pub created: bool,
 }
@@ -155,6 +155,8 @@ fn check_and_append(
     let receipt = receipt(signer, &c.jti, index, &leaf_hash, &proof, &staged.root());
     let notice =
         serde_json::to_string(&c.notice).map_err(StoreError::encoding("the token's notice"))?;
+    let receipt_json =
+        serde_json::to_string(&receipt).map_err(StoreError::encoding("the receipt"))?;
     tx.append(&NewDecision {
         index,
         leaf: &leaf,
@@ -165,7 +167,7 @@ fn check_and_append(
         token: &d.token,
         notice: &notice,
         received_at: &received_at,
-        receipt: &receipt.to_string(),
+        receipt: &receipt_json,
     })?;
     let recorded = Recorded {
         receipt,

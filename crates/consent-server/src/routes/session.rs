@@ -10,6 +10,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64ct::{Base64UrlUnpadded, Encoding};
+use consent_core::Challenge;
 use serde::Deserialize;
 use serde_json::json;
 use std::net::SocketAddr;
@@ -85,7 +86,7 @@ pub async fn challenge(
     // here: an oversized body is refused as such (413) even without a session.
     who: Result<Identity, Problem>,
     body: axum::body::Bytes,
-) -> Result<Json<serde_json::Value>, Problem> {
+) -> Result<Json<Challenge>, Problem> {
     let who = who?;
     let now = now_secs();
     state.rate.check(&who.session_id, now)?;
@@ -110,14 +111,14 @@ pub async fn challenge(
         expires_at,
     };
     blocking(move || store.issue_nonce(&issued)).await?;
-    Ok(Json(json!({
-        "nonce": nonce,
-        "sub": who.sub,
-        "aud": state.config.audience,
-        "notice": notice,
-        "policy": state.policy_for(&who.user),
-        "expires_at": rfc3339(expires_at),
-    })))
+    Ok(Json(Challenge {
+        nonce,
+        policy: state.policy_for(&who.user),
+        sub: who.sub,
+        aud: state.config.audience.clone(),
+        notice,
+        expires_at: rfc3339(expires_at),
+    }))
 }
 
 /// `bytes` random bytes, base64url: session ids and nonces.
