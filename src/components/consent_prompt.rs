@@ -3,7 +3,7 @@ use super::data_flows::DataFlows;
 use super::learn_more_links::LearnMoreLinks;
 use super::retention_facts::RetentionFacts;
 use super::{NoticeProp, DESCRIPTION_ID, TITLE_ID};
-use crate::api::options::Links;
+use crate::options::Links;
 use consent_core::Choice;
 use std::rc::Rc;
 use yew::prelude::*;

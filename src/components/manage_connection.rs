@@ -1,6 +1,6 @@
 use super::learn_more_links::external_link;
 use super::{NoticeProp, DESCRIPTION_ID, TITLE_ID};
-use crate::api::options::Links;
+use crate::options::Links;
 use consent_core::Choice;
 use std::rc::Rc;
 use yew::prelude::*;
