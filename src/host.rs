@@ -5,6 +5,7 @@
 
 use crate::delivery::backend::{self, CallError, Challenge};
 use crate::delivery::{self, Signed};
+use crate::js::object;
 use crate::state::{Action, Policy, State, View};
 use consent_core::{catalogue::Notice, Choice, Direction, NoticeRef};
 use futures::future::{AbortHandle, Abortable};
@@ -458,21 +459,6 @@ fn report(
 
 fn view_detail(view: View) -> JsValue {
     object(&[("view", view.as_str().into())])
-}
-
-/// A plain JS object. Built by hand rather than through serde: these few shapes are
-/// not worth serde's per-type code in a size-budgeted wasm.
-pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
-    let obj = Object::new();
-    for (key, value) in fields {
-        let _ = Reflect::set(&obj, &JsValue::from_str(key), value);
-    }
-    obj.into()
-}
-
-/// `obj[key]` when it is a string.
-pub(crate) fn js_get_str(obj: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(obj, &JsValue::from_str(key)).ok()?.as_string()
 }
 
 /// The `flows` of a choice: every offered category of each direction -> bool.

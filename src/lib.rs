@@ -17,6 +17,7 @@ mod app;
 mod components;
 mod delivery;
 mod host;
+mod js;
 pub mod options;
 pub mod state;
 mod style;

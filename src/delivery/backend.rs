@@ -1,7 +1,7 @@
 //! The two calls the widget makes to its backend: a challenge, and a decision.
 
-use crate::host::js_get_str;
-use js_sys::{Reflect, JSON};
+use crate::js;
+use js_sys::JSON;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestCredentials, RequestInit, Response};
@@ -31,15 +31,15 @@ pub enum CallError {
 }
 
 pub async fn challenge(backend: &str, lang: &str) -> Result<Challenge, CallError> {
-    let body = JSON::stringify(&crate::host::object(&[("lang", lang.into())]))
+    let body = JSON::stringify(&js::object(&[("lang", lang.into())]))
         .map(String::from)
         .unwrap_or_default();
     let json = call(backend, "v1/challenge", "application/json", &body)
         .await?
         .1;
-    let notice = Reflect::get(&json, &"notice".into()).unwrap_or(JsValue::UNDEFINED);
+    let notice = js::get(&json, "notice");
     let field = |v: &JsValue, k: &str| {
-        js_get_str(v, k).ok_or_else(|| CallError::Rejected {
+        js::get_str(v, k).ok_or_else(|| CallError::Rejected {
             code: "bad-challenge".into(),
             message: format!("the backend's challenge has no `{k}`"),
             status: 0,
@@ -50,11 +50,8 @@ pub async fn challenge(backend: &str, lang: &str) -> Result<Challenge, CallError
         sub: field(&json, "sub")?,
         aud: field(&json, "aud")?,
         notice_sha256: field(&notice, "sha256")?,
-        notice_ver: Reflect::get(&notice, &"ver".into())
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0) as u32,
-        policy: js_get_str(&json, "policy").unwrap_or_else(|| "enabled".into()),
+        notice_ver: js::get(&notice, "ver").as_f64().unwrap_or(0.0) as u32,
+        policy: js::get_str(&json, "policy").unwrap_or_else(|| "enabled".into()),
     })
 }
 
@@ -99,10 +96,10 @@ async fn call(
         ))),
         _ => {
             // RFC 9457: the `type` URI's last segment is the stable reason code.
-            let kind = js_get_str(&json, "type").unwrap_or_default();
+            let kind = js::get_str(&json, "type").unwrap_or_default();
             let code = kind.rsplit('/').next().unwrap_or_default().to_owned();
-            let message = js_get_str(&json, "detail")
-                .or_else(|| js_get_str(&json, "title"))
+            let message = js::get_str(&json, "detail")
+                .or_else(|| js::get_str(&json, "title"))
                 .unwrap_or_else(|| format!("the backend refused the request ({status})"));
             Err(CallError::Rejected {
                 code: if code.is_empty() {

@@ -11,10 +11,9 @@ use consent_core::claims::Claims;
 use consent_core::jwk::EcPublicJwk;
 use consent_core::token::UnsignedToken;
 use consent_core::Choice;
-use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::host::{js_get_str, object};
+use crate::js::{self, object};
 
 /// A signed decision waiting for the backend.
 #[derive(Clone, Debug)]
@@ -50,8 +49,8 @@ pub async fn sign(
     notice: &'static Notice,
     choice: Choice,
 ) -> Result<Signed, CallError> {
-    let jwk_js = Reflect::get(key, &"jwk".into()).unwrap_or(JsValue::UNDEFINED);
-    let part = |k: &str| js_get_str(&jwk_js, k).unwrap_or_default();
+    let jwk_js = js::get(key, "jwk");
+    let part = |k: &str| js::get_str(&jwk_js, k).unwrap_or_default();
     let jwk = EcPublicJwk {
         kty: part("kty"),
         crv: part("crv"),
@@ -69,7 +68,7 @@ pub async fn sign(
         choice,
     );
     let unsigned = UnsignedToken::new(jwk, &claims);
-    let private_key = Reflect::get(key, &"privateKey".into()).unwrap_or(JsValue::UNDEFINED);
+    let private_key = js::get(key, "privateKey");
     let signature = vault::sign(&private_key, unsigned.signing_input())
         .await
         .map_err(|e| signing_failed("the browser could not sign", e))?;
@@ -109,12 +108,12 @@ pub async fn unsent(backend: &str) -> Vec<Signed> {
     };
     js_sys::Array::from(&all)
         .iter()
-        .filter(|e| js_get_str(e, "backend").as_deref() == Some(backend))
+        .filter(|e| js::get_str(e, "backend").as_deref() == Some(backend))
         .filter_map(|e| {
             Some(Signed {
-                jti: js_get_str(&e, "jti")?,
-                token: js_get_str(&e, "token")?,
-                choice: Choice::parse(&js_get_str(&e, "choice")?)?,
+                jti: js::get_str(&e, "jti")?,
+                token: js::get_str(&e, "token")?,
+                choice: Choice::parse(&js::get_str(&e, "choice")?)?,
             })
         })
         .collect()
