@@ -5,11 +5,12 @@
 
 use crate::delivery::backend::{self, CallError, Challenge};
 use crate::delivery::{self, Signed};
-use crate::js::object;
+use crate::js::ToJs;
+use crate::payloads::{Decided, Pending, Problem, StateSnapshot, Unavailable, ViewChange};
 use crate::state::{Action, Policy, State, View};
-use consent_core::{catalogue::Notice, Choice, Direction, NoticeRef};
+use consent_core::{catalogue::Notice, Choice, NoticeRef};
 use futures::future::{AbortHandle, Abortable};
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::{Rc, Weak};
@@ -108,10 +109,10 @@ impl HostBridge {
         }
         if prev.view != next.view {
             if prev.view != View::Closed {
-                self.emit("consent:close", &view_detail(prev.view));
+                self.emit("consent:close", &ViewChange(prev.view).to_js());
             }
             if next.view != View::Closed {
-                self.emit("consent:open", &view_detail(next.view));
+                self.emit("consent:open", &ViewChange(next.view).to_js());
             }
         }
     }
@@ -124,7 +125,7 @@ impl HostBridge {
             return Promise::resolve(&self.unavailable(shown.policy));
         }
         if let Some(choice) = shown.decision.filter(|c| *c != Choice::Withdraw) {
-            return Promise::resolve(&self.existing_decision(choice));
+            return Promise::resolve(&Decided::existing(choice).to_js());
         }
         let promise = Promise::new(&mut |resolve, reject| {
             self.waiters.borrow_mut().push((resolve, reject));
@@ -149,16 +150,7 @@ impl HostBridge {
 
     /// `state()`: what is on screen and what was decided.
     pub fn state(&self) -> JsValue {
-        let s = self.shown.borrow();
-        object(&[
-            ("view", s.view.as_str().into()),
-            (
-                "decision",
-                s.decision.map_or(JsValue::NULL, |c| c.as_str().into()),
-            ),
-            ("connected", s.is_connected().into()),
-            ("policy", s.policy.as_str().into()),
-        ])
+        StateSnapshot(&self.shown.borrow()).to_js()
     }
 
     /// Stops all reporting, cancels timers and requests, and fails the promises nobody
@@ -326,15 +318,14 @@ impl HostBridge {
     }
 
     fn acknowledged(&self, choice: Choice, signed: &Signed, receipt: JsValue) {
-        let detail = object(&[
-            ("status", "decided".into()),
-            ("choice", choice.as_str().into()),
-            ("flows", flows_js(choice)),
-            ("notice", notice_js(&self.notice_ref)),
-            ("jti", signed.jti.as_str().into()),
-            ("token", signed.token.as_str().into()),
-            ("receipt", receipt),
-        ]);
+        let detail = Decided::acknowledged(
+            choice,
+            &self.notice_ref,
+            &signed.jti,
+            &signed.token,
+            receipt,
+        )
+        .to_js();
         // Taken first: a listener may destroy the widget, which must not turn these
         // settled promises into rejections.
         let waiters = self.waiters.take();
@@ -358,25 +349,17 @@ impl HostBridge {
     }
 
     fn pending(&self, choice: Choice, signed: Option<&Signed>, reason: &str) {
-        self.emit(
-            "consent:pending",
-            &object(&[
-                ("choice", choice.as_str().into()),
-                (
-                    "jti",
-                    signed.map_or(JsValue::NULL, |s| s.jti.as_str().into()),
-                ),
-                ("reason", reason.into()),
-            ]),
-        );
+        let detail = Pending {
+            choice,
+            jti: signed.map(|s| s.jti.as_str()),
+            reason,
+        };
+        self.emit("consent:pending", &detail.to_js());
     }
 
     /// Tells the host about a problem (`consent:error`).
     fn error(&self, code: &str, message: &str) {
-        self.emit(
-            "consent:error",
-            &object(&[("code", code.into()), ("message", message.into())]),
-        );
+        self.emit("consent:error", &Problem { code, message }.to_js());
     }
 
     fn unavailable(&self, reason: Policy) -> JsValue {
@@ -385,23 +368,9 @@ impl HostBridge {
             Policy::NotInGroup => texts.not_in_group,
             _ => texts.policy_off,
         };
-        let detail = object(&[
-            ("status", "unavailable".into()),
-            ("reason", reason.as_str().into()),
-            ("message", message.into()),
-        ]);
+        let detail = Unavailable { reason, message }.to_js();
         self.emit("consent:unavailable", &detail);
         detail
-    }
-
-    /// A decision the host passed in: this widget did not show its notice.
-    fn existing_decision(&self, choice: Choice) -> JsValue {
-        object(&[
-            ("status", "decided".into()),
-            ("choice", choice.as_str().into()),
-            ("flows", flows_js(choice)),
-            ("notice", JsValue::NULL),
-        ])
     }
 
     fn emit(&self, name: &str, detail: &JsValue) {
@@ -455,30 +424,4 @@ fn report(
         (Ok(_), None) => {}
         (Err(e), _) => me.rejected(&e),
     }
-}
-
-fn view_detail(view: View) -> JsValue {
-    object(&[("view", view.as_str().into())])
-}
-
-/// The `flows` of a choice: every offered category of each direction -> bool.
-fn flows_js(choice: Choice) -> JsValue {
-    let out = Object::new();
-    for d in Direction::ALL {
-        let cats = Object::new();
-        for c in d.categories() {
-            let _ = Reflect::set(&cats, &c.as_str().into(), &choice.allows(d).into());
-        }
-        let _ = Reflect::set(&out, &d.as_str().into(), &cats);
-    }
-    out.into()
-}
-
-fn notice_js(n: &NoticeRef) -> JsValue {
-    object(&[
-        ("id", n.id.as_str().into()),
-        ("ver", n.ver.into()),
-        ("lang", n.lang.as_str().into()),
-        ("sha256", n.sha256.as_str().into()),
-    ])
 }

@@ -19,6 +19,7 @@ mod delivery;
 mod host;
 mod js;
 pub mod options;
+mod payloads;
 pub mod state;
 mod style;
 
