@@ -14,9 +14,9 @@
 
 pub mod api;
 mod app;
+mod bridge;
 mod components;
 mod delivery;
-mod host;
 mod js;
 pub mod options;
 mod payloads;

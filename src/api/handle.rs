@@ -1,6 +1,6 @@
 use super::types::{ConsentOptions, MountTarget};
 use crate::app::{App, AppProps};
-use crate::host::HostBridge;
+use crate::bridge::HostBridge;
 use crate::options::Options;
 use crate::state::State;
 use crate::style;

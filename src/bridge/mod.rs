@@ -1,41 +1,52 @@
-//! The link between a mounted widget and its host page: commands from the JS handle
-//! go in (queued until the component has rendered once); state transitions and what
-//! delivery reports come out as DOM `CustomEvent`s on the host element and settled
-//! `prompt()` promises.
+//! The link between a mounted widget and its host page: commands from the JS handle go
+//! into the component (queued until it has rendered once); state transitions and what
+//! delivery reports come out as `consent:*` events and settled `prompt()` promises.
 //!
 //! Decisions leave through the [`Courier`], once each; everything about challenges,
 //! keys, the outbox and retries is on the other side of it.
+
+mod events;
+mod queue;
+mod waiters;
 
 use crate::delivery::{Courier, Delivered, Refusal, Report, Reporter};
 use crate::js::ToJs;
 use crate::payloads::{Decided, Pending, Problem, StateSnapshot, Unavailable, ViewChange};
 use crate::state::{Action, Policy, State, View};
 use consent_core::{catalogue::Notice, Choice, NoticeRef};
-use js_sys::{Function, Promise};
+use events::{HostEvent, HostEvents};
+use js_sys::Promise;
+use queue::ActionQueue;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
+use waiters::Waiters;
 use wasm_bindgen::JsValue;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+use web_sys::HtmlElement;
 use yew::UseReducerDispatcher;
 
 /// One mounted widget's connection to its host page.
+///
+/// ```ignore
+/// let bridge = HostBridge::new(host, notice, backend_url, lang, State::new(policy, None));
+/// let outcome = bridge.prompt(); // a Promise, settled once the backend has the decision
+/// bridge.close();                // on destroy()
+/// ```
 pub struct HostBridge {
-    host: HtmlElement,
     pub notice: &'static Notice,
     notice_ref: NoticeRef,
-    dispatcher: RefCell<Option<UseReducerDispatcher<State>>>,
-    queued: RefCell<Vec<Action>>,
+    events: HostEvents,
+    actions: ActionQueue,
     /// The state as last rendered.
     shown: RefCell<State>,
-    /// `[resolve, reject]` of every `prompt()` still waiting for a decision.
-    waiters: RefCell<Vec<(Function, Function)>>,
+    waiters: Waiters,
     courier: Rc<Courier>,
     /// `prompt()` was called before the backend said whether this user may be asked.
     open_when_ready: Cell<bool>,
-    closed: Cell<bool>,
 }
 
 impl HostBridge {
+    /// Connects a widget on `host` to the backend at `backend` (which it starts asking
+    /// for a challenge, and for what an earlier page left unsent).
     pub fn new(
         host: HtmlElement,
         notice: &'static Notice,
@@ -53,37 +64,25 @@ impl HostBridge {
             });
             HostBridge {
                 courier: Courier::start(backend, lang, notice, notice_ref.sha256.clone(), report),
-                host,
                 notice,
                 notice_ref,
-                dispatcher: RefCell::default(),
-                queued: RefCell::default(),
+                events: HostEvents::new(host),
+                actions: ActionQueue::default(),
                 shown: RefCell::new(initial),
-                waiters: RefCell::default(),
+                waiters: Waiters::default(),
                 open_when_ready: Cell::new(false),
-                closed: Cell::new(false),
             }
         })
     }
 
     /// Called by the component once it exists; runs what the host asked for meanwhile.
     pub fn attach(&self, dispatcher: UseReducerDispatcher<State>) {
-        for action in self.queued.take() {
-            dispatcher.dispatch(action);
-        }
-        *self.dispatcher.borrow_mut() = Some(dispatcher);
-    }
-
-    pub fn send(&self, action: Action) {
-        match &*self.dispatcher.borrow() {
-            Some(d) => d.dispatch(action),
-            None => self.queued.borrow_mut().push(action),
-        }
+        self.actions.attach(dispatcher);
     }
 
     /// Reports the transition from the last rendered state to `next`.
     pub fn observe(&self, next: &State) {
-        if self.closed.get() {
+        if self.events.is_silenced() {
             return;
         }
         let prev = self.shown.replace(next.clone());
@@ -94,10 +93,12 @@ impl HostBridge {
         }
         if prev.view != next.view {
             if prev.view != View::Closed {
-                self.emit("consent:close", &ViewChange(prev.view).to_js());
+                self.events
+                    .emit(HostEvent::Close, &ViewChange(prev.view).to_js());
             }
             if next.view != View::Closed {
-                self.emit("consent:open", &ViewChange(next.view).to_js());
+                self.events
+                    .emit(HostEvent::Open, &ViewChange(next.view).to_js());
             }
         }
     }
@@ -112,13 +113,11 @@ impl HostBridge {
         if let Some(choice) = shown.decision.filter(|c| *c != Choice::Withdraw) {
             return Promise::resolve(&Decided::existing(choice).to_js());
         }
-        let promise = Promise::new(&mut |resolve, reject| {
-            self.waiters.borrow_mut().push((resolve, reject));
-        });
+        let promise = self.waiters.wait();
         if self.courier.awaiting_policy() {
             self.open_when_ready.set(true);
         } else {
-            self.send(Action::OpenPrompt);
+            self.actions.send(Action::OpenPrompt);
         }
         promise
     }
@@ -127,7 +126,7 @@ impl HostBridge {
     pub fn manage(&self) {
         let policy = self.shown.borrow().policy;
         if policy == Policy::Enabled {
-            self.send(Action::OpenManage);
+            self.actions.send(Action::OpenManage);
         } else {
             self.unavailable(policy);
         }
@@ -141,18 +140,15 @@ impl HostBridge {
     /// Stops all reporting and delivery, and fails the promises nobody will settle any
     /// more. Signed decisions stay in the outbox for the next mount.
     pub fn close(&self) {
-        self.closed.set(true);
-        self.dispatcher.take();
-        self.queued.take();
+        self.events.silence();
+        self.actions.detach();
         self.courier.stop();
         let err = js_sys::Error::new("the consent widget was destroyed before a decision was made");
-        for (_, reject) in self.waiters.take() {
-            let _ = reject.call1(&JsValue::UNDEFINED, &err);
-        }
+        self.waiters.take().reject(&err);
     }
 
     fn hear(&self, report: Report) {
-        if self.closed.get() {
+        if self.events.is_silenced() {
             return;
         }
         match report {
@@ -178,7 +174,7 @@ impl HostBridge {
                     jti: jti.as_deref(),
                     reason: &reason,
                 };
-                self.emit("consent:pending", &detail.to_js());
+                self.events.emit(HostEvent::Pending, &detail.to_js());
             }
             Report::Delivered(delivered) => self.acknowledged(delivered),
             Report::Refused(refusal) => self.refused(&refusal),
@@ -187,7 +183,7 @@ impl HostBridge {
 
     /// The backend's word on the tenant policy overrides the host's.
     fn backend_policy(&self, policy: Policy) {
-        self.send(Action::SetPolicy(policy));
+        self.actions.send(Action::SetPolicy(policy));
         self.shown.borrow_mut().policy = policy;
         // Tell the host at once, so it can explain the empty LinkedIn section before
         // anyone clicks; a waiting prompt() hears it in policy_settled.
@@ -203,37 +199,26 @@ impl HostBridge {
         }
         let policy = self.shown.borrow().policy;
         if policy == Policy::Enabled {
-            self.send(Action::OpenPrompt);
+            self.actions.send(Action::OpenPrompt);
         } else {
             let detail = self.unavailable(policy);
-            for (resolve, _) in self.waiters.take() {
-                let _ = resolve.call1(&JsValue::UNDEFINED, &detail);
-            }
+            self.waiters.take().resolve(&detail);
         }
     }
 
     fn acknowledged(&self, d: Delivered) {
         let detail =
             Decided::acknowledged(d.choice, &self.notice_ref, &d.jti, &d.token, d.receipt).to_js();
-        // Taken first: a listener may destroy the widget, which must not turn these
-        // settled promises into rejections.
         let waiters = self.waiters.take();
-        self.emit("consent:decision", &detail);
-        for (resolve, _) in waiters {
-            let _ = resolve.call1(&JsValue::UNDEFINED, &detail);
-        }
+        self.events.emit(HostEvent::Decision, &detail);
+        waiters.resolve(&detail);
     }
 
     fn refused(&self, refusal: &Refusal) {
         let waiters = self.waiters.take();
         self.error(refusal);
-        let error = js_sys::Error::new(&format!(
-            "the decision was not recorded: {}",
-            refusal.message
-        ));
-        for (_, reject) in waiters {
-            let _ = reject.call1(&JsValue::UNDEFINED, &error);
-        }
+        let message = format!("the decision was not recorded: {}", refusal.message);
+        waiters.reject(&js_sys::Error::new(&message));
     }
 
     /// Tells the host about a problem (`consent:error`).
@@ -242,7 +227,7 @@ impl HostBridge {
             code: &refusal.code,
             message: &refusal.message,
         };
-        self.emit("consent:error", &detail.to_js());
+        self.events.emit(HostEvent::Error, &detail.to_js());
     }
 
     /// Tells the host why nothing can be shown; the detail is also `prompt()`'s outcome.
@@ -253,20 +238,7 @@ impl HostBridge {
             _ => texts.policy_off,
         };
         let detail = Unavailable { reason, message }.to_js();
-        self.emit("consent:unavailable", &detail);
+        self.events.emit(HostEvent::Unavailable, &detail);
         detail
-    }
-
-    fn emit(&self, name: &str, detail: &JsValue) {
-        if self.closed.get() {
-            return;
-        }
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(detail);
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = self.host.dispatch_event(&event);
-        }
     }
 }
