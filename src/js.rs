@@ -29,11 +29,16 @@ pub trait ToJs {
 /// let detail = js::object(&[("code", "offline".into()), ("message", message.into())]);
 /// ```
 pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
-    let obj = Object::new();
+    let obj = Object::new().into();
+    extend(&obj, fields);
+    obj
+}
+
+/// Adds `fields` to the object `obj`, after the members it has.
+pub fn extend(obj: &JsValue, fields: &[(&str, JsValue)]) {
     for (key, value) in fields {
-        let _ = Reflect::set(&obj, &JsValue::from_str(key), value);
+        let _ = Reflect::set(obj, &JsValue::from_str(key), value);
     }
-    obj.into()
 }
 
 /// `obj[key]`; `undefined` when `obj` has no such member or is not an object.

@@ -2,7 +2,7 @@
 //! of the `consent:*` events. Each is a typed struct whose [`ToJs`] shape is the
 //! TypeScript type of the same name in `api/types.rs`.
 
-use crate::js::{object, or_null, ToJs};
+use crate::js::{extend, object, or_null, ToJs};
 use crate::state::{Policy, State, View};
 use consent_core::{Choice, Direction, NoticeRef};
 use js_sys::{Object, Reflect};
@@ -62,21 +62,24 @@ impl<'a> Decided<'a> {
 
 impl ToJs for Decided<'_> {
     fn to_js(&self) -> JsValue {
-        let status = ("status", "decided".into());
-        let choice = ("choice", self.choice.as_str().into());
-        let flows = ("flows", flows(self.choice));
-        match &self.acknowledged {
-            None => object(&[status, choice, flows, ("notice", JsValue::NULL)]),
-            Some(a) => object(&[
-                status,
-                choice,
-                flows,
-                ("notice", notice(a.notice)),
-                ("jti", a.jti.into()),
-                ("token", a.token.into()),
-                ("receipt", a.receipt.clone()),
-            ]),
+        let acknowledged = self.acknowledged.as_ref();
+        let decided = object(&[
+            ("status", "decided".into()),
+            ("choice", self.choice.as_str().into()),
+            ("flows", flows(self.choice)),
+            ("notice", or_null(acknowledged.map(|a| notice(a.notice)))),
+        ]);
+        if let Some(a) = acknowledged {
+            extend(
+                &decided,
+                &[
+                    ("jti", a.jti.into()),
+                    ("token", a.token.into()),
+                    ("receipt", a.receipt.clone()),
+                ],
+            );
         }
+        decided
     }
 }
 
