@@ -35,6 +35,7 @@ pub struct HostEvents {
 }
 
 impl HostEvents {
+    /// Events for `host`, the element the widget is mounted on.
     pub fn new(host: HtmlElement) -> Self {
         HostEvents {
             host,
@@ -62,6 +63,7 @@ impl HostEvents {
         self.silenced.set(true);
     }
 
+    /// Whether the widget was destroyed: then nothing it hears matters any more.
     pub fn is_silenced(&self) -> bool {
         self.silenced.get()
     }

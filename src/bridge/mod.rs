@@ -45,8 +45,8 @@ pub struct HostBridge {
 }
 
 impl HostBridge {
-    /// Connects a widget on `host` to the backend at `backend` (which it starts asking
-    /// for a challenge, and for what an earlier page left unsent).
+    /// Connects a widget on `host` to the backend at `backend`. Delivery starts at once:
+    /// the first challenge is fetched, and what an earlier page left unsent is re-sent.
     pub fn new(
         host: HtmlElement,
         notice: &'static Notice,
@@ -56,6 +56,8 @@ impl HostBridge {
     ) -> Rc<Self> {
         let notice_ref = notice.reference();
         Rc::new_cyclic(|me: &Weak<HostBridge>| {
+            // Weak: the courier holds the reporter, and its tasks must not keep a
+            // destroyed widget alive.
             let me = me.clone();
             let report: Reporter = Rc::new(move |report| {
                 if let Some(bridge) = me.upgrade() {
@@ -148,6 +150,7 @@ impl HostBridge {
     }
 
     fn hear(&self, report: Report) {
+        // A task aborted by destroy() still finishes the step it is in.
         if self.events.is_silenced() {
             return;
         }
@@ -209,6 +212,8 @@ impl HostBridge {
     fn acknowledged(&self, d: Delivered) {
         let detail =
             Decided::acknowledged(d.choice, &self.notice_ref, &d.jti, &d.token, d.receipt).to_js();
+        // Taken before the event: a listener that destroys the widget must not turn
+        // these into rejections.
         let waiters = self.waiters.take();
         self.events.emit(HostEvent::Decision, &detail);
         waiters.resolve(&detail);

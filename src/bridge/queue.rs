@@ -21,6 +21,7 @@ impl ActionQueue {
         *self.dispatcher.borrow_mut() = Some(dispatcher);
     }
 
+    /// Dispatches `action`, or keeps it for [`ActionQueue::attach`].
     pub fn send(&self, action: Action) {
         match &*self.dispatcher.borrow() {
             Some(d) => d.dispatch(action),

@@ -14,8 +14,8 @@ impl Waiters {
         Promise::new(&mut |resolve, reject| self.0.borrow_mut().push((resolve, reject)))
     }
 
-    /// Takes every waiting promise. Taken before anything reaches the host, because a
-    /// listener may destroy the widget, which rejects whatever is still waiting.
+    /// Takes every waiting promise, to settle them. Take them before telling the host
+    /// anything: a listener may destroy the widget, which rejects whatever still waits.
     pub fn take(&self) -> Settle {
         Settle(self.0.take())
     }
@@ -25,12 +25,14 @@ impl Waiters {
 pub struct Settle(Vec<(Function, Function)>);
 
 impl Settle {
+    /// Fulfils every taken promise with `value`.
     pub fn resolve(self, value: &JsValue) {
         for (resolve, _) in self.0 {
             let _ = resolve.call1(&JsValue::UNDEFINED, value);
         }
     }
 
+    /// Rejects every taken promise with `error`.
     pub fn reject(self, error: &JsValue) {
         for (_, reject) in self.0 {
             let _ = reject.call1(&JsValue::UNDEFINED, error);

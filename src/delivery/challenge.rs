@@ -52,8 +52,8 @@ impl Challenges {
         matches!(*self.slot.borrow(), Slot::Fetching)
     }
 
-    /// Takes the ready challenge for a decision, if there is one. The slot stays
-    /// [`Slot::Fetching`] until [`Challenges::refill`] brings the next.
+    /// Takes the ready challenge for a decision, if there is one. Until
+    /// [`Challenges::refill`] brings the next, [`Challenges::fetching`] holds.
     pub fn take(&self) -> Option<Challenge> {
         match self.slot.replace(Slot::Fetching) {
             Slot::Ready(c) => Some(c),
