@@ -1,4 +1,4 @@
-use super::NoticeProp;
+use super::notice_prop::NoticeProp;
 use crate::options::Links;
 use std::rc::Rc;
 use yew::prelude::*;
