@@ -4,7 +4,7 @@ use std::cell::Cell;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-/// Every event the widget raises; the details are in `crate::payloads`.
+/// Every event the widget raises; their details are built from the payload types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HostEvent {
     Open,

@@ -6,8 +6,8 @@ use consent_core::Choice;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
-/// Where a [`super::Courier`] sends its [`Report`]s. Called from async tasks, never
-/// from inside a `Courier` method, so the receiver may call the courier again.
+/// Where the courier sends its [`Report`]s. Called from async tasks, never from inside
+/// a `Courier` method, so the receiver may call the courier again.
 pub type Reporter = Rc<dyn Fn(Report)>;
 
 /// One thing that happened to a challenge or a decision.
