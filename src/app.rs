@@ -1,8 +1,8 @@
 //! The root component: owns the state and reports its transitions to the host.
 
-use crate::api::options::Links;
+use crate::bridge::HostBridge;
 use crate::components::{ConsentDialog, ConsentPrompt, ManageConnection, NoticeProp};
-use crate::host::HostBridge;
+use crate::options::Links;
 use crate::state::{Action, State, View};
 use consent_core::Choice;
 use std::rc::Rc;

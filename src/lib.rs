@@ -14,9 +14,12 @@
 
 pub mod api;
 mod app;
+mod bridge;
 mod components;
 mod delivery;
-mod host;
+mod js;
+pub mod options;
+mod payloads;
 pub mod state;
 mod style;
 

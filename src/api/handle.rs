@@ -1,7 +1,7 @@
-use super::options::Options;
 use super::types::{ConsentOptions, MountTarget};
 use crate::app::{App, AppProps};
-use crate::host::HostBridge;
+use crate::bridge::HostBridge;
+use crate::options::Options;
 use crate::state::State;
 use crate::style;
 use js_sys::Promise;

@@ -2,8 +2,8 @@
 
 mod element;
 mod handle;
-pub mod options;
 mod types;
 
+pub use crate::options;
 pub use element::define_element;
 pub use handle::{mount, ConsentHandle};

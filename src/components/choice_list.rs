@@ -1,4 +1,5 @@
-use super::NoticeProp;
+use super::notice_prop::NoticeProp;
+use super::user_input::from_user;
 use consent_core::Choice;
 use yew::prelude::*;
 
@@ -23,7 +24,7 @@ pub fn ChoiceList(props: &ChoiceListProps) -> Html {
                         let on_choose = props.on_choose.clone();
                         let choice = c.choice;
                         // Synthetic clicks from page scripts must not decide for the user.
-                        move |e: MouseEvent| if super::from_user(&e) { on_choose.emit(choice) }
+                        move |e: MouseEvent| if from_user(&e) { on_choose.emit(choice) }
                     };
                     html! {
                         <li class="choice">

@@ -1,4 +1,5 @@
-use super::{DESCRIPTION_ID, TITLE_ID};
+use super::ids::{DESCRIPTION_ID, TITLE_ID};
+use super::user_input::from_user;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDialogElement, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -60,7 +61,7 @@ pub fn ConsentDialog(props: &ConsentDialogProps) -> Html {
         move |e: KeyboardEvent| match e.key().as_str() {
             "Escape" => {
                 e.prevent_default();
-                if super::from_user(&e) {
+                if from_user(&e) {
                     on_dismiss.emit(());
                 }
             }
@@ -76,7 +77,7 @@ pub fn ConsentDialog(props: &ConsentDialogProps) -> Html {
         let on_dismiss = props.on_dismiss.clone();
         move |e: Event| {
             e.prevent_default();
-            if super::from_user(&e) {
+            if from_user(&e) {
                 on_dismiss.emit(());
             }
         }

@@ -1,9 +1,10 @@
 use super::choice_list::ChoiceList;
 use super::data_flows::DataFlows;
+use super::ids::{DESCRIPTION_ID, TITLE_ID};
 use super::learn_more_links::LearnMoreLinks;
+use super::notice_prop::NoticeProp;
 use super::retention_facts::RetentionFacts;
-use super::{NoticeProp, DESCRIPTION_ID, TITLE_ID};
-use crate::api::options::Links;
+use crate::options::Links;
 use consent_core::Choice;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -1,4 +1,4 @@
-use super::NoticeProp;
+use super::notice_prop::NoticeProp;
 use consent_core::catalogue::DirectionText;
 use yew::prelude::*;
 

@@ -1,5 +1,5 @@
-use super::NoticeProp;
-use crate::api::options::Links;
+use super::notice_prop::NoticeProp;
+use crate::options::Links;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,6 +1,8 @@
+use super::ids::{DESCRIPTION_ID, TITLE_ID};
 use super::learn_more_links::external_link;
-use super::{NoticeProp, DESCRIPTION_ID, TITLE_ID};
-use crate::api::options::Links;
+use super::notice_prop::NoticeProp;
+use super::user_input::from_user;
+use crate::options::Links;
 use consent_core::Choice;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -29,7 +31,7 @@ pub fn ManageConnection(props: &ManageConnectionProps) -> Html {
     let emit = |cb: &Callback<()>| {
         let cb = cb.clone();
         move |e: MouseEvent| {
-            if super::from_user(&e) {
+            if from_user(&e) {
                 cb.emit(())
             }
         }

@@ -1,4 +1,4 @@
-use super::NoticeProp;
+use super::notice_prop::NoticeProp;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,128 +1,182 @@
 //! Turning a choice into a signed decision the backend has acknowledged, losing nothing:
 //! the token is written to a durable outbox before it is sent, re-sent with the same
 //! `jti` until the backend answers, and removed only once it has.
+//!
+//! The widget sees one [`Courier`] per mount: it calls [`Courier::deliver`] once per
+//! decision and hears back through [`Report`]s. Challenges, keys, the outbox and retries
+//! stay in here.
 
-pub mod backend;
+mod backend;
+mod challenge;
+mod outbox;
+mod report;
+mod retry;
+mod signer;
+mod tasks;
 mod vault;
 
+pub use report::{Delivered, Refusal, Report, Reporter};
+
 use backend::{CallError, Challenge};
+use challenge::Challenges;
 use consent_core::catalogue::Notice;
-use consent_core::claims::Claims;
-use consent_core::jwk::EcPublicJwk;
-use consent_core::token::UnsignedToken;
 use consent_core::Choice;
-use js_sys::Reflect;
-use wasm_bindgen::{JsCast, JsValue};
+use signer::Signed;
+use std::rc::Rc;
+use tasks::Tasks;
+use wasm_bindgen::JsValue;
 
-use crate::host::{js_get_str, object};
-
-/// A signed decision waiting for the backend.
-#[derive(Clone, Debug)]
-pub struct Signed {
-    pub jti: String,
-    pub token: String,
-    pub choice: Choice,
-}
-
-fn signing_failed(what: &str, e: JsValue) -> CallError {
-    let detail = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_default();
-    CallError::Rejected {
-        code: "signing-failed".into(),
-        message: format!("{what}: {detail}"),
-        status: 0,
-    }
-}
-
-/// This device's key for `sub` at `backend`: `{privateKey, jwk, ...}` from `vault.js`.
-pub async fn device_key(backend: &str, sub: &str) -> Result<JsValue, CallError> {
-    vault::device_key(&format!("{backend}#{sub}"))
-        .await
-        .map_err(|e| signing_failed("no signing key could be made", e))
-}
-
-/// Signs `choice` against `challenge` with `key` (from [`device_key`]).
-pub async fn sign(
-    key: &JsValue,
-    challenge: &Challenge,
+/// Delivers one widget's decisions to its backend.
+///
+/// ```ignore
+/// let courier = Courier::start(backend_url, lang, notice, notice.reference().sha256,
+///     Rc::new(|report| match report {
+///         Report::Delivered(d) => { /* tell the host */ }
+///         _ => {}
+///     }));
+/// courier.deliver(Choice::NotNow); // reports Pending while offline, then Delivered
+/// courier.stop();                  // on destroy; the outbox keeps what is unsent
+/// ```
+pub struct Courier {
+    backend: String,
     notice: &'static Notice,
-    choice: Choice,
-) -> Result<Signed, CallError> {
-    let jwk_js = Reflect::get(key, &"jwk".into()).unwrap_or(JsValue::UNDEFINED);
-    let part = |k: &str| js_get_str(&jwk_js, k).unwrap_or_default();
-    let jwk = EcPublicJwk {
-        kty: part("kty"),
-        crv: part("crv"),
-        x: part("x"),
-        y: part("y"),
-    };
-    let jti = consent_core::token::base64url(&vault::random_bytes(16));
-    let claims = Claims::new(
-        jti.clone(),
-        (js_sys::Date::now() / 1000.0) as i64,
-        challenge.nonce.clone(),
-        challenge.aud.clone(),
-        challenge.sub.clone(),
-        notice,
-        choice,
-    );
-    let unsigned = UnsignedToken::new(jwk, &claims);
-    let private_key = Reflect::get(key, &"privateKey".into()).unwrap_or(JsValue::UNDEFINED);
-    let signature = vault::sign(&private_key, unsigned.signing_input())
+    /// The digest of the notice this widget shows; a challenge for another is refused.
+    shown_sha256: String,
+    challenges: Rc<Challenges>,
+    tasks: Rc<Tasks>,
+    report: Reporter,
+}
+
+impl Courier {
+    /// Fetches the first challenge and re-sends what an earlier page left unsent.
+    pub fn start(
+        backend: String,
+        lang: String,
+        notice: &'static Notice,
+        shown_sha256: String,
+        report: Reporter,
+    ) -> Rc<Courier> {
+        let tasks = Rc::new(Tasks::default());
+        let challenges = Challenges::start(backend.clone(), lang, tasks.clone(), report.clone());
+        let courier = Rc::new(Courier {
+            backend,
+            notice,
+            shown_sha256,
+            challenges,
+            tasks,
+            report,
+        });
+        courier.resend_unsent();
+        courier
+    }
+
+    /// Whether the backend's word on the tenant policy is still on its way: `prompt()`
+    /// waits for it rather than show a prompt the tenant may not allow.
+    pub fn awaiting_policy(&self) -> bool {
+        self.challenges.fetching()
+    }
+
+    /// Signs `choice`, keeps it in the outbox and sends it until the backend answers;
+    /// ends with [`Report::Delivered`] or [`Report::Refused`].
+    pub fn deliver(self: &Rc<Self>, choice: Choice) {
+        // Taken now, not in the task: a second decision must not reuse this nonce.
+        let ready = self.challenges.take();
+        let me = self.clone();
+        self.tasks.spawn(async move {
+            if let Err(refused) = me.sign_and_send(ready, choice).await {
+                (me.report)(Report::Refused(refused.into()));
+            }
+        });
+    }
+
+    /// Stops all delivery work. Signed decisions stay in the outbox for the next mount.
+    pub fn stop(&self) {
+        self.tasks.abort_all();
+    }
+
+    async fn sign_and_send(
+        &self,
+        ready: Option<Challenge>,
+        choice: Choice,
+    ) -> Result<(), CallError> {
+        let challenge = match ready {
+            Some(c) => c,
+            None => {
+                let pending = |_, reason| {
+                    (self.report)(Report::Pending {
+                        choice,
+                        jti: None,
+                        reason,
+                    })
+                };
+                self.challenges.fetch_now(pending).await?
+            }
+        };
+        // The nonce is single-use: get the next one now, while the backend is there.
+        self.challenges.refill();
+        if challenge.notice_sha256 != self.shown_sha256 {
+            return Err(CallError::local(
+                "notice-mismatch",
+                "the backend expects a different version of the notice than this widget shows"
+                    .into(),
+            ));
+        }
+        let key = match self.challenges.key_for(&challenge.sub) {
+            Some(key) => key,
+            None => signer::device_key(&self.backend, &challenge.sub).await?,
+        };
+        let signed = signer::sign(&key, &challenge, self.notice, choice).await?;
+        // The outbox write and the first send start together, so the token is on
+        // the network without waiting for IndexedDB to commit. Closing the page
+        // before that commit loses nothing the old order kept (then, the token
+        // had not been sent at all); the entry goes only once both are done.
+        let (_, outcome) =
+            futures::future::join(outbox::keep(&self.backend, &signed), self.send(&signed)).await;
+        self.settle(signed, outcome).await;
+        Ok(())
+    }
+
+    /// Sends what an earlier page signed but never got acknowledged.
+    fn resend_unsent(self: &Rc<Self>) {
+        let me = self.clone();
+        self.tasks.spawn(async move {
+            for signed in outbox::unsent(&me.backend).await {
+                let outcome = me.send(&signed).await;
+                me.settle(signed, outcome).await;
+            }
+        });
+    }
+
+    /// Sends `signed` until the backend acknowledges or refuses it; the same token (same
+    /// `jti`) every time, so the backend records it once however often it arrives.
+    async fn send(&self, signed: &Signed) -> Result<JsValue, CallError> {
+        let pending = |attempt, reason| {
+            if attempt == 0 {
+                (self.report)(Report::Pending {
+                    choice: signed.choice,
+                    jti: Some(signed.jti.clone()),
+                    reason,
+                });
+            }
+        };
+        retry::until_answered(
+            || backend::send_decision(&self.backend, &signed.token),
+            pending,
+        )
         .await
-        .map_err(|e| signing_failed("the browser could not sign", e))?;
-    let signature = js_sys::Uint8Array::new(&signature).to_vec();
-    let token = unsigned
-        .finish(&signature)
-        .map_err(|e| CallError::Rejected {
-            code: "signing-failed".into(),
-            message: e.to_string(),
-            status: 0,
-        })?;
-    Ok(Signed { jti, token, choice })
-}
+    }
 
-/// Writes `signed` to the outbox. `false` when the outbox is unavailable (private
-/// browsing, storage blocked): delivery still goes on, for as long as the page lives.
-pub async fn keep(backend: &str, signed: &Signed) -> bool {
-    let entry = object(&[
-        ("jti", signed.jti.as_str().into()),
-        ("token", signed.token.as_str().into()),
-        ("choice", signed.choice.as_str().into()),
-        ("backend", backend.into()),
-        ("queuedAt", js_sys::Date::now().into()),
-    ]);
-    vault::outbox_put(&entry).await.is_ok()
-}
-
-pub async fn forget(jti: &str) {
-    let _ = vault::outbox_delete(jti).await;
-}
-
-/// Decisions signed earlier for `backend` and never acknowledged (e.g. the page was
-/// closed while offline).
-pub async fn unsent(backend: &str) -> Vec<Signed> {
-    let Ok(all) = vault::outbox_all().await else {
-        return Vec::new();
-    };
-    js_sys::Array::from(&all)
-        .iter()
-        .filter(|e| js_get_str(e, "backend").as_deref() == Some(backend))
-        .filter_map(|e| {
-            Some(Signed {
-                jti: js_get_str(&e, "jti")?,
-                token: js_get_str(&e, "token")?,
-                choice: Choice::parse(&js_get_str(&e, "choice")?)?,
-            })
-        })
-        .collect()
-}
-
-/// Waits before retry number `attempt` (0-based): 0.5 s doubling to at most 10 s, so a
-/// backend that comes back is reached within seconds without being hammered.
-pub async fn backoff(attempt: u32) {
-    let ms = (500u32 << attempt.min(5)).min(10_000);
-    gloo_timers::future::TimeoutFuture::new(ms).await;
+    /// Removes an answered decision from the outbox, then reports the answer.
+    async fn settle(&self, signed: Signed, outcome: Result<JsValue, CallError>) {
+        outbox::forget(&signed.jti).await;
+        (self.report)(match outcome {
+            Ok(receipt) => Report::Delivered(Delivered {
+                choice: signed.choice,
+                jti: signed.jti,
+                token: signed.token,
+                receipt,
+            }),
+            Err(refused) => Report::Refused(refused.into()),
+        });
+    }
 }

@@ -1,8 +1,13 @@
 //! The options object `mount()` takes, and its validation.
 //!
-//! Read field by field with JS type checks rather than through a serde deserializer:
-//! serde's error path formats floats ("invalid type: floating point `4.2`"), which
-//! alone costs more wasm than this whole file. Every error names the offending field.
+//! Read field by field with JS type checks rather than through a serde deserializer,
+//! because serde costs far more than it saves. Measured on the release build (wasm-opt
+//! -Oz, gzip -9 of the wasm): `#[derive(Deserialize)]` structs read with
+//! serde-wasm-bindgen and serde_path_to_error (so that a type error names its field)
+//! made the wasm 16064 bytes (15.7 KB) larger; 14123 bytes without the path. Nor would
+//! serde replace the unknown-key check below: serde-wasm-bindgen looks up only the
+//! fields a struct names, so `deny_unknown_fields` never fires. Every error names the
+//! offending field.
 
 use crate::state::Policy;
 use consent_core::Choice;

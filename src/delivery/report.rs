@@ -1,0 +1,64 @@
+//! What delivery tells the widget, as it happens: the only way results leave it.
+
+use super::backend::CallError;
+use crate::state::Policy;
+use consent_core::Choice;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+
+/// Where the courier sends its [`Report`]s. Called from async tasks, never from inside
+/// a `Courier` method, so the receiver may call the courier again.
+pub type Reporter = Rc<dyn Fn(Report)>;
+
+/// One thing that happened to a challenge or a decision.
+#[derive(Debug)]
+pub enum Report {
+    /// A challenge arrived. `policy` is the tenant policy it names, `None` for a name
+    /// this widget does not know (then the host's word stands).
+    ChallengeReady { policy: Option<Policy> },
+    /// No challenge could be had. `refusal` is set when the backend refused; `None`
+    /// means it could not be reached, and the next decision fetches one itself.
+    ChallengeFailed { refusal: Option<Refusal> },
+    /// A decision is waiting for the backend, which cannot be reached. `jti` is set
+    /// once it is signed and in the outbox.
+    Pending {
+        choice: Choice,
+        jti: Option<String>,
+        reason: String,
+    },
+    /// The backend acknowledged a decision.
+    Delivered(Delivered),
+    /// A decision will never be recorded: the backend refused it, or it could not be
+    /// signed.
+    Refused(Refusal),
+}
+
+/// A decision the backend has recorded.
+#[derive(Debug)]
+pub struct Delivered {
+    pub choice: Choice,
+    pub jti: String,
+    pub token: String,
+    /// The backend's receipt, passed on to the host as it came.
+    pub receipt: JsValue,
+}
+
+/// Why something failed for good, in the terms of `consent:error`.
+#[derive(Debug)]
+pub struct Refusal {
+    /// The backend's problem type, or one of the widget's own (`signing-failed`, ...).
+    pub code: String,
+    pub message: String,
+}
+
+impl From<CallError> for Refusal {
+    fn from(err: CallError) -> Refusal {
+        match err {
+            CallError::Rejected { code, message, .. } => Refusal { code, message },
+            CallError::Transient(message) => Refusal {
+                code: "unreachable".into(),
+                message,
+            },
+        }
+    }
+}

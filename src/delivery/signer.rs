@@ -1,0 +1,89 @@
+//! Turning a choice into a compact JWS with this device's WebCrypto key.
+
+use super::backend::{CallError, Challenge};
+use super::vault;
+use crate::js;
+use consent_core::catalogue::Notice;
+use consent_core::claims::Claims;
+use consent_core::jwk::EcPublicJwk;
+use consent_core::token::UnsignedToken;
+use consent_core::Choice;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// This device's signing key for one backend and subject, as `vault.js` keeps it. The
+/// private half is an opaque, non-extractable `CryptoKey`.
+#[derive(Clone)]
+pub struct DeviceKey {
+    private_key: JsValue,
+    jwk: EcPublicJwk,
+}
+
+impl DeviceKey {
+    /// Reads `{privateKey, jwk}` member by member, not deserialised with serde: see
+    /// `crate::js`.
+    fn from_js(key: &JsValue) -> DeviceKey {
+        let jwk = js::get(key, "jwk");
+        let part = |k: &str| js::get_str(&jwk, k).unwrap_or_default();
+        DeviceKey {
+            private_key: js::get(key, "privateKey"),
+            jwk: EcPublicJwk {
+                kty: part("kty"),
+                crv: part("crv"),
+                x: part("x"),
+                y: part("y"),
+            },
+        }
+    }
+}
+
+/// A signed decision waiting for the backend.
+#[derive(Clone, Debug)]
+pub struct Signed {
+    pub jti: String,
+    pub token: String,
+    pub choice: Choice,
+}
+
+fn signing_failed(what: &str, e: JsValue) -> CallError {
+    let detail = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default();
+    CallError::local("signing-failed", format!("{what}: {detail}"))
+}
+
+/// This device's key for `sub` at `backend`, made on first use.
+pub async fn device_key(backend: &str, sub: &str) -> Result<DeviceKey, CallError> {
+    let key = vault::device_key(&format!("{backend}#{sub}"))
+        .await
+        .map_err(|e| signing_failed("no signing key could be made", e))?;
+    Ok(DeviceKey::from_js(&key))
+}
+
+/// Signs `choice` made on `notice` against `challenge`.
+pub async fn sign(
+    key: &DeviceKey,
+    challenge: &Challenge,
+    notice: &'static Notice,
+    choice: Choice,
+) -> Result<Signed, CallError> {
+    let jti = consent_core::token::base64url(&vault::random_bytes(16));
+    let claims = Claims::new(
+        jti.clone(),
+        (js_sys::Date::now() / 1000.0) as i64,
+        challenge.nonce.clone(),
+        challenge.aud.clone(),
+        challenge.sub.clone(),
+        notice,
+        choice,
+    );
+    let unsigned = UnsignedToken::new(key.jwk.clone(), &claims);
+    let signature = vault::sign(&key.private_key, unsigned.signing_input())
+        .await
+        .map_err(|e| signing_failed("the browser could not sign", e))?;
+    let signature = js_sys::Uint8Array::new(&signature).to_vec();
+    let token = unsigned
+        .finish(&signature)
+        .map_err(|e| CallError::local("signing-failed", e.to_string()))?;
+    Ok(Signed { jti, token, choice })
+}
