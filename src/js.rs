@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 /// A Rust value with a JS shape: what the host page receives is built through this.
 ///
-/// ```ignore
+/// ```text
 /// struct Detail { view: &'static str }
 /// impl ToJs for Detail {
 ///     fn to_js(&self) -> JsValue {
@@ -25,7 +25,7 @@ pub trait ToJs {
 
 /// A plain JS object with `fields`, in that order (the order `Object.keys` shows).
 ///
-/// ```ignore
+/// ```text
 /// let detail = js::object(&[("code", "offline".into()), ("message", message.into())]);
 /// ```
 pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
@@ -48,7 +48,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
 
 /// `obj[key]` when it is a string.
 ///
-/// ```ignore
+/// ```text
 /// let detail = js::get_str(&problem, "detail").unwrap_or_default();
 /// ```
 pub fn get_str(obj: &JsValue, key: &str) -> Option<String> {

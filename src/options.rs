@@ -77,15 +77,13 @@ impl Options {
                 "lang: {lang:?} is not a language tag such as \"en-US\""
             )));
         }
-        let policy = match root.string("policy")?.as_deref() {
-            None | Some("enabled") => Policy::Enabled,
-            Some("off") => Policy::Off,
-            Some("not_in_group") => Policy::NotInGroup,
-            Some(other) => {
-                return Err(OptionsError(format!(
-                    "policy: unknown variant {other:?}, expected \"enabled\", \"off\" or \"not_in_group\""
-                )))
-            }
+        let policy = match root.string("policy")? {
+            None => Policy::Enabled,
+            Some(name) => Policy::parse(&name).ok_or_else(|| {
+                OptionsError(format!(
+                    "policy: unknown variant {name:?}, expected \"enabled\", \"off\" or \"not_in_group\""
+                ))
+            })?,
         };
         let decision = match root.string("decision")? {
             None => None,

@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 
 /// `ConsentDecision`: the outcome of `prompt()` and the detail of `consent:decision`.
 ///
-/// ```ignore
+/// ```text
 /// let outcome = Decided::existing(Choice::LinkedinOnly).to_js();
 /// // {status: "decided", choice: "linkedin_only", flows: {...}, notice: null}
 /// ```

@@ -2,6 +2,7 @@
 //! [`Action`]; host events are derived from the resulting transitions.
 
 use consent_core::Choice;
+pub use consent_core::Policy;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -13,24 +14,6 @@ pub enum View {
     Manage,
 }
 
-impl Policy {
-    /// Parses a wire name; `None` for anything else.
-    pub fn parse(s: &str) -> Option<Policy> {
-        [Policy::Enabled, Policy::Off, Policy::NotInGroup]
-            .into_iter()
-            .find(|p| p.as_str() == s)
-    }
-
-    /// The wire name, as in the `policy` option.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Policy::Enabled => "enabled",
-            Policy::Off => "off",
-            Policy::NotInGroup => "not_in_group",
-        }
-    }
-}
-
 impl View {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -39,17 +22,6 @@ impl View {
             View::Manage => "manage",
         }
     }
-}
-
-/// Whether the tenant lets this user connect accounts at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Policy {
-    #[default]
-    Enabled,
-    /// The tenant turned the feature off for everybody.
-    Off,
-    /// The tenant turned it on for a group this user is not in.
-    NotInGroup,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -26,7 +26,7 @@ use yew::UseReducerDispatcher;
 
 /// One mounted widget's connection to its host page.
 ///
-/// ```ignore
+/// ```text
 /// let bridge = HostBridge::new(host, notice, backend_url, lang, State::new(policy, None));
 /// let outcome = bridge.prompt(); // a Promise, settled once the backend has the decision
 /// bridge.close();                // on destroy()
@@ -156,9 +156,7 @@ impl HostBridge {
         }
         match report {
             Report::ChallengeReady { policy } => {
-                if let Some(policy) = policy {
-                    self.backend_policy(policy);
-                }
+                self.backend_policy(policy);
                 self.policy_settled();
             }
             Report::ChallengeFailed { refusal } => {

@@ -1,42 +1,49 @@
 //! The two calls the widget makes to its backend: a challenge, and a decision.
 
 use crate::js;
+use consent_core::{NoticeRef, Policy};
 use js_sys::JSON;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestCredentials, RequestInit, Response};
 
-/// What `POST /v1/challenge` answers, as far as the widget uses it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Challenge {
-    pub nonce: String,
-    pub sub: String,
-    pub aud: String,
-    /// The digest of the notice the backend expects decisions to be made on.
-    pub notice_sha256: String,
-    /// The tenant policy's wire name; `"enabled"` when the backend names none.
-    pub policy: String,
-}
+pub use consent_core::Challenge;
 
-impl Challenge {
-    /// Read member by member, not deserialised with serde: see `crate::js`.
-    fn from_js(json: &JsValue) -> Result<Challenge, CallError> {
-        let field = |v: &JsValue, k: &str| {
-            js::get_str(v, k).ok_or_else(|| {
-                CallError::local(
-                    "bad-challenge",
-                    format!("the backend's challenge has no `{k}`"),
-                )
-            })
-        };
-        Ok(Challenge {
-            nonce: field(json, "nonce")?,
-            sub: field(json, "sub")?,
-            aud: field(json, "aud")?,
-            notice_sha256: field(&js::get(json, "notice"), "sha256")?,
-            policy: js::get_str(json, "policy").unwrap_or_else(|| "enabled".into()),
-        })
-    }
+/// Reads the backend's answer into consent-core's [`Challenge`], member by member
+/// rather than with serde (see `crate::js` for the cost); a browser test holds this
+/// reader to what the server's serde writes.
+pub fn challenge_from_js(json: &JsValue) -> Result<Challenge, CallError> {
+    let bad = |what: String| CallError::local("bad-challenge", what);
+    let field = |v: &JsValue, k: &str| {
+        js::get_str(v, k).ok_or_else(|| bad(format!("the backend's challenge has no `{k}`")))
+    };
+    let notice = js::get(json, "notice");
+    let policy = match js::get_str(json, "policy") {
+        // Backends from before the policy existed let everybody be asked.
+        None => Policy::Enabled,
+        Some(name) => Policy::parse(&name).ok_or_else(|| {
+            bad(format!(
+                "the backend's challenge names an unknown policy {name:?}"
+            ))
+        })?,
+    };
+    Ok(Challenge {
+        nonce: field(json, "nonce")?,
+        sub: field(json, "sub")?,
+        aud: field(json, "aud")?,
+        notice: NoticeRef {
+            id: field(&notice, "id")?,
+            ver: js::get(&notice, "ver")
+                .as_f64()
+                .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= f64::from(u32::MAX))
+                .ok_or_else(|| bad("the backend's challenge has no notice `ver`".into()))?
+                as u32,
+            lang: field(&notice, "lang")?,
+            sha256: field(&notice, "sha256")?,
+        },
+        policy,
+        expires_at: field(json, "expires_at")?,
+    })
 }
 
 /// Why a call failed, and whether trying again can help.
@@ -69,7 +76,7 @@ pub async fn challenge(backend: &str, lang: &str) -> Result<Challenge, CallError
         .map(String::from)
         .unwrap_or_default();
     let json = call(backend, "v1/challenge", "application/json", &body).await?;
-    Challenge::from_js(&json)
+    challenge_from_js(&json)
 }
 
 /// Sends a compact token; resolves the backend's receipt (`201`, or `200` for a re-send).
@@ -130,5 +137,43 @@ fn refusal(status: u16, json: &JsValue) -> CallError {
         },
         message,
         status,
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// The server writes the challenge with serde; this reader must take exactly that.
+    #[wasm_bindgen_test]
+    fn reads_the_challenge_the_server_writes() {
+        for policy in Policy::ALL {
+            let sent = Challenge {
+                nonce: "bm9uY2U".into(),
+                sub: "c3Vi".into(),
+                aud: "https://consent.example".into(),
+                notice: consent_core::catalogue::notice("en").reference(),
+                policy,
+                expires_at: "2026-11-25T12:00:00Z".into(),
+            };
+            let json = JSON::parse(&serde_json::to_string(&sent).unwrap()).unwrap();
+            assert_eq!(challenge_from_js(&json), Ok(sent));
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn an_unknown_policy_is_a_bad_challenge_not_a_prompt() {
+        let json = JSON::parse(
+            r#"{"nonce":"n","sub":"s","aud":"a","policy":"maybe","expires_at":"t",
+            "notice":{"id":"i","ver":1,"lang":"en","sha256":"x"}}"#,
+        )
+        .unwrap();
+        let err = challenge_from_js(&json).unwrap_err();
+        assert!(
+            matches!(err, CallError::Rejected { ref code, .. } if code == "bad-challenge"),
+            "{err:?}"
+        );
     }
 }

@@ -7,7 +7,6 @@ use super::report::{Report, Reporter};
 use super::retry;
 use super::signer::{self, DeviceKey};
 use super::tasks::Tasks;
-use crate::state::Policy;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -95,7 +94,7 @@ impl Challenges {
         let report = match result {
             Ok(c) => {
                 self.preload_key(&c.sub);
-                let policy = Policy::parse(&c.policy);
+                let policy = c.policy;
                 self.slot.replace(Slot::Ready(c));
                 Report::ChallengeReady { policy }
             }

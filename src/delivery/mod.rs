@@ -28,7 +28,7 @@ use wasm_bindgen::JsValue;
 
 /// Delivers one widget's decisions to its backend.
 ///
-/// ```ignore
+/// ```text
 /// let courier = Courier::start(backend_url, lang, notice, notice.reference().sha256,
 ///     Rc::new(|report| match report {
 ///         Report::Delivered(d) => { /* tell the host */ }
@@ -114,7 +114,7 @@ impl Courier {
         };
         // The nonce is single-use: get the next one now, while the backend is there.
         self.challenges.refill();
-        if challenge.notice_sha256 != self.shown_sha256 {
+        if challenge.notice.sha256 != self.shown_sha256 {
             return Err(CallError::local(
                 "notice-mismatch",
                 "the backend expects a different version of the notice than this widget shows"

@@ -13,9 +13,8 @@ pub type Reporter = Rc<dyn Fn(Report)>;
 /// One thing that happened to a challenge or a decision.
 #[derive(Debug)]
 pub enum Report {
-    /// A challenge arrived. `policy` is the tenant policy it names, `None` for a name
-    /// this widget does not know (then the host's word stands).
-    ChallengeReady { policy: Option<Policy> },
+    /// A challenge arrived, naming the tenant policy for this user.
+    ChallengeReady { policy: Policy },
     /// No challenge could be had. `refusal` is set when the backend refused; `None`
     /// means it could not be reached, and the next decision fetches one itself.
     ChallengeFailed { refusal: Option<Refusal> },
