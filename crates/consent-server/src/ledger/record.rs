@@ -7,7 +7,6 @@ use crate::store::{AppendJob, LedgerTx, NewDecision, Storage, StoreError, StoreR
 use crate::time::rfc3339;
 use consent_core::merkle::{self, Frontier, Hash};
 use consent_core::verify::Verified;
-use serde_json::json;
 use std::sync::Arc;
 use tokio::sync::oneshot;
 
@@ -152,7 +151,17 @@ fn check_and_append(
     let leaf_hash = merkle::leaf_hash(leaf.as_bytes());
     let proof = staged.push(leaf_hash);
     appended.push(leaf_hash);
-    let receipt = receipt(signer, &c.jti, index, &leaf_hash, &proof, &staged.root());
+    let receipt = receipt(
+        signer,
+        &c.jti,
+        index,
+        &received_at,
+        &v.thumbprint,
+        &leaf_hash,
+        &proof,
+        index + 1,
+        &staged.root(),
+    );
     let notice =
         serde_json::to_string(&c.notice).map_err(StoreError::encoding("the token's notice"))?;
     let receipt_json =
@@ -180,5 +189,5 @@ fn check_and_append(
 /// personal data (see docs/DESIGN.md, Ledger). Its bytes are what gets hashed, so how
 /// it is written is part of the ledger's format (pinned by tests/ledger_format.rs).
 fn leaf(token: &str, received_at: &str, thumbprint: &str) -> String {
-    json!({"token": token, "received_at": received_at, "key_thumbprint": thumbprint}).to_string()
+    consent_core::leaf::decision(token, received_at, thumbprint)
 }

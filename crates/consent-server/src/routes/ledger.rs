@@ -140,6 +140,5 @@ pub async fn public_key(State(state): State<Arc<AppState>>) -> Json<serde_json::
         "origin": state.signer.name,
         "public_key": Base64::encode_string(state.signer.public_key().as_bytes()),
         "vkey": state.signer.vkey(),
-        "receipt_statement": consent_core::Receipt::STATEMENT_LAYOUT,
     }))
 }

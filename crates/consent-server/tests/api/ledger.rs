@@ -3,7 +3,7 @@
 //! tree across restarts and across instances, and the key files readable by their
 //! owner only.
 
-use crate::support::{b64, hash_of, hashes, leaf_hashes, Backend, TestServer};
+use crate::support::{b64, check_receipt, hash_of, hashes, leaf_hashes, Backend, TestServer};
 use base64ct::{Base64, Encoding};
 use consent_core::{merkle, Choice};
 use ed25519_dalek::{Signature, VerifyingKey};
@@ -136,7 +136,7 @@ async fn checkpoints_verify_from_the_published_key_and_match_the_entries() {
 async fn a_restart_keeps_the_ledger_keys_and_subjects(backend: Backend) {
     let mut server = TestServer::on(backend).start().await;
     let c = server.signed_in("megan").await;
-    let (_, r1, _) = c.decide(Choice::BothWays).await;
+    let (_, r1, first) = c.decide(Choice::BothWays).await;
     let sub = c.challenge().await["sub"].clone();
     let key1 = c.get("/.well-known/consent-ledger-key").await;
     // A challenge issued before the restart is still good after it (queued offline
@@ -159,11 +159,14 @@ async fn a_restart_keeps_the_ledger_keys_and_subjects(backend: Backend) {
     assert_eq!(r2["index"], 1);
     // Consistency between the tree before and after the restart.
     let proof = c.get("/v1/ledger/proof/consistency?from=1&to=2").await;
+    let key = c.get("/.well-known/consent-ledger-key").await;
+    let root1 = check_receipt(&r1, &first, &key).unwrap().root;
+    let root2 = check_receipt(&r2, &pending, &key).unwrap().root;
     assert!(merkle::verify_consistency(
         1,
         2,
-        &b64(&r1["root_hash"]),
-        &b64(&r2["root_hash"]),
+        &root1,
+        &root2,
         &hashes(&proof["consistency_proof"])
     ));
     let inclusion = c.get("/v1/ledger/proof/inclusion?index=0&size=2").await;
@@ -172,7 +175,7 @@ async fn a_restart_keeps_the_ledger_keys_and_subjects(backend: Backend) {
         2,
         &b64(&r1["leaf_hash"]),
         &hashes(&inclusion["inclusion_proof"]),
-        &b64(&r2["root_hash"])
+        &root2
     ));
     let current = c.get("/v1/decisions/current").await;
     assert_eq!(

@@ -40,6 +40,28 @@ pub fn hashes(v: &Value) -> Vec<[u8; 32]> {
     v.as_array().unwrap().iter().map(b64).collect()
 }
 
+/// Checks `receipt` the way its holder would, trusting nothing the server says but its
+/// published key: the leaf rebuilt from `token`, the inclusion proof, and the
+/// checkpoint's Ed25519 signature. Returns the checkpoint the receipt proves against.
+pub fn check_receipt(
+    receipt: &Value,
+    token: &str,
+    published: &Value,
+) -> Result<consent_core::note::Checkpoint, String> {
+    use consent_core::note::VerifierKey;
+    let receipt: consent_core::Receipt =
+        serde_json::from_value(receipt.clone()).map_err(|e| e.to_string())?;
+    let key = VerifierKey::parse(published["vkey"].as_str().unwrap()).map_err(|e| e.to_string())?;
+    let to_check = receipt.check(token, &key).map_err(|e| e.to_string())?;
+    let pk = ed25519_dalek::VerifyingKey::from_bytes(&to_check.public_key).unwrap();
+    pk.verify_strict(
+        &to_check.message,
+        &ed25519_dalek::Signature::from_bytes(&to_check.signature),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(to_check.checkpoint)
+}
+
 /// The leaf hashes of an answer from `/v1/ledger/entries`, computed from the leaves
 /// as served, the way an auditor rebuilds the tree.
 pub fn leaf_hashes(entries: &Value) -> Vec<[u8; 32]> {
