@@ -511,7 +511,9 @@ fn structured_cases(f: &Fixture, other: &Fixture, corpus: &mut Corpus) {
         );
     }
 
-    // typ.
+    // typ. RFC 7515 section 4.1.9 would read the last two as our media type (types
+    // are case-insensitive, "application/" may be left off); ours takes only the
+    // spelling the widget writes, which refuses more, never less.
     for typ in [
         "JWT",
         "jwt",
