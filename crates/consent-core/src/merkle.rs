@@ -139,7 +139,8 @@ fn subproof(m: usize, leaves: &[Hash], complete: bool, proof: &mut Vec<Hash>) {
 
 /// Checks that `leaf` (a leaf hash) is at `index` in the tree of `size` leaves whose
 /// head is `root`, given its audit path (RFC 9162 2.1.3.2). False, never a panic, for
-/// any out-of-range input.
+/// any out-of-range input. `size` and `root` must come from one signed checkpoint: a
+/// path of the same shape in two tree sizes verifies for both against the same root.
 ///
 /// ```
 /// use consent_core::merkle::{inclusion_proof, leaf_hash, root, verify_inclusion};
@@ -581,6 +582,23 @@ mod tests {
             &head,
             &[head]
         ));
+    }
+
+    #[test]
+    fn a_path_binds_leaf_and_root_but_not_the_size() {
+        // Seen while writing the fuzz target's invariants: the path of leaf 0 in 5
+        // leaves has the shape it has in 6, so it verifies for either size against
+        // the 5-leaf root. Nothing is forged (the root is still the 5-leaf one), which
+        // is why a verifier must take size and root together from one checkpoint.
+        let leaves: Vec<Hash> = (0u8..6).map(|i| leaf_hash(&[i])).collect();
+        let (proof, head) = (inclusion_proof(0, &leaves[..5]), root(&leaves[..5]));
+        assert!(verify_inclusion(0, 5, &leaves[0], &proof, &head));
+        assert!(verify_inclusion(0, 6, &leaves[0], &proof, &head));
+        assert_ne!(root(&leaves), head);
+        assert!(!verify_inclusion(0, 6, &leaves[0], &proof, &root(&leaves)));
+        // Where the shapes differ, the size is refused.
+        assert!(!verify_inclusion(0, 4, &leaves[0], &proof, &head));
+        assert!(!verify_inclusion(0, 9, &leaves[0], &proof, &head));
     }
 
     #[test]
