@@ -102,7 +102,8 @@ pub async fn serve(
         };
         // Per address first: a client over its own share must not also use up one
         // of everybody's slots, even for a moment.
-        let address_slot = if limits.shared.contains(&peer.ip()) {
+        // A dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d.
+        let address_slot = if limits.shared.contains(&peer.ip().to_canonical()) {
             None
         } else {
             match PerAddress::take(&per_address, peer.ip()) {

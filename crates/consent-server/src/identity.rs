@@ -49,7 +49,8 @@ impl FromRequestParts<Arc<AppState>> for Identity {
             return Err(Problem::internal("a request without its peer address"));
         };
         if let Some(th) = &state.config.trusted_header {
-            if !th.proxies.contains(&peer.ip()) {
+            // A dual-stack listener sees an IPv4 proxy as ::ffff:a.b.c.d.
+            if !th.proxies.contains(&peer.ip().to_canonical()) {
                 return Err(unauthenticated(
                     "the request did not come through the proxy",
                 ));

@@ -75,7 +75,7 @@ impl AppState {
             .config
             .trusted_header
             .as_ref()
-            .is_some_and(|th| th.proxies.contains(&peer));
+            .is_some_and(|th| th.proxies.contains(&peer.to_canonical()));
         if proxy {
             return Ok(());
         }

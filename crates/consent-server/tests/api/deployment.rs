@@ -124,6 +124,29 @@ async fn the_binary_explains_why_it_will_not_serve_the_demo_on_the_network() {
 }
 
 #[tokio::test]
+async fn an_ipv4_proxy_is_recognised_on_a_dual_stack_listener() {
+    // Bound to ::, the server sees the proxy at 127.0.0.1 as ::ffff:127.0.0.1.
+    let mut server = TestServer::sqlite()
+        .with_config(|c| {
+            trusted_header(c);
+            c.bind = "::".parse().unwrap();
+            c.max_connections_per_address = 1;
+        })
+        .start()
+        .await;
+    let base = format!("http://127.0.0.1:{}", server.addr.port());
+    let carol = Client::with_header(&base, USER_HEADER, "carol@contoso.example");
+    assert_eq!(
+        carol.get("/v1/session").await["user"],
+        "carol@contoso.example"
+    );
+    // And, carrying everybody's traffic, it is not capped per address.
+    let (a, b) = tokio::join!(carol.fetch("/v1/session"), carol.fetch("/v1/session"));
+    assert_eq!((a.status(), b.status()), (StatusCode::OK, StatusCode::OK));
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn the_trusted_header_counts_only_once_and_non_empty() {
     let mut server = TestServer::sqlite()
         .with_config(trusted_header)
