@@ -24,10 +24,11 @@ function el(tag, text, className) {
   return node;
 }
 
-/** A line of the checks list: ✓ or ✗ and what it means. */
+/** A line of the checks list: ✓ (held), ✗ (did not) or – (not checked), and what it means. */
 function report(ok, text) {
   const li = el("li");
-  li.append(el("span", ok ? "✓ " : "✗ ", ok ? "ok" : "bad"), text);
+  const [mark, className] = ok === null ? ["– ", ""] : ok ? ["✓ ", "ok"] : ["✗ ", "bad"];
+  li.append(el("span", mark, className), text);
   $("checks").append(li);
 }
 
@@ -78,7 +79,7 @@ async function fetchEntries(size) {
 async function checkComplete(entries) {
   const { size, root, verified } = page.checkpoint;
   if (size > PAGE) {
-    report(false, `Not checked: the tree has ${size} entries, more than this page lists (${PAGE}); check entries one by one.`);
+    report(null, `Not checked: the tree has ${size} entries, more than this page lists (${PAGE}); check entries one by one.`);
     return;
   }
   const rebuilt = await treeRoot(entries.map((e) => b64decode(e.leaf_hash)));
