@@ -1,5 +1,6 @@
 // The audit page, safety against scripted clicks, notice versions, and accessibility
-// (axe-core, WCAG 2.2 A and AA) of the prompt, the manage view and the demo page.
+// (axe-core, WCAG 2.2 A and AA) of the prompt, the manage view, the demo page and the
+// audit page in both its views.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -112,6 +113,25 @@ test("axe finds no WCAG 2.2 A/AA violations in light and dark; screenshots for t
     await dialog(page).waitFor();
     await page.waitForTimeout(250); // the opening fade, during which colours are blended
     assert.deepEqual(await axe(page), [], `manage view, ${colorScheme}`);
+    await context.close();
+  }
+});
+
+test("axe finds no WCAG 2.2 A/AA violations on the audit page, public and auditor views, light and dark", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const context = await browser.newContext({ colorScheme, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(backend.url + "/audit.html");
+    await page.waitForFunction(() => document.querySelectorAll("#checks li").length >= 2 && document.querySelector("#entries tr"));
+    await page.click("#check-all");
+    await page.waitForFunction(() => /proven/.test(document.getElementById("check-all-status").textContent));
+    assert.deepEqual(await axe(page), [], `audit page, public view, ${colorScheme}`);
+    await page.fill("#auditor-token", backend.auditorToken);
+    await page.press("#auditor-token", "Enter");
+    await page.waitForFunction(() => /Showing the decisions/.test(document.getElementById("auditor-status").textContent));
+    await page.click("#check-all");
+    await page.waitForFunction(() => /proven/.test(document.getElementById("check-all-status").textContent));
+    assert.deepEqual(await axe(page), [], `audit page, auditor view, ${colorScheme}`);
     await context.close();
   }
 });

@@ -1,6 +1,7 @@
 // Starts the reference backend (release build) on a free loopback port with a fresh
 // data directory, and Debian's Chromium through playwright-core. Never downloads a browser.
 import { spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -27,6 +28,8 @@ export class Backend {
   constructor() {
     this.dataDir = mkdtempSync(join(tmpdir(), "consent-e2e-"));
     this.proc = null;
+    /** Reads full ledger entries (the public sees leaf hashes only). */
+    this.auditorToken = randomBytes(24).toString("base64url");
   }
   get url() {
     return `http://127.0.0.1:${this.port}`;
@@ -37,7 +40,11 @@ export class Backend {
     this.proc = spawn(SERVER, ["--port", String(this.port), "--data-dir", this.dataDir, "--www", www, "--pkg", join(ROOT, "pkg")], {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "pipe"],
-      env: { ...process.env, RUST_LOG: "warn" },
+      env: {
+        ...process.env,
+        RUST_LOG: "warn",
+        CONSENT_AUDITOR_TOKEN_SHA256: createHash("sha256").update(this.auditorToken).digest("hex"),
+      },
     });
     this.proc.stderr.on("data", (d) => process.stderr.write(`[server] ${d}`));
     for (let i = 0; i < 200; i++) {
@@ -67,8 +74,11 @@ export class Backend {
     });
     if (!res.ok) throw new Error(`policy ${mode}: ${res.status}`);
   }
+  /** The ledger's entries as the auditor sees them, leaves included. */
   async entries() {
-    return (await (await fetch(`${this.url}/v1/ledger/entries?start=0`)).json()).entries;
+    const res = await fetch(`${this.url}/v1/ledger/entries?start=0`, { headers: { Authorization: `Bearer ${this.auditorToken}` } });
+    if (!res.ok) throw new Error(`entries: ${res.status}`);
+    return (await res.json()).entries;
   }
 }
 

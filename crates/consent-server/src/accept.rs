@@ -1,7 +1,10 @@
 //! Our own accept loop: `axum::serve` sets no header-read timeout and no cap on
-//! connections.
+//! connections, in all or per client.
 
-use std::sync::Arc;
+use crate::address::client_key;
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::oneshot;
 
@@ -12,6 +15,53 @@ pub struct Limits {
     pub header_timeout: Duration,
     /// Open connections at most; further ones are closed at once.
     pub max_connections: usize,
+    /// Open connections per client address (see [`client_key`]) at most; further ones
+    /// from that address are closed at once, so one client cannot take every slot.
+    pub max_per_address: usize,
+    /// Addresses that carry many clients' connections (the trusted proxies): only
+    /// `max_connections` applies to them.
+    pub shared: Vec<IpAddr>,
+}
+
+/// Open connections per client address.
+struct PerAddress {
+    limit: usize,
+    open: Mutex<HashMap<IpAddr, usize>>,
+}
+
+/// One connection's place in [`PerAddress`], given back when dropped.
+struct AddressSlot {
+    table: Arc<PerAddress>,
+    key: IpAddr,
+}
+
+impl PerAddress {
+    fn take(table: &Arc<PerAddress>, ip: IpAddr) -> Option<AddressSlot> {
+        let key = client_key(ip);
+        let mut open = table.open.lock().unwrap_or_else(|p| p.into_inner());
+        let count = open.entry(key).or_insert(0);
+        if *count >= table.limit {
+            return None;
+        }
+        *count += 1;
+        Some(AddressSlot {
+            table: table.clone(),
+            key,
+        })
+    }
+}
+
+impl Drop for AddressSlot {
+    fn drop(&mut self) {
+        let mut open = self.table.open.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(count) = open.get_mut(&self.key) {
+            *count -= 1;
+            // Forget idle addresses, so the table holds only clients now connected.
+            if *count == 0 {
+                open.remove(&self.key);
+            }
+        }
+    }
 }
 
 /// How long shutdown waits for requests in flight before giving up on them.
@@ -32,6 +82,10 @@ pub async fn serve(
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout);
     let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let per_address = Arc::new(PerAddress {
+        limit: limits.max_per_address,
+        open: Mutex::default(),
+    });
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     loop {
         let (stream, peer) = tokio::select! {
@@ -45,6 +99,24 @@ pub async fn serve(
                     continue;
                 }
             },
+        };
+        // Per address first: a client over its own share must not also use up one
+        // of everybody's slots, even for a moment.
+        // A dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d.
+        let address_slot = if limits.shared.contains(&peer.ip().to_canonical()) {
+            None
+        } else {
+            match PerAddress::take(&per_address, peer.ip()) {
+                Some(slot) => Some(slot),
+                None => {
+                    tracing::warn!(
+                        %peer,
+                        "connection refused: {} open from this address",
+                        limits.max_per_address
+                    );
+                    continue;
+                }
+            }
         };
         let Ok(slot) = slots.clone().try_acquire_owned() else {
             tracing::warn!(%peer, "connection refused: {} open", limits.max_connections);
@@ -64,6 +136,7 @@ pub async fn serve(
                 tracing::debug!(%peer, %e, "connection ended with an error");
             }
             drop(slot);
+            drop(address_slot);
         });
     }
     drop(listener);

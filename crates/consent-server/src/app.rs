@@ -1,6 +1,7 @@
 //! The router: API routes, the demo page and the widget, and the limits every request
 //! runs under.
 
+use crate::host::{check_host, AllowedHosts};
 use crate::routes::{admin, decisions, ledger, session};
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
@@ -37,11 +38,40 @@ async fn typescript_declarations(
     response
 }
 
+/// Media types are case-insensitive (RFC 9110, 8.3.1), but the checks downstream
+/// (ours and axum's JSON extractor) compare strings: `Application/JWT` is made
+/// `application/jwt` here, parameters left as they were.
+async fn lowercase_media_type(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let lowered = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            let (essence, rest) = v.split_at(v.find(';').unwrap_or(v.len()));
+            let lower = essence.trim().to_ascii_lowercase();
+            (lower != essence).then(|| format!("{lower}{rest}"))
+        })
+        .and_then(|v| HeaderValue::from_str(&v).ok());
+    if let Some(v) = lowered {
+        request.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    next.run(request).await
+}
+
 /// The whole HTTP surface: the API, the demo page at `/` and the widget at `/pkg/`.
 pub fn router(state: Arc<AppState>) -> Router {
+    let hosts = Arc::new(AllowedHosts::new(state.config.allowed_hosts()));
     let api = Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route("/v1/session", post(session::sign_in).get(session::whoami))
+        .route(
+            "/v1/session",
+            post(session::sign_in)
+                .get(session::whoami)
+                .delete(session::sign_out),
+        )
         .route("/v1/challenge", post(session::challenge))
         .route("/v1/decisions", post(decisions::record))
         .route("/v1/decisions/current", get(decisions::current))
@@ -88,6 +118,9 @@ pub fn router(state: Arc<AppState>) -> Router {
             Duration::from_secs(state.config.request_timeout_secs),
         ))
         .layer(axum::middleware::from_fn(api_errors_as_problems))
+        .layer(axum::middleware::from_fn(lowercase_media_type))
+        // Before anything else looks at the request: a rebinding page learns nothing.
+        .layer(axum::middleware::from_fn_with_state(hosts, check_host))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

@@ -19,10 +19,15 @@
 //! store's transaction ([`store`]); every error becomes a [`problem::Problem`].
 
 pub mod accept;
+pub mod address;
 pub mod app;
+pub mod auditor;
 pub mod blocking;
 pub mod config;
+pub mod cookie;
+pub mod datadir;
 pub mod es256;
+pub mod host;
 pub mod identity;
 pub mod ledger;
 pub mod problem;
@@ -38,7 +43,6 @@ use accept::{serve, Limits};
 use config::Config;
 use ledger::LedgerSigner;
 use state::AppState;
-use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -75,27 +79,14 @@ impl Server {
     }
 }
 
-/// Opens the data directory and the ledger, binds, and serves in the background.
+/// Checks the configuration, opens the data directory and the ledger, binds, and
+/// serves in the background.
 ///
-/// The error is a sentence for the operator (which directory, which port, which
+/// The error is a sentence for the operator (which setting, directory, port or
 /// database and why); `main` prints it and exits.
 pub async fn start(config: Config) -> Result<Server, String> {
-    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
-        format!(
-            "cannot create the data directory {}: {e}",
-            config.data_dir.display()
-        )
-    })?;
-    let probe = config.data_dir.join(".write-test");
-    std::fs::File::create(&probe)
-        .and_then(|mut f| f.write_all(b"ok"))
-        .map_err(|e| {
-            format!(
-                "the data directory {} is not writable: {e}",
-                config.data_dir.display()
-            )
-        })?;
-    let _ = std::fs::remove_file(&probe);
+    config.validate()?;
+    datadir::prepare(&config.data_dir)?;
     for (what, dir) in [("www", &config.www_dir), ("pkg", &config.pkg_dir)] {
         if !dir.is_dir() {
             tracing::warn!(
@@ -116,11 +107,13 @@ pub async fn start(config: Config) -> Result<Server, String> {
         }
         None => {
             let path = config.data_dir.join("ledger.sqlite3");
+            create_private(&path)?;
             Arc::new(SqliteStore::open(&path).map_err(|e| e.to_string())?)
         }
     };
     let signer = LedgerSigner::load_or_create(&config.data_dir, &config.origin)?;
     let subjects = SubjectKey::load_or_create(&config.data_dir)?;
+    datadir::tighten_files(&config.data_dir)?;
     let addr = SocketAddr::new(config.bind, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
@@ -135,7 +128,14 @@ pub async fn start(config: Config) -> Result<Server, String> {
     let limits = Limits {
         header_timeout: Duration::from_secs(config.header_timeout_secs.max(1)),
         max_connections: config.max_connections.max(1),
+        max_per_address: config.max_connections_per_address.max(1),
+        shared: config
+            .trusted_header
+            .as_ref()
+            .map(|th| th.proxies.clone())
+            .unwrap_or_default(),
     };
+    log_surface(&config);
     let sweeper = tokio::spawn(sweep(
         store.clone(),
         Duration::from_secs(config.sweep_interval_secs.max(1)),
@@ -152,6 +152,40 @@ pub async fn start(config: Config) -> Result<Server, String> {
         task,
         sweeper,
     })
+}
+
+/// An empty database file, `0600`, when there is none: SQLite would create it with
+/// the process's umask, and its `-wal` and `-shm` files take the database's mode.
+fn create_private(path: &std::path::Path) -> Result<(), String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(format!(
+            "cannot create the database {}: {e}",
+            path.display()
+        )),
+    }
+}
+
+/// Says at start what an operator must know about what is exposed.
+fn log_surface(config: &Config) {
+    if config.demo && config.trusted_header.is_some() {
+        tracing::info!(
+            "a trusted header is configured: demo sign-in and the policy switch are off"
+        );
+    }
+    if (config.demo_enabled() || config.admin_api_enabled()) && !config.bind.is_loopback() {
+        tracing::warn!(
+            bind = %config.bind,
+            "demo mode on the network (allow_demo_on_network): anyone who can connect may \
+             sign in as any demo user and switch the policy"
+        );
+    }
+    tracing::info!(hosts = ?config.allowed_hosts(), "answering for these Host names");
 }
 
 async fn shutdown_signal() {

@@ -34,6 +34,10 @@ struct Cli {
     /// Log as JSON lines instead of text.
     #[arg(long)]
     json_logs: bool,
+    /// Allow demo mode (unauthenticated sign-in and policy switch) on a non-loopback
+    /// --bind address [env CONSENT_ALLOW_DEMO_ON_NETWORK].
+    #[arg(long)]
+    allow_demo_on_network: bool,
 }
 
 #[tokio::main]
@@ -71,6 +75,9 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
     if let Some(d) = cli.pkg {
         config.pkg_dir = d;
+    }
+    if cli.allow_demo_on_network {
+        config.allow_demo_on_network = true;
     }
     let audience_given = std::env::var_os("CONSENT_AUDIENCE").is_some()
         || config.audience != Config::default().audience;

@@ -26,6 +26,9 @@ pub struct Problem {
     pub title: &'static str,
     pub status: u16,
     pub detail: String,
+    /// Seconds for a `Retry-After` header (a `429` says when to come back).
+    #[serde(skip)]
+    pub retry_after: Option<u64>,
 }
 
 impl Problem {
@@ -41,6 +44,15 @@ impl Problem {
             title,
             status: status.as_u16(),
             detail: detail.into(),
+            retry_after: None,
+        }
+    }
+
+    /// The same problem, answered with `Retry-After: {secs}`.
+    pub fn with_retry_after(self, secs: u64) -> Self {
+        Problem {
+            retry_after: Some(secs),
+            ..self
         }
     }
 
@@ -71,12 +83,18 @@ impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_vec(&self).unwrap_or_default();
-        (
+        let mut response = (
             status,
             [(header::CONTENT_TYPE, "application/problem+json")],
             body,
         )
-            .into_response()
+            .into_response();
+        if let Some(secs) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, secs.into());
+        }
+        response
     }
 }
 

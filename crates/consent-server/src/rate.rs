@@ -5,14 +5,15 @@ use axum::http::StatusCode;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-/// How many requests each key (a session, or `sign-in:<address>`) may make in the
-/// current minute. In memory and per instance: it bounds abuse, it is no quota.
+/// How many requests each key (a session, or an address) may make in the current
+/// minute. In memory and per instance: it bounds abuse, it is no quota.
 ///
 /// ```
 /// let limiter = consent_server::rate::RateLimiter::new(2);
 /// assert!(limiter.check("s", 60).is_ok());
 /// assert!(limiter.check("s", 61).is_ok());
-/// assert_eq!(limiter.check("s", 62).unwrap_err().status, 429);
+/// let refused = limiter.check("s", 62).unwrap_err();
+/// assert_eq!((refused.status, refused.retry_after), (429, Some(58)));
 /// assert!(limiter.check("s", 120).is_ok(), "a new minute");
 /// ```
 pub struct RateLimiter {
@@ -30,8 +31,9 @@ impl RateLimiter {
         }
     }
 
-    /// Counts a request by `key` at `now` (Unix seconds); `429 rate-limited` once the
-    /// key's allowance for this minute is spent.
+    /// Counts a request by `key` at `now` (Unix seconds); `429 rate-limited`, with
+    /// `Retry-After` at the next minute, once the key's allowance for this minute is
+    /// spent.
     pub fn check(&self, key: &str, now: u64) -> Result<(), Problem> {
         let minute = now / 60;
         let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
@@ -43,14 +45,15 @@ impl RateLimiter {
         if entry.0 != minute {
             *entry = (minute, 0);
         }
-        entry.1 += 1;
+        entry.1 = entry.1.saturating_add(1);
         if entry.1 > self.per_minute {
             return Err(Problem::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate-limited",
                 "Too many requests",
                 "slow down and try again in a minute",
-            ));
+            )
+            .with_retry_after(60 - now % 60));
         }
         Ok(())
     }

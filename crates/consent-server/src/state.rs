@@ -1,14 +1,18 @@
 //! What every request handler shares.
 
+use crate::address::client_key;
+use crate::auditor::Auditors;
 use crate::config::{Config, Policy, PolicyMode};
 use crate::ledger::LedgerSigner;
+use crate::problem::Problem;
 use crate::rate::RateLimiter;
 use crate::store::Storage;
 use crate::subject::SubjectKey;
+use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
 
 /// The server's shared state: configuration, the store, the keys, the tenant policy
-/// and the rate limiter. Handlers get it as `State<Arc<AppState>>`.
+/// and the rate limiters. Handlers get it as `State<Arc<AppState>>`.
 pub struct AppState {
     pub config: Config,
     pub store: Arc<dyn Storage>,
@@ -19,6 +23,10 @@ pub struct AppState {
     pub policy: RwLock<Policy>,
     /// Challenges and decisions per session, sign-ins per address.
     pub rate: RateLimiter,
+    /// Challenges per address.
+    pub address_rate: RateLimiter,
+    /// Who may read full ledger entries.
+    pub auditors: Auditors,
 }
 
 impl AppState {
@@ -32,6 +40,8 @@ impl AppState {
         AppState {
             policy: RwLock::new(config.policy.clone()),
             rate: RateLimiter::new(config.rate_per_minute),
+            address_rate: RateLimiter::new(config.address_rate_per_minute()),
+            auditors: Auditors::new(&config.auditor_tokens),
             config,
             store,
             signer: Arc::new(signer),
@@ -49,5 +59,26 @@ impl AppState {
             PolicyMode::Group if policy.group.iter().any(|u| u == user) => Policy::Enabled,
             PolicyMode::Group => Policy::NotInGroup,
         }
+    }
+
+    /// Counts a request of `kind` (`sign-in`, `challenge`) from `peer` against its
+    /// address's allowance in `limiter`. A trusted proxy speaks for many users, so it
+    /// is never limited per address; its users are, per session.
+    pub fn limit_address(
+        &self,
+        limiter: &RateLimiter,
+        kind: &str,
+        peer: IpAddr,
+        now: u64,
+    ) -> Result<(), Problem> {
+        let proxy = self
+            .config
+            .trusted_header
+            .as_ref()
+            .is_some_and(|th| th.proxies.contains(&peer.to_canonical()));
+        if proxy {
+            return Ok(());
+        }
+        limiter.check(&format!("{kind}:{}", client_key(peer)), now)
     }
 }

@@ -1,4 +1,5 @@
-//! The demo's tenant-admin switch. Off unless the server runs in demo mode.
+//! The demo's tenant-admin switch. Off unless the server runs in demo mode (or
+//! `admin_api` says otherwise), and never with a trusted header.
 
 use crate::config::Policy;
 use crate::problem::Problem;
@@ -10,7 +11,7 @@ use serde_json::json;
 use std::sync::Arc;
 
 fn demo_only(state: &AppState) -> Result<(), Problem> {
-    if state.config.admin_api.unwrap_or(state.config.demo) {
+    if state.config.admin_api_enabled() {
         Ok(())
     } else {
         Err(Problem::new(

@@ -1,5 +1,8 @@
 //! The public ledger: checkpoints, proofs, entries and the key that signs them.
+//! Everyone sees what checking the log needs (leaf hashes, checkpoints, proofs); the
+//! entries themselves, which carry each user's token, go to auditors only.
 
+use crate::auditor::LedgerReader;
 use crate::blocking::blocking;
 use crate::problem::Problem;
 use crate::state::AppState;
@@ -102,9 +105,12 @@ pub struct EntriesQuery {
     end: Option<u64>,
 }
 
-/// `GET /v1/ledger/entries?start=&end=`: leaves as hashed (at most 1000 at a time).
+/// `GET /v1/ledger/entries?start=&end=` (at most 1000 at a time):
+/// `{tree_size, entries: [{index, leaf_hash}]}` for the public, and each entry's
+/// `leaf` (the data exactly as hashed, token included) too for an auditor.
 pub async fn entries(
     State(state): State<Arc<AppState>>,
+    reader: LedgerReader,
     q: Result<Query<EntriesQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<serde_json::Value>, Problem> {
     let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
@@ -127,7 +133,11 @@ pub async fn entries(
         .into_iter()
         .map(|(index, leaf)| {
             let hash = Base64::encode_string(&merkle::leaf_hash(leaf.as_bytes()));
-            json!({"index": index, "leaf": leaf, "leaf_hash": hash})
+            if reader.auditor {
+                json!({"index": index, "leaf_hash": hash, "leaf": leaf})
+            } else {
+                json!({"index": index, "leaf_hash": hash})
+            }
         })
         .collect();
     Ok(Json(json!({"tree_size": size, "entries": entries})))

@@ -1,12 +1,13 @@
-//! Demo sign-in, and challenges.
+//! Demo sign-in and sign-out, and challenges.
 
 use crate::blocking::blocking;
-use crate::identity::{Identity, SESSION_COOKIE};
+use crate::cookie::{stored_session_id, SessionCookie};
+use crate::identity::Identity;
 use crate::problem::Problem;
 use crate::state::AppState;
 use crate::time::{now_secs, rfc3339};
 use axum::extract::{rejection::JsonRejection, ConnectInfo, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64ct::{Base64UrlUnpadded, Encoding};
@@ -22,6 +23,18 @@ pub struct SignIn {
     user: String,
 }
 
+fn demo_only(state: &AppState) -> Result<(), Problem> {
+    if state.config.demo_enabled() {
+        return Ok(());
+    }
+    Err(Problem::new(
+        StatusCode::NOT_FOUND,
+        "not-demo",
+        "Not available",
+        "demo sign-in is off; authenticate through the trusted header",
+    ))
+}
+
 /// `POST /v1/session`: signs in as a named demo user.
 pub async fn sign_in(
     State(state): State<Arc<AppState>>,
@@ -30,18 +43,9 @@ pub async fn sign_in(
 ) -> Result<Response, Problem> {
     // Every sign-in stores a session, so a client may not mint them without bound; the
     // per-session allowance cannot apply before there is a session.
-    state
-        .rate
-        .check(&format!("sign-in:{}", peer.ip()), now_secs())?;
+    state.limit_address(&state.rate, "sign-in", peer.ip(), now_secs())?;
     let Json(SignIn { user }) = body.map_err(super::bad_json)?;
-    if !state.config.demo {
-        return Err(Problem::new(
-            StatusCode::NOT_FOUND,
-            "not-demo",
-            "Not available",
-            "demo sign-in is off; authenticate through the trusted header",
-        ));
-    }
+    demo_only(&state)?;
     if !state.config.users.contains(&user) {
         return Err(Problem::bad_request(
             "unknown-user",
@@ -53,12 +57,33 @@ pub async fn sign_in(
     }
     let id = random_b64(16);
     let store = state.store.clone();
-    let (sid, u) = (id.clone(), user.clone());
-    blocking(move || store.create_session(&sid, &u, now_secs())).await?;
-    let cookie = format!("{SESSION_COOKIE}={id}; Path=/; HttpOnly; SameSite=Strict");
+    let (stored, u) = (stored_session_id(&id), user.clone());
+    blocking(move || store.create_session(&stored, &u, now_secs())).await?;
+    let cookie = SessionCookie::new(&state.config).set(&id);
     let sub = state.subjects.subject_of(&user);
     let body = json!({"user": user, "sub": sub, "policy": state.policy_for(&user)});
     Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
+}
+
+/// `DELETE /v1/session`: signs out. The session is deleted on the server (a copy of
+/// the cookie is worthless from then on) and the browser told to forget it. `204`
+/// whether or not there was a session, so signing out twice is no error.
+pub async fn sign_out(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Response, Problem> {
+    demo_only(&state)?;
+    let cookie = SessionCookie::new(&state.config);
+    if let Some(value) = cookie.read(&headers) {
+        let store = state.store.clone();
+        let stored = stored_session_id(&value);
+        blocking(move || store.delete_session(&stored)).await?;
+    }
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, cookie.clear())],
+    )
+        .into_response())
 }
 
 /// `GET /v1/session`: who is signed in.
@@ -82,13 +107,17 @@ pub struct ChallengeRequest {
 /// whether this user may be prompted.
 pub async fn challenge(
     State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     // Who is asking is looked up before the body is read, but a refusal waits until
     // here: an oversized body is refused as such (413) even without a session.
     who: Result<Identity, Problem>,
     body: axum::body::Bytes,
 ) -> Result<Json<Challenge>, Problem> {
-    let who = who?;
     let now = now_secs();
+    // Each challenge is a durable write: one address may not force them without
+    // bound by spreading its requests over many sessions.
+    state.limit_address(&state.address_rate, "challenge", peer.ip(), now)?;
+    let who = who?;
     state.rate.check(&who.session_id, now)?;
     // The body is optional (widgets that do not localise send none), so it is parsed
     // here rather than by an extractor that would insist on a Content-Type.

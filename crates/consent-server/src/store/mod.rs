@@ -33,10 +33,14 @@ use consent_core::NoticeRef;
 /// assert_eq!(store.session_user("s1").unwrap().as_deref(), Some("megan"));
 /// ```
 pub trait Storage: Send + Sync {
-    /// Stores a demo session for `user`, created at `now` (Unix seconds).
+    /// Stores a demo session for `user`, created at `now` (Unix seconds). `id` is
+    /// what the server keeps of the cookie (`crate::cookie::stored_session_id`), never
+    /// the cookie itself.
     fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()>;
     /// The user a demo session belongs to, if it exists (and was not swept).
     fn session_user(&self, id: &str) -> StoreResult<Option<String>>;
+    /// Ends a demo session (sign-out); no error if there was none.
+    fn delete_session(&self, id: &str) -> StoreResult<()>;
     /// Stores a challenge as issued.
     fn issue_nonce(&self, nonce: &Nonce) -> StoreResult<()>;
     /// Queues `job` for the ledger writer, which runs it in a transaction and calls its

@@ -311,6 +311,13 @@ impl Storage for PostgresStore {
             .map(|r| r.get(0)))
     }
 
+    fn delete_session(&self, id: &str) -> StoreResult<()> {
+        self.lock()
+            .client()?
+            .execute("DELETE FROM sessions WHERE id = $1", &[&id])?;
+        Ok(())
+    }
+
     fn issue_nonce(&self, n: &Nonce) -> StoreResult<()> {
         self.lock()
             .client()?

@@ -362,6 +362,15 @@ impl Storage for SqliteStore {
         )
     }
 
+    fn delete_session(&self, id: &str) -> StoreResult<()> {
+        run(
+            &self.lock().conn,
+            "DELETE FROM sessions WHERE id = ?1",
+            [id],
+        )
+        .map(|_| ())
+    }
+
     fn issue_nonce(&self, n: &Nonce) -> StoreResult<()> {
         let sql = "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang,
                    notice_sha256, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";

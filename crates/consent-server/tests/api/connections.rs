@@ -84,7 +84,7 @@ async fn shutdown_finishes_the_decision_in_flight() {
     let mut conn = TcpStream::connect(server.addr).await.unwrap();
     conn.write_all(
         format!(
-            "POST /v1/decisions HTTP/1.1\r\nHost: x\r\nCookie: {}\r\n\
+            "POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {}\r\n\
              Content-Type: application/jwt\r\nContent-Length: {}\r\n\r\n",
             c.cookie(),
             token.len()

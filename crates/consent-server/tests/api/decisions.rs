@@ -19,7 +19,7 @@ async fn a_decision_is_recorded_with_a_verifiable_receipt(backend: Backend) {
         .unwrap()
         .starts_with("consent.example/ledger\n1\n"));
     // The leaf holds the verbatim token, and the inclusion proof leads to the root.
-    let entries = c.get("/v1/ledger/entries?start=0").await;
+    let entries = c.audit("/v1/ledger/entries?start=0").await;
     let leaf: Value =
         serde_json::from_str(entries["entries"][0]["leaf"].as_str().unwrap()).unwrap();
     assert_eq!(leaf["token"], token);
@@ -89,7 +89,7 @@ async fn concurrent_submissions_lose_nothing_and_duplicate_nothing(backend: Back
         }
     }
     assert_eq!((created, replayed), (150, 150));
-    let entries = c.get("/v1/ledger/entries?start=0").await;
+    let entries = c.audit("/v1/ledger/entries?start=0").await;
     assert_eq!(entries["tree_size"], 150);
     let leaves = leaf_hashes(&entries);
     let checkpoint = c.text("/v1/ledger/checkpoint").await;

@@ -20,10 +20,14 @@ macro_rules! on_both_backends {
 
 mod connections;
 mod decisions;
+mod deployment;
 mod ledger;
+mod ledger_privacy;
+mod limits;
 mod policy;
 mod process;
 mod refusals;
+mod session_cookie;
 mod sessions;
 mod static_files;
 mod sweep;

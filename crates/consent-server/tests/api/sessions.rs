@@ -10,11 +10,13 @@ use std::collections::HashSet;
 
 const USER_HEADER: &str = "X-Authenticated-User";
 
-/// Real deployments: no demo sign-in, the user named by the proxy in front.
+/// Real deployments: no demo sign-in, the user named by the proxy in front (which
+/// here forwards the `Host` the test client sends, the loopback address).
 fn behind_proxy(proxies: &[&str]) -> impl FnOnce(&mut Config) {
     let proxies = proxies.iter().map(|p| p.parse().unwrap()).collect();
     |c: &mut Config| {
         c.demo = false;
+        c.allowed_hosts = Some(vec!["127.0.0.1".into()]);
         c.trusted_header = Some(TrustedHeader {
             name: USER_HEADER.into(),
             proxies,

@@ -131,6 +131,20 @@ impl Client {
         self.fetch(path).await.json().await.unwrap()
     }
 
+    /// `GET` as the auditor (`Authorization: Bearer` [`super::AUDITOR_TOKEN`]), the
+    /// answer's JSON: full ledger entries rather than leaf hashes.
+    pub async fn audit(&self, path: &str) -> Value {
+        let res = self
+            .http
+            .get(self.url(path))
+            .bearer_auth(super::AUDITOR_TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path} as the auditor");
+        res.json().await.unwrap()
+    }
+
     /// `GET`, the answer as text.
     pub async fn text(&self, path: &str) -> String {
         self.fetch(path).await.text().await.unwrap()

@@ -16,6 +16,18 @@ pub use store::{Backend, TestStore};
 use base64ct::{Base64, Encoding};
 use serde_json::Value;
 
+/// The bearer token every test server takes as an auditor's (see [`Client::audit`]).
+pub const AUDITOR_TOKEN: &str = "test-auditor-7f3c9a1e5b2d4c6a8e0f";
+
+/// SHA-256 in hex, as `auditor_tokens` wants a token.
+pub fn sha256_hex(s: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// A loopback port free right now, for what must be told its port before it binds.
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -62,13 +74,18 @@ pub fn check_receipt(
     Ok(to_check.checkpoint)
 }
 
-/// The leaf hashes of an answer from `/v1/ledger/entries`, computed from the leaves
-/// as served, the way an auditor rebuilds the tree.
+/// The leaf hashes of an auditor's answer from `/v1/ledger/entries`, computed from
+/// the leaves as served, the way an auditor rebuilds the tree; each must be the
+/// `leaf_hash` served beside it (which is all the public gets).
 pub fn leaf_hashes(entries: &Value) -> Vec<[u8; 32]> {
     entries["entries"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| consent_core::merkle::leaf_hash(e["leaf"].as_str().unwrap().as_bytes()))
+        .map(|e| {
+            let hash = consent_core::merkle::leaf_hash(e["leaf"].as_str().unwrap().as_bytes());
+            assert_eq!(hash, b64(&e["leaf_hash"]), "{e}");
+            hash
+        })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! The server in this process on a loopback port, over a [`TestStore`]; stopped,
 //! restarted or doubled on the same data as a scenario needs.
 
-use super::{Backend, Client, TestStore};
+use super::{sha256_hex, Backend, Client, TestStore, AUDITOR_TOKEN};
 use consent_server::config::Config;
 use reqwest::StatusCode;
 use std::net::SocketAddr;
@@ -51,9 +51,11 @@ impl Builder {
             www_dir: store.root().join("www"),
             pkg_dir: store.root().join("pkg"),
             audience: "https://consent.test".into(),
-            // Scenarios send far more than a person would; the tests of the limit
-            // set their own.
+            // Scenarios send far more than a person would, over hundreds of
+            // connections at once; the tests of the limits set their own.
             rate_per_minute: 100_000,
+            max_connections_per_address: 10_000,
+            auditor_tokens: vec![sha256_hex(AUDITOR_TOKEN)],
             ..Config::default()
         };
         for tweak in self.tweaks {

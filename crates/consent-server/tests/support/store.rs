@@ -57,20 +57,50 @@ impl TestStore {
 
     /// How many rows `table` holds, read straight from the database.
     pub fn count(&self, table: &str) -> i64 {
-        let sql = format!("SELECT COUNT(*) FROM {table}");
+        self.read(
+            format!("SELECT COUNT(*) FROM {table}"),
+            |db, sql| db.query_row(sql, [], |r| r.get(0)).unwrap(),
+            |db, sql| db.query_one(sql, &[]).unwrap().get(0),
+        )
+    }
+
+    /// Every value of the text column `column` in `table`, read straight from the
+    /// database: what a copy of it would give away.
+    pub fn texts(&self, table: &str, column: &str) -> Vec<String> {
+        self.read(
+            format!("SELECT {column} FROM {table}"),
+            |db, sql| {
+                let mut stmt = db.prepare(sql).unwrap();
+                let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+                rows.map(Result::unwrap).collect()
+            },
+            |db, sql| {
+                db.query(sql, &[])
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.get(0))
+                    .collect()
+            },
+        )
+    }
+
+    /// Runs `sql` through `sqlite` or `pg`, on a fresh connection to this store's
+    /// database.
+    fn read<T: Send + 'static>(
+        &self,
+        sql: String,
+        sqlite: fn(&rusqlite::Connection, &str) -> T,
+        pg: fn(&mut ::postgres::Client, &str) -> T,
+    ) -> T {
         let (url, path) = (self.database_url(), self.sqlite_path());
         // On a thread of its own: the blocking PostgreSQL client starts a runtime, which
         // panics on a thread that already runs one.
         std::thread::spawn(move || match url {
-            Some(url) => ::postgres::Client::connect(&url, ::postgres::NoTls)
-                .unwrap()
-                .query_one(sql.as_str(), &[])
-                .unwrap()
-                .get(0),
-            None => rusqlite::Connection::open(path)
-                .unwrap()
-                .query_row(&sql, [], |r| r.get(0))
-                .unwrap(),
+            Some(url) => pg(
+                &mut ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap(),
+                &sql,
+            ),
+            None => sqlite(&rusqlite::Connection::open(path).unwrap(), &sql),
         })
         .join()
         .unwrap()

@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS schema_version (
   version INTEGER NOT NULL
 );
 
--- Demo sign-ins; swept after session_ttl_secs.
+-- Demo sign-ins; swept after session_ttl_secs. id is SHA-256 of the cookie
+-- (base64url), so a copy of the database holds no usable session.
 CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY,
   username TEXT NOT NULL,
