@@ -1,7 +1,7 @@
 //! The router: API routes, the demo page and the widget, and the limits every request
 //! runs under.
 
-use crate::routes::{admin, decisions, ledger, session};
+use crate::routes::{admin, decisions, ledger, notices, session};
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -46,6 +46,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/decisions", post(decisions::record))
         .route("/v1/decisions/current", get(decisions::current))
         .route("/v1/decisions/export", get(decisions::export))
+        .route("/v1/notices/{sha256}", get(notices::by_digest))
         .route("/v1/ledger/checkpoint", get(ledger::checkpoint))
         .route("/v1/ledger/proof/inclusion", get(ledger::inclusion))
         .route("/v1/ledger/proof/consistency", get(ledger::consistency))

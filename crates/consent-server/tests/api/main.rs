@@ -21,6 +21,7 @@ macro_rules! on_both_backends {
 mod connections;
 mod decisions;
 mod ledger;
+mod notices;
 mod policy;
 mod process;
 mod refusals;
