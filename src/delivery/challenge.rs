@@ -22,7 +22,8 @@ enum Slot {
 pub struct Challenges {
     me: Weak<Challenges>,
     backend: String,
-    lang: String,
+    /// The body of each challenge request: the language and link targets shown.
+    request: String,
     slot: RefCell<Slot>,
     /// `(sub, key)`: the device key for the latest challenge's subject.
     key: RefCell<Option<(String, DeviceKey)>>,
@@ -32,11 +33,11 @@ pub struct Challenges {
 
 impl Challenges {
     /// Fetches the first challenge right away.
-    pub fn start(backend: String, lang: String, tasks: Rc<Tasks>, report: Reporter) -> Rc<Self> {
+    pub fn start(backend: String, request: String, tasks: Rc<Tasks>, report: Reporter) -> Rc<Self> {
         let challenges = Rc::new_cyclic(|me| Challenges {
             me: me.clone(),
             backend,
-            lang,
+            request,
             slot: RefCell::new(Slot::Fetching),
             key: RefCell::default(),
             tasks,
@@ -67,7 +68,7 @@ impl Challenges {
         unreachable: impl FnMut(u32, String),
     ) -> Result<Challenge, CallError> {
         retry::until_answered(
-            || backend::challenge(&self.backend, &self.lang),
+            || backend::challenge(&self.backend, &self.request),
             unreachable,
         )
         .await
@@ -77,7 +78,7 @@ impl Challenges {
     pub fn refill(&self) {
         let Some(me) = self.me.upgrade() else { return };
         self.tasks.spawn(async move {
-            let result = backend::challenge(&me.backend, &me.lang).await;
+            let result = backend::challenge(&me.backend, &me.request).await;
             me.arrived(result);
         });
     }
@@ -94,9 +95,9 @@ impl Challenges {
         let report = match result {
             Ok(c) => {
                 self.preload_key(&c.sub);
-                let policy = c.policy;
+                let (policy, decision) = (c.policy, c.decision.clone());
                 self.slot.replace(Slot::Ready(c));
-                Report::ChallengeReady { policy }
+                Report::ChallengeReady { policy, decision }
             }
             Err(err) => {
                 self.slot.replace(Slot::Unavailable);
