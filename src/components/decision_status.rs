@@ -39,11 +39,8 @@ pub fn DecisionStatus(props: &DecisionStatusProps) -> Html {
         Record::Sending(_) => ("sending", s.sending.to_owned()),
         Record::Queued(_) => ("queued", s.queued.to_owned()),
         Record::Recorded(Choice::Withdraw) => ("recorded", s.withdrawn.to_owned()),
-        Record::Recorded(c) => ("recorded", s.recorded.replace("{choice}", label(*c))),
-        Record::NotRecorded { reason, .. } => (
-            "not-recorded",
-            s.not_recorded.replace("{reason}", reason.as_str()),
-        ),
+        Record::Recorded(c) => ("recorded", fill(s.recorded, label(*c))),
+        Record::NotRecorded { reason, .. } => ("not-recorded", fill(s.not_recorded, reason)),
     };
     let failed = matches!(record, Record::NotRecorded { .. });
     let retry = {
@@ -78,5 +75,17 @@ pub fn DecisionStatus(props: &DecisionStatusProps) -> Html {
                 <button type="button" data-action="dismiss" onclick={dismiss}>{ s.dismiss }</button>
             </div>
         </div>
+    }
+}
+
+/// `template` with its one `{name}` placeholder replaced by `value`. Split on the
+/// braces rather than with `str::replace`, whose substring search costs the wasm more.
+fn fill(template: &str, value: &str) -> String {
+    match template
+        .split_once('{')
+        .and_then(|(a, rest)| Some((a, rest.split_once('}')?.1)))
+    {
+        Some((before, after)) => format!("{before}{value}{after}"),
+        None => template.to_owned(),
     }
 }

@@ -1,4 +1,4 @@
-use super::external_link::ExternalLink;
+use super::external_link::external_link;
 use super::notice_prop::NoticeProp;
 use yew::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn KeyFacts(props: &KeyFactsProps) -> Html {
                 { for p.facts.iter().map(|fact| html! {
                     <li data-fact={fact.link.as_str()}>
                         <span>{ fact.text }</span>
-                        <ExternalLink notice={props.notice} link={fact.link} />
+                        { external_link(props.notice, fact.link) }
                     </li>
                 }) }
             </ul>

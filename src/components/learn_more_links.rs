@@ -1,4 +1,4 @@
-use super::external_link::ExternalLink;
+use super::external_link::external_link;
 use super::notice_prop::NoticeProp;
 use yew::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn LearnMoreLinks(props: &LearnMoreLinksProps) -> Html {
             <h3 id="alc-links-heading">{ p.links_heading }</h3>
             <ul role="list">
                 { for p.learn_more.iter().map(|key| html! {
-                    <li><ExternalLink notice={props.notice} link={*key} /></li>
+                    <li>{ external_link(props.notice, *key) }</li>
                 }) }
             </ul>
         </nav>

@@ -1,4 +1,4 @@
-use super::external_link::ExternalLink;
+use super::external_link::external_link;
 use super::ids::{DESCRIPTION_ID, TITLE_ID};
 use super::notice_prop::NoticeProp;
 use super::user_input::from_user;
@@ -46,7 +46,7 @@ pub fn ManageConnection(props: &ManageConnectionProps) -> Html {
         html! {
             <li data-fact={f.link.as_str()}>
                 <span>{ f.text }</span>
-                <ExternalLink notice={props.notice} link={f.link} />
+                { external_link(props.notice, f.link) }
             </li>
         }
     };

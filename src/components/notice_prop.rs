@@ -36,16 +36,15 @@ thread_local! {
 pub fn shown_notice(lang: &str, links: &LinkOverrides) -> Result<&'static Notice, LinkError> {
     let base = catalogue::notice(lang);
     let shown = base.with_links(links)?;
-    let overrides = shown.overrides();
-    if overrides.is_empty() {
+    let same_links = |a: &Notice, b: &Notice| {
+        a.lang == b.lang && a.links.iter().zip(&b.links).all(|(x, y)| x.href == y.href)
+    };
+    if same_links(base, &shown) {
         return Ok(base);
     }
     Ok(WITH_HOST_LINKS.with(|made| {
         let mut made = made.borrow_mut();
-        if let Some(n) = made
-            .iter()
-            .find(|n| n.lang == shown.lang && n.overrides() == overrides)
-        {
+        if let Some(n) = made.iter().find(|n| same_links(n, &shown)) {
             return *n;
         }
         let kept: &'static Notice = Box::leak(Box::new(shown));

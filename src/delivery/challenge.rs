@@ -13,7 +13,8 @@ use std::rc::{Rc, Weak};
 /// Where the challenge for the next decision stands.
 enum Slot {
     Fetching,
-    Ready(Challenge),
+    /// Boxed: a challenge is large beside the other states.
+    Ready(Box<Challenge>),
     /// The backend could not be reached or refused; the next decision fetches one itself.
     Unavailable,
 }
@@ -56,7 +57,7 @@ impl Challenges {
     /// [`Challenges::refill`] brings the next, [`Challenges::fetching`] holds.
     pub fn take(&self) -> Option<Challenge> {
         match self.slot.replace(Slot::Fetching) {
-            Slot::Ready(c) => Some(c),
+            Slot::Ready(c) => Some(*c),
             Slot::Fetching | Slot::Unavailable => None,
         }
     }
@@ -96,7 +97,7 @@ impl Challenges {
             Ok(c) => {
                 self.preload_key(&c.sub);
                 let (policy, decision) = (c.policy, c.decision.clone());
-                self.slot.replace(Slot::Ready(c));
+                self.slot.replace(Slot::Ready(Box::new(c)));
                 Report::ChallengeReady { policy, decision }
             }
             Err(err) => {
