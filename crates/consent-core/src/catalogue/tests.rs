@@ -103,7 +103,7 @@ fn contacts_are_from_microsoft_account_services_and_are_other_people_s_data() {
     );
     assert!(!contacts.contains("Skype and other services"), "{contacts}");
     assert!(
-        contacts.contains("people you frequently communicate or collaborate with"),
+        contacts.contains("people you often communicate or work with"),
         "{contacts}"
     );
     assert!(contacts.contains("other people's data"), "{contacts}");

@@ -163,8 +163,8 @@ pub(super) static NOTICE: Notice = Notice {
                         category: Category::Contacts,
                         name: "Contacts",
                         includes: "Contact lists in Outlook, Skype and other Microsoft account services, \
-                                   including the contact information of people you frequently communicate \
-                                   or collaborate with.",
+                                   including the contact information of people you often communicate or \
+                                   work with.",
                         notes: &[
                             "These contacts are other people's data.",
                             "LinkedIn periodically imports and stores them, and uses them, for example, \
