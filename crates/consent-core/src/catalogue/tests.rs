@@ -296,6 +296,25 @@ fn changed_since_names_every_earlier_version() {
 /// Version 1 as it was published: a decision made on it names exactly this digest.
 const V1_EN_SHA256: &str = "289ccdd2c22b748fae2308d6c74f090a5c6e8757b928e45af993c6f46941762e";
 
+/// Version 2 as published. Changing its text, or the layout of `Notice::fields`, would
+/// orphan every decision made on it: publish version 3 instead, and freeze version 2
+/// as field data (as `v1_en.rs`) before changing the layout.
+const V2_EN_SHA256: &str = "b2eb4520ae6b9fc8e2b46ad273d1da0b59b36a84d455eb5900c4274aa171eb40";
+
+#[test]
+fn every_published_digest_is_pinned() {
+    let published: Vec<(u32, &str, String)> = published()
+        .into_iter()
+        .map(|p| (p.ver, p.lang, p.sha256))
+        .collect();
+    let pinned = [(1, "en", V1_EN_SHA256), (2, "en", V2_EN_SHA256)];
+    assert_eq!(
+        published,
+        pinned.map(|(v, l, d)| (v, l, d.to_owned())),
+        "a published text changed, or a new (version, locale) needs its digest pinned"
+    );
+}
+
 #[test]
 fn version_1_keeps_its_published_digest_and_text() {
     let v1 = NoticeRef {
