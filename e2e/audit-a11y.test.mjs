@@ -112,6 +112,7 @@ test("axe finds no WCAG 2.2 A/AA violations in light and dark; screenshots for t
     await page.click("#manage-linkedin");
     await dialog(page).waitFor();
     await page.waitForTimeout(250); // the opening fade, during which colours are blended
+    await page.screenshot({ path: join(ROOT, `docs/manage-${colorScheme}.png`) });
     assert.deepEqual(await axe(page), [], `manage view, ${colorScheme}`);
     await context.close();
   }

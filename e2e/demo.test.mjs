@@ -123,10 +123,14 @@ test("offline: the choice is queued, the page says so, and it is delivered once"
     await dialog(page).waitFor();
     await backend.stop();
     await choice(page, "linkedin_only").click();
-    await page.locator("#status", { hasText: "will be sent" }).waitFor();
+    // The widget itself tells the user the choice waits on this device.
+    const queued = page.locator("#consent").locator('.record[data-record="queued"]');
+    await queued.waitFor();
+    assert.match(await queued.textContent(), /saved on this device/);
     assert.equal((await decisions(page)).length, 0, "not reported before the backend has it");
     await backend.start();
     await waitForDecisions(page, 1, 20000);
+    await page.locator("#consent").locator('.record[data-record="recorded"]').waitFor();
     await page.waitForTimeout(1500);
     const entries = await backend.entries();
     assert.equal(entries.length, 1, "recorded exactly once");

@@ -2,12 +2,15 @@
 // extend HTMLElement, which Rust cannot declare without eval (forbidden by strict CSP),
 // so this small class forwards everything to the Rust `mount()`.
 
+// Each link has a default target in the notice; these attributes replace it.
 const LINKS = {
   "link-microsoft-privacy": "microsoftPrivacy",
   "link-linkedin-privacy": "linkedinPrivacy",
   "link-eu-transfer": "euTransfer",
-  "link-help": "help",
   "link-remove-contacts": "removeContacts",
+  "link-profile-visibility": "profileVisibility",
+  "link-linkedin-help": "linkedinHelp",
+  "link-help": "help",
 };
 const PLAIN = { "backend-url": "backendUrl", lang: "lang", policy: "policy", decision: "decision" };
 

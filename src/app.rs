@@ -1,8 +1,10 @@
 //! The root component: owns the state and reports its transitions to the host.
 
 use crate::bridge::HostBridge;
-use crate::components::{ConsentDialog, ConsentPrompt, ManageConnection, NoticeProp};
-use crate::options::Links;
+use crate::components::{
+    use_record, ConsentDialog, ConsentPrompt, DecisionStatus, ManageConnection, NoticeProp,
+    RecordAction,
+};
 use crate::state::{Action, State, View};
 use consent_core::Choice;
 use std::rc::Rc;
@@ -11,13 +13,12 @@ use yew::prelude::*;
 #[derive(Properties, Clone)]
 pub struct AppProps {
     pub bridge: Rc<HostBridge>,
-    pub links: Rc<Links>,
     pub initial: State,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bridge, &other.bridge) && self.links == other.links
+        Rc::ptr_eq(&self.bridge, &other.bridge)
     }
 }
 
@@ -37,6 +38,8 @@ pub fn App(props: &AppProps) -> Html {
         let bridge = props.bridge.clone();
         use_effect_with((*state).clone(), move |s| bridge.observe(s));
     }
+    let anchor = use_node_ref();
+    let record = use_record(anchor.clone(), &state);
 
     let send = |action: Action| {
         let d = state.dispatcher();
@@ -46,30 +49,55 @@ pub fn App(props: &AppProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |c: Choice| d.dispatch(Action::Decide(c)))
     };
+    let on_retry = {
+        let d = state.dispatcher();
+        let r = record.dispatcher();
+        Callback::from(move |c: Choice| {
+            r.dispatch(RecordAction::Dismiss);
+            d.dispatch(if c == Choice::Withdraw {
+                Action::OpenManage
+            } else {
+                Action::OpenPrompt
+            });
+        })
+    };
+    let on_dismiss_record = {
+        let r = record.dispatcher();
+        Callback::from(move |_: ()| r.dispatch(RecordAction::Dismiss))
+    };
     let notice = NoticeProp(props.bridge.notice);
+    let changed = state
+        .outdated()
+        .map(|ver| AttrValue::Static(notice.changed_since(ver)));
 
     html! {
-        <ConsentDialog
-            open={state.view != View::Closed}
-            view={state.view.as_str()}
-            on_dismiss={send(Action::Dismiss)}
-        >
-            { match state.view {
-                View::Prompt => html! {
-                    <ConsentPrompt {notice} links={props.links.clone()} {on_choose} />
-                },
-                View::Manage => html! {
-                    <ManageConnection
-                        {notice}
-                        links={props.links.clone()}
-                        decision={state.decision}
-                        on_disconnect={send(Action::Decide(Choice::Withdraw))}
-                        on_connect={send(Action::OpenPrompt)}
-                        on_close={send(Action::Close)}
-                    />
-                },
-                View::Closed => html! {},
-            } }
-        </ConsentDialog>
+        <div ref={anchor} class="frame">
+            <ConsentDialog
+                open={state.view != View::Closed}
+                view={state.view.as_str()}
+                on_dismiss={send(Action::Dismiss)}
+            >
+                { match state.view {
+                    View::Prompt => html! {
+                        <ConsentPrompt {notice} {changed} {on_choose} />
+                    },
+                    View::Manage => html! {
+                        <ManageConnection
+                            {notice}
+                            decision={state.decision}
+                            policy={state.policy}
+                            on_disconnect={send(Action::Decide(Choice::Withdraw))}
+                            on_connect={send(Action::OpenPrompt)}
+                            on_close={send(Action::Close)}
+                        />
+                    },
+                    View::Closed => html! {},
+                } }
+            </ConsentDialog>
+            if state.view == View::Closed {
+                <DecisionStatus {notice} record={record.0.clone()} {on_retry}
+                    on_dismiss={on_dismiss_record} />
+            }
+        </div>
     }
 }

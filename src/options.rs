@@ -10,6 +10,7 @@
 //! offending field.
 
 use crate::state::Policy;
+use consent_core::catalogue::{check_href, LinkKey, LinkOverrides};
 use consent_core::Choice;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,17 +23,10 @@ pub struct Options {
     pub lang: String,
     pub policy: Policy,
     pub decision: Option<Choice>,
-    pub links: Links,
-}
-
-/// Host-configured links; only the ones given are shown.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Links {
-    pub microsoft_privacy: Option<String>,
-    pub linkedin_privacy: Option<String>,
-    pub eu_transfer: Option<String>,
-    pub help: Option<String>,
-    pub remove_contacts: Option<String>,
+    /// Link targets in place of the notice's defaults. Every link the notice needs has
+    /// a default in the catalogue (`consent_core::catalogue::LinkKey`); the digest
+    /// covers whichever target is shown.
+    pub links: LinkOverrides,
 }
 
 /// Why options were refused; the message is what the host's `Error` says.
@@ -46,13 +40,6 @@ impl std::fmt::Display for OptionsError {
 }
 
 const OPTION_KEYS: &[&str] = &["backendUrl", "lang", "policy", "decision", "links"];
-const LINK_KEYS: &[&str] = &[
-    "microsoftPrivacy",
-    "linkedinPrivacy",
-    "euTransfer",
-    "help",
-    "removeContacts",
-];
 
 impl Options {
     /// Reads and checks a JS options object.
@@ -94,26 +81,23 @@ impl Options {
             })?),
         };
         let links = match root.get("links") {
-            None => Links::default(),
+            None => LinkOverrides::new(),
             Some(v) => {
+                let names = LinkKey::ALL.map(LinkKey::option_name);
                 let l = Fields::new(
                     &v,
                     "links.",
-                    LINK_KEYS,
+                    &names,
                     "links: expected an object of https: URLs",
                 )?;
-                let url = |key: &str| -> Result<Option<String>, OptionsError> {
-                    l.string(key)?
-                        .map(|u| check_url(&format!("links.{key}"), &u))
-                        .transpose()
-                };
-                Links {
-                    microsoft_privacy: url("microsoftPrivacy")?,
-                    linkedin_privacy: url("linkedinPrivacy")?,
-                    eu_transfer: url("euTransfer")?,
-                    help: url("help")?,
-                    remove_contacts: url("removeContacts")?,
+                let mut links = LinkOverrides::new();
+                for key in LinkKey::ALL {
+                    if let Some(url) = l.string(key.option_name())? {
+                        let field = format!("links.{}", key.option_name());
+                        links.insert(key, check_link(&field, &url)?);
+                    }
                 }
+                links
             }
         };
         Ok(Options {
@@ -183,6 +167,15 @@ fn default_lang() -> String {
     web_sys::window()
         .and_then(|w| w.navigator().language())
         .unwrap_or_else(|| "en".into())
+}
+
+/// A link target: `https:` only, whatever the host, and within what the notice digest
+/// accepts (see `consent_core::catalogue::check_href`).
+fn check_link(field: &str, url: &str) -> Result<String, OptionsError> {
+    let href = check_url(field, url)?;
+    check_href(&href)
+        .map(|()| href.clone())
+        .map_err(|why| OptionsError(format!("{field}: {url:?} {why}")))
 }
 
 /// Resolves `url` against the page and accepts only `https:`, or plain `http:` on the

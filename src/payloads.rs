@@ -135,6 +135,8 @@ impl ToJs for StateSnapshot<'_> {
             ("decision", or_null(s.decision.map(Choice::as_str))),
             ("connected", s.is_connected().into()),
             ("policy", s.policy.as_str().into()),
+            ("decisionNoticeVersion", or_null(s.decided_on)),
+            ("upToDate", s.standing_decision().is_some().into()),
         ])
     }
 }

@@ -1,6 +1,7 @@
 //! The widget's state machine. Every change the user or the host asks for is an
 //! [`Action`]; host events are derived from the resulting transitions.
 
+use consent_core::catalogue::CURRENT_VERSION;
 use consent_core::Choice;
 pub use consent_core::Policy;
 use std::rc::Rc;
@@ -29,6 +30,9 @@ pub struct State {
     pub view: View,
     /// The latest decision, from this session or handed in by the host.
     pub decision: Option<Choice>,
+    /// The notice version `decision` was made on, when known: the backend names it, and
+    /// a decision made here is on the version shown. `None` for the host's word.
+    pub decided_on: Option<u32>,
     /// Counts decisions made in this widget, so each one is reported exactly once.
     pub decisions_made: u32,
     pub policy: Policy,
@@ -39,9 +43,24 @@ impl State {
         State {
             view: View::Closed,
             decision,
+            decided_on: None,
             decisions_made: 0,
             policy,
         }
+    }
+
+    /// The version `decision` was made on, if that is older than the one shown today:
+    /// then `prompt()` asks again and says what changed.
+    pub fn outdated(&self) -> Option<u32> {
+        self.decided_on
+            .filter(|v| self.decision.is_some() && *v != CURRENT_VERSION)
+    }
+
+    /// A decision that stands: made on the notice shown today (or handed in by the
+    /// host) and not a withdrawal. `prompt()` resolves with it at once.
+    pub fn standing_decision(&self) -> Option<Choice> {
+        self.decision
+            .filter(|c| *c != Choice::Withdraw && self.outdated().is_none())
     }
 
     /// Whether the accounts are connected after the latest decision.
@@ -62,6 +81,12 @@ pub enum Action {
     Close,
     /// The backend's word on the tenant policy, which overrides the host's.
     SetPolicy(Policy),
+    /// The backend's record of the latest decision and the notice version it was made
+    /// on. Ignored once this widget has made a decision itself, which is newer.
+    Recall {
+        choice: Choice,
+        notice_ver: u32,
+    },
 }
 
 impl Reducible for State {
@@ -69,16 +94,22 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
+            // The manage view stays open: disconnecting never needs the tenant's say.
             Action::SetPolicy(policy) if policy != self.policy => State {
                 policy,
-                view: if policy == Policy::Enabled {
+                view: if policy == Policy::Enabled || self.view == View::Manage {
                     self.view
                 } else {
                     View::Closed
                 },
                 ..*self
             },
-            _ if self.policy != Policy::Enabled => return self,
+            Action::Recall { choice, notice_ver } if self.decisions_made == 0 => State {
+                decision: Some(choice),
+                decided_on: Some(notice_ver),
+                ..*self
+            },
+            Action::OpenPrompt if self.policy != Policy::Enabled => return self,
             Action::OpenPrompt if self.view != View::Prompt => State {
                 view: View::Prompt,
                 ..*self
@@ -90,6 +121,7 @@ impl Reducible for State {
             Action::Decide(choice) if self.offers(choice) => State {
                 view: View::Closed,
                 decision: Some(choice),
+                decided_on: Some(CURRENT_VERSION),
                 decisions_made: self.decisions_made + 1,
                 ..*self
             },
@@ -108,6 +140,9 @@ impl Reducible for State {
 
 impl State {
     fn offers(&self, choice: Choice) -> bool {
+        if !choice.allowed_under(self.policy) {
+            return false;
+        }
         match self.view {
             View::Prompt => Choice::OFFERED.contains(&choice),
             View::Manage => choice == Choice::Withdraw && self.is_connected(),
@@ -204,13 +239,62 @@ mod tests {
     }
 
     #[test]
-    fn nothing_opens_when_the_tenant_turned_it_off() {
+    fn with_the_tenant_saying_no_only_manage_opens_and_disconnecting_still_works() {
         for policy in [Policy::Off, Policy::NotInGroup] {
-            let s = run(
-                State::new(policy, None),
-                &[Action::OpenPrompt, Action::OpenManage],
-            );
+            let s = run(State::new(policy, None), &[Action::OpenPrompt]);
             assert_eq!(s.view, View::Closed);
+            let s = run(
+                State::new(policy, Some(Choice::BothWays)),
+                &[Action::OpenManage, Action::OpenPrompt],
+            );
+            assert_eq!(s.view, View::Manage, "{policy:?}: manage stays reachable");
+            let s = run(s, &[Action::Decide(Choice::Withdraw)]);
+            assert_eq!(s.decision, Some(Choice::Withdraw));
+            assert_eq!(s.decisions_made, 1);
         }
+        // A policy turned off while the manage view is open leaves it open.
+        let s = run(
+            State::new(Policy::Enabled, Some(Choice::LinkedinOnly)),
+            &[Action::OpenManage, Action::SetPolicy(Policy::Off)],
+        );
+        assert_eq!(s.view, View::Manage);
+    }
+
+    #[test]
+    fn a_decision_on_an_older_notice_does_not_stand() {
+        let old = CURRENT_VERSION - 1;
+        let s = run(
+            State::new(Policy::Enabled, None),
+            &[Action::Recall {
+                choice: Choice::BothWays,
+                notice_ver: old,
+            }],
+        );
+        assert_eq!(s.decision, Some(Choice::BothWays));
+        assert_eq!((s.outdated(), s.standing_decision()), (Some(old), None));
+        // Deciding again makes it current.
+        let s = run(
+            s,
+            &[Action::OpenPrompt, Action::Decide(Choice::LinkedinOnly)],
+        );
+        assert_eq!(s.outdated(), None);
+        assert_eq!(s.standing_decision(), Some(Choice::LinkedinOnly));
+        // The backend's older record never replaces a decision made here.
+        let s = run(
+            s,
+            &[Action::Recall {
+                choice: Choice::NotNow,
+                notice_ver: old,
+            }],
+        );
+        assert_eq!(s.decision, Some(Choice::LinkedinOnly));
+        let current = run(
+            State::new(Policy::Enabled, None),
+            &[Action::Recall {
+                choice: Choice::NotNow,
+                notice_ver: CURRENT_VERSION,
+            }],
+        );
+        assert_eq!(current.standing_decision(), Some(Choice::NotNow));
     }
 }

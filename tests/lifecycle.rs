@@ -94,7 +94,13 @@ async fn the_custom_element_maps_attributes_to_options() {
     let pending: js_sys::Promise = call(&el, "prompt").unwrap().unchecked_into();
     wait_until("the prompt is open", || dialog_open(&el)).await;
     settle().await;
-    assert_eq!(find_all(&el, ".links a").len(), 1);
+    assert_eq!(
+        find(&el, ".links a[data-link=help]")
+            .and_then(|a| a.get_attribute("href"))
+            .as_deref(),
+        Some("https://help.example.test/"),
+        "link-help replaces the default target"
+    );
     click(&el, "button[data-choice=linkedin_only]");
     settle().await;
     assert_eq!(

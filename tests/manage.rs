@@ -1,15 +1,17 @@
-//! The manage view: the current connection, and disconnecting with the right steps.
+//! The manage view: the current connection, what Disconnect stops at once, and what the
+//! user can also do on LinkedIn's side; reachable whatever the tenant's policy.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 use common::*;
+use consent_core::catalogue;
 use consent_core::Direction;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-async fn after_both_ways_disconnecting_needs_both_sides_and_contacts_stay() {
+async fn after_both_ways_disconnect_withdraws_at_once_and_contacts_stay_on_linkedin() {
     let host = host();
     let decisions = record(&host, "consent:decision");
     let handle = mount_json(
@@ -20,17 +22,29 @@ async fn after_both_ways_disconnecting_needs_both_sides_and_contacts_stay() {
     handle.manage().unwrap();
     settle().await;
     assert!(dialog_open(&host));
+    let m = &catalogue::notice("en").manage;
     let body = text(&host, ".manage");
     assert!(body.contains("Connected both ways"), "{body}");
+    assert!(body.contains(m.stops_both_ways), "{body}");
     assert!(
-        body.contains("also remove the connection in your LinkedIn settings"),
-        "{body}"
+        !body.contains("also remove the connection in your LinkedIn settings"),
+        "the button does not depend on LinkedIn's side: {body}"
     );
-    assert!(body.contains("does not delete contacts"), "{body}");
+    assert!(body.contains(m.contacts_stay.text), "{body}");
+    let links: Vec<_> = find_all(&host, ".manage a")
+        .iter()
+        .map(|a| a.get_attribute("data-link").unwrap())
+        .collect();
     assert_eq!(
-        find_all(&host, ".manage a").len(),
-        1,
-        "link to remove imported contacts"
+        links,
+        ["remove_contacts", "profile_visibility", "linkedin_help"]
+    );
+    assert_eq!(
+        find(&host, ".manage a[data-link=remove_contacts]")
+            .unwrap()
+            .get_attribute("href")
+            .as_deref(),
+        Some("https://www.linkedin.com/mypreferences/d/manage-synced-contacts")
     );
     click(&host, "button[data-action=disconnect]");
     wait_for_events(&decisions, 1).await;
@@ -53,7 +67,7 @@ async fn after_both_ways_disconnecting_needs_both_sides_and_contacts_stay() {
 }
 
 #[wasm_bindgen_test]
-async fn after_linkedin_only_the_linkedin_side_is_enough() {
+async fn after_linkedin_only_there_are_no_contacts_to_remove() {
     let host = host();
     let handle = mount_json(
         &host,
@@ -62,14 +76,12 @@ async fn after_linkedin_only_the_linkedin_side_is_enough() {
     .unwrap();
     handle.manage().unwrap();
     settle().await;
+    let m = &catalogue::notice("en").manage;
     let body = text(&host, ".manage");
     assert!(body.contains("LinkedIn data only"), "{body}");
+    assert!(body.contains(m.stops_linkedin_only), "{body}");
     assert!(
-        body.contains("removing it in your LinkedIn settings is enough"),
-        "{body}"
-    );
-    assert!(
-        !body.contains("does not delete contacts"),
+        !body.contains(m.contacts_stay.text),
         "no contacts were ever sent: {body}"
     );
     press(&host, "Escape", false);
@@ -116,4 +128,34 @@ async fn when_not_connected_it_offers_to_connect() {
     wait_for_events(&decisions, 1).await;
     assert_eq!(get_str(&decisions.last(), "choice"), "both_ways");
     handle.destroy();
+}
+
+/// A user who connected can always disconnect, whatever the tenant says now.
+#[wasm_bindgen_test]
+async fn with_the_policy_off_a_connected_user_still_disconnects() {
+    for policy in ["off", "not_in_group"] {
+        let fake = fake_backend::fake();
+        *fake.policy.borrow_mut() = policy.into();
+        fake.remembers("both_ways", catalogue::CURRENT_VERSION);
+        let host = host();
+        let decisions = record(&host, "consent:decision");
+        let ready = record(&host, "consent:ready");
+        let handle = mount_default(&host);
+        wait_for_events(&ready, 1).await;
+        assert_eq!(get_str(&ready.last(), "decision"), "both_ways");
+        assert_eq!(get_str(&ready.last(), "policy"), policy);
+        handle.manage().unwrap();
+        settle().await;
+        assert!(dialog_open(&host), "{policy}: manage opens");
+        click(&host, "button[data-action=disconnect]");
+        wait_for_events(&decisions, 1).await;
+        assert_eq!(get_str(&decisions.last(), "choice"), "withdraw");
+        assert_eq!(fake.ledger.borrow().len(), 1, "the backend has it");
+        assert_eq!(
+            get(&handle.state().unwrap(), "connected").as_bool(),
+            Some(false)
+        );
+        handle.destroy();
+    }
+    fake_backend::fake();
 }

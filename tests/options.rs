@@ -57,6 +57,10 @@ fn each_invalid_option_names_its_field() {
             "links.help",
         ),
         (
+            r#"{"backendUrl": "https://a.test/", "links": {"linkedinHelp": "http://localhost/help"}}"#,
+            "links.linkedinHelp",
+        ),
+        (
             r#"{"backendUrl": "https://a.test/", "links": {"removeContacts": "data:text/html,hi"}}"#,
             "links.removeContacts",
         ),
@@ -116,7 +120,8 @@ fn every_documented_option_is_accepted() {
         &host,
         r#"{"backendUrl":"https://a.test/","lang":"en-US","policy":"enabled","decision":null,
             "links":{"microsoftPrivacy":"https://a.test/1","linkedinPrivacy":"https://a.test/2",
-                     "euTransfer":"https://a.test/3","help":"https://a.test/4","removeContacts":"https://a.test/5"}}"#,
+                     "euTransfer":"https://a.test/3","help":"https://a.test/4","removeContacts":"https://a.test/5",
+                     "profileVisibility":"https://a.test/6","linkedinHelp":"https://a.test/7"}}"#,
     )
     .unwrap();
     handle.destroy();

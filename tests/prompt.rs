@@ -31,7 +31,7 @@ async fn renders_every_category_of_both_directions_with_what_it_covers() {
             );
             assert!(item.contains(c.name), "{item}");
             assert!(item.contains(c.includes), "{item}");
-            if let Some(note) = c.note {
+            for note in c.notes {
                 assert!(item.contains(note), "{item}");
             }
             // Expandable: a native disclosure, collapsed until the user opens it.
@@ -46,13 +46,17 @@ async fn renders_every_category_of_both_directions_with_what_it_covers() {
         }
     }
     let all = text(&host, ".prompt");
-    assert!(all.contains("meeting titles"), "calendar exclusion shown");
     assert!(
-        all.contains("stay on LinkedIn until you remove them"),
+        all.contains("such as its title, agenda or content"),
+        "calendar exclusion shown"
+    );
+    let facts = text(&host, ".facts");
+    assert!(
+        facts.contains("stay on LinkedIn until you remove them"),
         "contacts retention shown"
     );
     assert!(
-        all.contains("European Union and the United States"),
+        facts.contains("from the European Union to the United States and back"),
         "transfer shown"
     );
     handle.destroy();
@@ -77,18 +81,30 @@ async fn offers_three_equal_choices_and_says_which_directions_flow() {
     assert!(buttons
         .iter()
         .all(|b| !b.has_attribute("aria-pressed") && !b.has_attribute("autofocus")));
-    let both = text(&host, "#alc-choice-both_ways");
-    assert!(
-        both.contains("LinkedIn to Microsoft: shared")
-            && both.contains("Microsoft to LinkedIn: shared"),
-        "{both}"
+    // Each button is described by its card: what flows where under that choice.
+    for b in &buttons {
+        let choice = b.get_attribute("data-choice").unwrap();
+        let described = b.get_attribute("aria-describedby").unwrap();
+        assert_eq!(described, format!("alc-choice-{choice}"));
+        assert!(find(&host, &format!("#{described}")).is_some());
+    }
+    let flows = |choice: &str, class: &str| -> Vec<String> {
+        find_all(&host, &format!("#alc-choice-{choice} li.{class}"))
+            .iter()
+            .map(|li| li.get_attribute("data-direction").unwrap())
+            .collect()
+    };
+    assert_eq!(
+        flows("both_ways", "flows"),
+        ["linkedin_to_microsoft", "microsoft_to_linkedin"]
     );
-    let only = text(&host, "#alc-choice-linkedin_only");
-    assert!(
-        only.contains("LinkedIn to Microsoft: shared")
-            && only.contains("Microsoft to LinkedIn: not shared"),
-        "{only}"
-    );
+    assert_eq!(flows("linkedin_only", "flows"), ["linkedin_to_microsoft"]);
+    assert_eq!(flows("linkedin_only", "stops"), ["microsoft_to_linkedin"]);
+    assert!(text(&host, "#alc-choice-linkedin_only")
+        .contains("LinkedIn gets no data from your Microsoft account."));
+    assert!(text(&host, "#alc-choice-both_ways")
+        .contains("LinkedIn keeps your contacts until you remove them."));
+    assert!(flows("not_now", "flows").is_empty());
     handle.destroy();
 }
 
@@ -147,49 +163,74 @@ async fn an_existing_decision_resolves_at_once_without_a_prompt() {
 }
 
 #[wasm_bindgen_test]
-async fn admin_off_renders_nothing_and_says_why() {
+async fn admin_off_asks_nothing_and_says_why_but_manage_still_opens() {
     for (policy, reason_text) in [("off", "turned off"), ("not_in_group", "selected people")] {
+        let fake = fake_backend::fake();
+        *fake.policy.borrow_mut() = policy.into();
         let host = host();
         let unavailable = record(&host, "consent:unavailable");
-        let handle = mount_json(
-            &host,
-            &format!(r#"{{"backendUrl":"{BACKEND}","policy":"{policy}"}}"#),
-        )
-        .unwrap();
+        let handle = mount_default(&host);
         let outcome = JsFuture::from(handle.prompt().unwrap()).await.unwrap();
-        handle.manage().unwrap();
         settle().await;
         assert_eq!(get_str(&outcome, "status"), "unavailable");
         assert_eq!(get_str(&outcome, "reason"), policy);
         assert!(get_str(&outcome, "message").contains(reason_text));
+        assert!(get_str(&outcome, "message").contains("up to your organization's admin"));
         assert!(!dialog_open(&host));
-        assert!(
-            find(&host, ".prompt, .manage").is_none(),
-            "nothing rendered"
-        );
-        assert_eq!(unavailable.count(), 2, "told for prompt() and manage()");
+        assert!(find(&host, ".prompt").is_none(), "no prompt");
+        assert!(unavailable.count() >= 1);
+        // Managing the connection never needs the tenant: the view says who decides,
+        // and offers no way to connect.
+        handle.manage().unwrap();
+        settle().await;
+        assert!(dialog_open(&host));
+        assert!(text(&host, ".manage .policy").contains(reason_text));
+        assert!(find(&host, "button[data-action=connect]").is_none());
         handle.destroy();
     }
+    fake_backend::fake();
 }
 
 #[wasm_bindgen_test]
-async fn links_show_only_when_given_and_open_safely() {
+async fn every_link_has_a_default_and_a_host_s_target_is_shown_and_signed() {
     let host = host();
+    let decisions = record(&host, "consent:decision");
     let handle = mount_json(
         &host,
-        &format!(r#"{{"backendUrl":"{BACKEND}","links":{{"help":"https://help.example.test/faq","linkedinPrivacy":"https://www.linkedin.com/legal/privacy-policy"}}}}"#),
+        &format!(
+            r#"{{"backendUrl":"{BACKEND}","links":{{"help":"https://help.example.test/faq"}}}}"#
+        ),
     )
     .unwrap();
-    let _pending = open_prompt(&handle, &host).await;
-    let links = find_all(&host, ".links a");
-    assert_eq!(links.len(), 2);
-    for a in &links {
-        assert!(a.get_attribute("href").unwrap().starts_with("https://"));
+    let pending = open_prompt(&handle, &host).await;
+    let notice = catalogue::notice("en");
+    for key in catalogue::LinkKey::ALL {
+        let a = find(&host, &format!(".prompt a[data-link={}]", key.as_str()))
+            .unwrap_or_else(|| panic!("{key:?} is linked"));
+        let expected = if key == catalogue::LinkKey::Help {
+            "https://help.example.test/faq".to_owned()
+        } else {
+            notice.link(key).href.to_string()
+        };
+        assert_eq!(a.get_attribute("href").unwrap(), expected, "{key:?}");
+        assert_eq!(a.text_content().unwrap(), notice.link(key).label);
         assert_eq!(
             a.get_attribute("rel").as_deref(),
             Some("noopener noreferrer")
         );
     }
-    assert_eq!(links[0].text_content().unwrap(), "LinkedIn privacy policy");
+    click(&host, "button[data-choice=not_now]");
+    wait_for_events(&decisions, 1).await;
+    JsFuture::from(pending).await.unwrap();
+    // The digest of what was shown covers the host's target, and the token says it.
+    let shown = notice
+        .with_links(&catalogue::LinkOverrides::from([(
+            catalogue::LinkKey::Help,
+            "https://help.example.test/faq".to_owned(),
+        )]))
+        .unwrap()
+        .reference();
+    assert_eq!(get_str(&decisions.last(), "notice.sha256"), shown.sha256);
+    assert_ne!(shown.sha256, notice.reference().sha256);
     handle.destroy();
 }

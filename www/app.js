@@ -14,6 +14,8 @@ const text = (tag, content, className) => {
 
 let selected = PEOPLE[0];
 let consent;
+/** The widget has heard from its backend: its state is worth showing. */
+let ready = false;
 const USER_KEY = "demo-user";
 
 async function api(path, init = {}) {
@@ -27,14 +29,11 @@ async function api(path, init = {}) {
   return body;
 }
 
-/** Demo sign-in, then what this user decided before (the backend's ledger is the truth). */
+/** Demo sign-in. What this user decided before, and whether to ask again, the widget
+ * learns from its backend itself (`consent:ready`, `state()`). */
 async function signIn(user) {
   await api("/v1/session", { method: "POST", body: JSON.stringify({ user }) });
   localStorage.setItem(USER_KEY, user);
-  const current = await api("/v1/decisions/current");
-  const d = current.decision;
-  // A decision on an older notice does not count: the user is asked again.
-  return d && d.notice_is_current ? d.choice : null;
 }
 
 async function setupAdmin() {
@@ -105,16 +104,18 @@ function renderLinkedIn() {
 
 function paintLinkedIn() {
   const body = $("linkedin-body");
-  const state = consent?.state();
+  const state = ready ? consent?.state() : undefined;
   if (!state) {
     body.replaceChildren(text("p", "Loading…", "muted"));
     return;
   }
+  const manage = () => action("Manage LinkedIn connection", () => consent.manage(), "manage-linkedin");
   if (state.policy !== "enabled") {
-    body.replaceChildren(text("p", unavailableMessage, "muted"));
+    // A user who connected can still disconnect, whatever the tenant says now.
+    body.replaceChildren(text("p", unavailableMessage, "muted"), ...(state.connected ? [manage()] : []));
     return;
   }
-  if (state.connected) {
+  if (state.connected && state.upToDate) {
     const li = selected.linkedin;
     const sample = text("p", "Sample data shipped with this demo, not from LinkedIn.", "sample-note");
     const exp = document.createElement("ul");
@@ -126,17 +127,18 @@ function paintLinkedIn() {
       text("h4", "Education"),
       text("p", li.education),
       sample,
-      action("Manage LinkedIn connection", () => consent.manage(), "manage-linkedin"),
+      manage(),
     );
     return;
   }
-  if (state.decision === "not_now" || state.decision === "withdraw") {
+  if (state.upToDate || state.decision === "withdraw") {
     body.replaceChildren(
       text("p", "LinkedIn information is not shown because your accounts are not connected.", "muted"),
       action("Connect LinkedIn account", () => consent.manage(), "connect-later"),
     );
     return;
   }
+  // No decision yet, or one made on an older notice: prompt() asks (again).
   body.replaceChildren(
     text("p", `See ${selected.name.split(" ")[0]}'s LinkedIn profile here.`, "muted"),
     action("Show LinkedIn profile", ask, "show-linkedin"),
@@ -146,24 +148,25 @@ function paintLinkedIn() {
 let unavailableMessage = "";
 
 async function ask() {
-  const outcome = await consent.prompt();
-  if (outcome.status === "unavailable") unavailableMessage = outcome.message;
+  try {
+    const outcome = await consent.prompt();
+    if (outcome.status === "unavailable") unavailableMessage = outcome.message;
+  } catch {
+    // Not recorded: the widget says why and offers to try again.
+  }
   renderLinkedIn();
 }
 
 function listen(host) {
-  host.addEventListener("consent:decision", (e) => {
-    const d = e.detail;
-    $("status").textContent = `Decision recorded: ${d.choice.replace("_", " ")}.`;
+  // The widget tells the user itself whether a choice was recorded; the card follows.
+  host.addEventListener("consent:ready", () => {
+    ready = true;
     renderLinkedIn();
   });
+  host.addEventListener("consent:decision", () => renderLinkedIn());
   host.addEventListener("consent:unavailable", (e) => {
     unavailableMessage = e.detail.message;
     renderLinkedIn();
-  });
-
-  host.addEventListener("consent:pending", () => {
-    $("status").textContent = "Your choice is saved on this device and will be sent when the connection is back.";
   });
   host.addEventListener("consent:error", (e) => {
     $("status").textContent = `Something went wrong: ${e.detail.message}`;
@@ -174,22 +177,14 @@ function listen(host) {
 async function start(user) {
   consent?.destroy();
   consent = undefined;
+  ready = false;
   unavailableMessage = "";
   $("status").textContent = "";
   renderLinkedIn();
-  const decision = await signIn(user);
+  await signIn(user);
   $("me").textContent = user.slice(0, 2).toUpperCase();
-  consent = mount($("consent"), {
-    backendUrl: new URL("/", location.href).href,
-    decision,
-    links: {
-      microsoftPrivacy: "https://privacy.microsoft.com/privacystatement",
-      linkedinPrivacy: "https://www.linkedin.com/legal/privacy-policy",
-      euTransfer: "https://www.linkedin.com/legal/l/eu-eea-data-transfers",
-      help: "https://learn.microsoft.com/entra/identity/users/linkedin-user-consent",
-      removeContacts: "https://www.linkedin.com/mynetwork/settings/manage-syncing/",
-    },
-  });
+  // Every link in the notice has a default; a host would pass `links` only for its own.
+  consent = mount($("consent"), { backendUrl: new URL("/", location.href).href });
   renderLinkedIn();
 }
 

@@ -1,6 +1,7 @@
 use super::types::{ConsentOptions, MountTarget};
 use crate::app::{App, AppProps};
 use crate::bridge::HostBridge;
+use crate::components::shown_notice;
 use crate::options::Options;
 use crate::state::State;
 use crate::style;
@@ -31,6 +32,8 @@ pub fn mount(element: MountTarget, options: ConsentOptions) -> Result<ConsentHan
         .dyn_into()
         .map_err(|_| JsError::new("mount: element must be an HTMLElement"))?;
     let options = Options::from_js(options.into()).map_err(|e| JsError::new(&e.to_string()))?;
+    let notice = shown_notice(&options.lang, &options.links)
+        .map_err(|e| JsError::new(&format!("invalid consent options: {e}")))?;
     if host.has_attribute(MOUNTED_ATTR) {
         return Err(JsError::new(
             "mount: this element already has a consent widget; call destroy() on it first",
@@ -50,18 +53,10 @@ pub fn mount(element: MountTarget, options: ConsentOptions) -> Result<ConsentHan
         .append_child(&root)
         .map_err(|_| JsError::new("mount: could not attach the widget root"))?;
 
-    let notice = consent_core::catalogue::notice(&options.lang);
     let initial = State::new(options.policy, options.decision);
-    let bridge = HostBridge::new(
-        host.clone(),
-        notice,
-        options.backend_url,
-        options.lang,
-        initial.clone(),
-    );
+    let bridge = HostBridge::new(host.clone(), notice, options.backend_url, initial.clone());
     let props = AppProps {
         bridge: bridge.clone(),
-        links: Rc::new(options.links),
         initial,
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();

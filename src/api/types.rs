@@ -19,24 +19,42 @@ export interface ConsentOptions {
   policy?: ConsentPolicy;
   /** A decision the host already knows about. */
   decision?: ConsentChoice | null;
-  /** https: links shown in the prompt; only the ones given appear. */
+  /**
+   * https: targets in place of the notice's default links (every link has one). The
+   * notice digest, and so the signed decision, covers the targets shown.
+   */
   links?: {
+    /** Microsoft Privacy Statement. */
     microsoftPrivacy?: string;
+    /** LinkedIn Privacy Policy. */
     linkedinPrivacy?: string;
+    /** LinkedIn's page on European Union data transfers. */
     euTransfer?: string;
-    help?: string;
+    /** Deleting imported contacts from LinkedIn. */
     removeContacts?: string;
+    /** Controlling how one's LinkedIn profile is viewed. */
+    profileVisibility?: string;
+    /** LinkedIn's help on LinkedIn in Microsoft apps with a work or school account. */
+    linkedinHelp?: string;
+    /** The FAQ about LinkedIn information in Microsoft apps and services. */
+    help?: string;
   };
 }
 
-export interface NoticeRef { id: string; ver: number; lang: string; sha256: string; }
+export interface NoticeRef {
+  id: string;
+  ver: number;
+  lang: string;
+  /** SHA-256 (hex) of exactly what the notice showed, link targets included. */
+  sha256: string;
+}
 
 export interface ConsentDecision {
   status: "decided";
   choice: ConsentChoice;
   /** Every offered category of each direction, mapped to whether it flows. */
   flows: Record<ConsentDirection, Record<string, boolean>>;
-  /** The notice shown, or null for a decision passed in through the options. */
+  /** The notice shown, or null for a decision not made in this widget (passed in, or recorded earlier). */
   notice: NoticeRef | null;
   /** Set once the backend acknowledged the decision: its id, the signed token, the receipt. */
   jti?: string;
@@ -58,10 +76,16 @@ export interface ConsentState {
   decision: ConsentChoice | null;
   connected: boolean;
   policy: ConsentPolicy;
+  /** The notice version `decision` was made on; null when unknown (the host's word). */
+  decisionNoticeVersion: number | null;
+  /** `decision` stands: made on the notice shown today, so `prompt()` resolves at once. */
+  upToDate: boolean;
 }
 
 /** Events dispatched on the host element (they bubble and cross shadow roots). */
 export interface ConsentEventMap {
+  /** The backend has answered (or could not be reached): what the widget knows now. */
+  "consent:ready": CustomEvent<ConsentState>;
   "consent:open": CustomEvent<{ view: "prompt" | "manage" }>;
   "consent:close": CustomEvent<{ view: "prompt" | "manage" }>;
   "consent:decision": CustomEvent<ConsentDecision>;
@@ -69,6 +93,41 @@ export interface ConsentEventMap {
   /** The decision is signed and queued; the backend could not be reached yet. */
   "consent:pending": CustomEvent<{ choice: ConsentChoice; jti: string | null; reason: string }>;
   "consent:error": CustomEvent<{ code: string; message: string }>;
+}
+
+/** `<account-link-consent>`: the same methods as the handle `mount()` returns. */
+export interface AccountLinkConsentElement extends HTMLElement {
+  prompt(): Promise<ConsentOutcome>;
+  manage(): void;
+  state(): ConsentState;
+  addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: AccountLinkConsentElement, ev: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: AccountLinkConsentElement, ev: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+}
+
+declare global {
+  /** The widget's events reach whichever element it is mounted on. */
+  interface HTMLElementEventMap extends ConsentEventMap {}
+  interface HTMLElementTagNameMap {
+    "account-link-consent": AccountLinkConsentElement;
+  }
 }
 "#;
 

@@ -7,6 +7,9 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 /// Every event the widget raises; their details are built from the payload types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HostEvent {
+    /// The backend has answered the first challenge (or could not): the state is
+    /// what it will be until the user acts.
+    Ready,
     Open,
     Close,
     Decision,
@@ -18,6 +21,7 @@ pub enum HostEvent {
 impl HostEvent {
     fn name(self) -> &'static str {
         match self {
+            HostEvent::Ready => "consent:ready",
             HostEvent::Open => "consent:open",
             HostEvent::Close => "consent:close",
             HostEvent::Decision => "consent:decision",

@@ -22,12 +22,12 @@ use std::rc::{Rc, Weak};
 use waiters::Waiters;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
-use yew::UseReducerDispatcher;
+use yew::{Reducible, UseReducerDispatcher};
 
 /// One mounted widget's connection to its host page.
 ///
 /// ```text
-/// let bridge = HostBridge::new(host, notice, backend_url, lang, State::new(policy, None));
+/// let bridge = HostBridge::new(host, notice, backend_url, State::new(policy, None));
 /// let outcome = bridge.prompt(); // a Promise, settled once the backend has the decision
 /// bridge.close();                // on destroy()
 /// ```
@@ -42,6 +42,8 @@ pub struct HostBridge {
     courier: Rc<Courier>,
     /// `prompt()` was called before the backend said whether this user may be asked.
     open_when_ready: Cell<bool>,
+    /// `consent:ready` was raised.
+    told_ready: Cell<bool>,
 }
 
 impl HostBridge {
@@ -51,7 +53,6 @@ impl HostBridge {
         host: HtmlElement,
         notice: &'static Notice,
         backend: String,
-        lang: String,
         initial: State,
     ) -> Rc<Self> {
         let notice_ref = notice.reference();
@@ -65,7 +66,7 @@ impl HostBridge {
                 }
             });
             HostBridge {
-                courier: Courier::start(backend, lang, notice, notice_ref.sha256.clone(), report),
+                courier: Courier::start(backend, notice, notice_ref.sha256.clone(), report),
                 notice,
                 notice_ref,
                 events: HostEvents::new(host),
@@ -73,6 +74,7 @@ impl HostBridge {
                 shown: RefCell::new(initial),
                 waiters: Waiters::default(),
                 open_when_ready: Cell::new(false),
+                told_ready: Cell::new(false),
             }
         })
     }
@@ -105,33 +107,37 @@ impl HostBridge {
         }
     }
 
-    /// `prompt()`: settles at once when there is nothing to ask, else opens the prompt
-    /// (after the backend has said whether this user may be asked at all).
+    /// `prompt()`: once the backend has said whether this user may be asked and what
+    /// they decided last, settles at once with a decision made on the notice shown
+    /// today (or with why nobody may be asked), else opens the prompt.
     pub fn prompt(&self) -> Promise {
-        let shown = self.shown.borrow().clone();
-        if shown.policy != Policy::Enabled {
-            return Promise::resolve(&self.unavailable(shown.policy));
-        }
-        if let Some(choice) = shown.decision.filter(|c| *c != Choice::Withdraw) {
-            return Promise::resolve(&Decided::existing(choice).to_js());
-        }
         let promise = self.waiters.wait();
         if self.courier.awaiting_policy() {
             self.open_when_ready.set(true);
         } else {
-            self.actions.send(Action::OpenPrompt);
+            self.prompt_now();
         }
         promise
     }
 
-    /// `manage()`: opens the manage view, or reports why there is none.
-    pub fn manage(&self) {
-        let policy = self.shown.borrow().policy;
-        if policy == Policy::Enabled {
-            self.actions.send(Action::OpenManage);
+    /// Settles the waiting `prompt()`s, or opens the prompt for them.
+    fn prompt_now(&self) {
+        let shown = self.shown.borrow().clone();
+        let settled = if shown.policy != Policy::Enabled {
+            self.unavailable(shown.policy)
+        } else if let Some(choice) = shown.standing_decision() {
+            Decided::existing(choice).to_js()
         } else {
-            self.unavailable(policy);
-        }
+            self.actions.send(Action::OpenPrompt);
+            return;
+        };
+        self.waiters.take().resolve(&settled);
+    }
+
+    /// `manage()`: opens the manage view, whatever the tenant's policy: a user who
+    /// connected can always disconnect.
+    pub fn manage(&self) {
+        self.actions.send(Action::OpenManage);
     }
 
     /// `state()`: what is on screen and what was decided.
@@ -155,14 +161,19 @@ impl HostBridge {
             return;
         }
         match report {
-            Report::ChallengeReady { policy } => {
+            Report::ChallengeReady { policy, decision } => {
                 self.backend_policy(policy);
+                if let Some(d) = decision {
+                    self.recall(d.choice, d.notice.ver);
+                }
+                self.ready();
                 self.policy_settled();
             }
             Report::ChallengeFailed { refusal } => {
                 if let Some(refusal) = refusal {
                     self.error(&refusal);
                 }
+                self.ready();
                 self.policy_settled();
             }
             Report::Pending {
@@ -193,17 +204,30 @@ impl HostBridge {
         }
     }
 
-    /// Opens the prompt a `prompt()` was waiting to open, or says why it cannot.
-    fn policy_settled(&self) {
-        if !self.open_when_ready.replace(false) {
-            return;
+    /// The backend's record of the latest decision, unless this widget has made a newer
+    /// one: `prompt()` asks again when it was made on an older notice.
+    fn recall(&self, choice: Choice, notice_ver: u32) {
+        let action = Action::Recall { choice, notice_ver };
+        self.actions.send(action);
+        let mut shown = self.shown.borrow_mut();
+        let next = std::rc::Rc::new(shown.clone()).reduce(action);
+        *shown = (*next).clone();
+    }
+
+    /// Tells the host, once, what the widget knows after its first word from the
+    /// backend (`consent:ready`), so that it can show the right state before anyone
+    /// clicks.
+    fn ready(&self) {
+        if !self.told_ready.replace(true) {
+            let detail = StateSnapshot(&self.shown.borrow()).to_js();
+            self.events.emit(HostEvent::Ready, &detail);
         }
-        let policy = self.shown.borrow().policy;
-        if policy == Policy::Enabled {
-            self.actions.send(Action::OpenPrompt);
-        } else {
-            let detail = self.unavailable(policy);
-            self.waiters.take().resolve(&detail);
+    }
+
+    /// Does what a `prompt()` was waiting to do.
+    fn policy_settled(&self) {
+        if self.open_when_ready.replace(false) {
+            self.prompt_now();
         }
     }
 

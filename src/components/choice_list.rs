@@ -1,5 +1,6 @@
 use super::notice_prop::NoticeProp;
 use super::user_input::from_user;
+use consent_core::catalogue::{ChoiceText, Mark};
 use consent_core::Choice;
 use yew::prelude::*;
 
@@ -9,49 +10,59 @@ pub struct ChoiceListProps {
     pub on_choose: Callback<Choice>,
 }
 
-/// The three outcomes as buttons of equal weight, none pre-selected; under each
-/// connect choice, which directions data flows in.
+/// The three outcomes as cards of equal weight, none pre-selected: each card says what
+/// flows where under its choice, and describes its button, so a screen reader reads
+/// the consequence with the label.
 #[component]
 pub fn ChoiceList(props: &ChoiceListProps) -> Html {
     let p = &props.notice.prompt;
     html! {
         <section class="choices" aria-labelledby="alc-choices-label">
             <h3 id="alc-choices-label">{ p.choices_label }</h3>
-            <ul role="list">
-                { for p.choices.iter().map(|c| {
-                    let summary_id = format!("alc-choice-{}", c.choice.as_str());
-                    let onclick = {
-                        let on_choose = props.on_choose.clone();
-                        let choice = c.choice;
-                        // Synthetic clicks from page scripts must not decide for the user.
-                        move |e: MouseEvent| if from_user(&e) { on_choose.emit(choice) }
+            <ul class="cards" role="list">
+                { for p.choices.iter().map(|c| card(c, &props.on_choose)) }
+            </ul>
+        </section>
+    }
+}
+
+fn card(c: &ChoiceText, on_choose: &Callback<Choice>) -> Html {
+    let points_id = format!("alc-choice-{}", c.choice.as_str());
+    let onclick = {
+        let on_choose = on_choose.clone();
+        let choice = c.choice;
+        // Synthetic clicks from page scripts must not decide for the user.
+        move |e: MouseEvent| {
+            if from_user(&e) {
+                on_choose.emit(choice)
+            }
+        }
+    };
+    html! {
+        <li class="card">
+            <button type="button" class="choice" data-choice={c.choice.as_str()}
+                aria-describedby={points_id.clone()} {onclick}>
+                { c.label }
+            </button>
+            <ul id={points_id} class="points" role="list">
+                { for c.points.iter().map(|point| {
+                    let (class, symbol) = match point.mark {
+                        Mark::Flows(_) => ("flows", "✓"),
+                        Mark::Stops(_) => ("stops", "✕"),
+                        Mark::Note => ("note", "•"),
+                    };
+                    let direction = match point.mark {
+                        Mark::Flows(d) | Mark::Stops(d) => Some(d.as_str()),
+                        Mark::Note => None,
                     };
                     html! {
-                        <li class="choice">
-                            <button type="button" data-choice={c.choice.as_str()}
-                                aria-describedby={summary_id.clone()} {onclick}>
-                                { c.label }
-                            </button>
-                            <div id={summary_id} class="choice-detail">
-                                <p>{ c.summary }</p>
-                                if c.choice.is_connected() {
-                                    <ul class="flow-lines" role="list">
-                                        { for p.directions.iter().map(|d| {
-                                            let on = c.choice.allows(d.direction);
-                                            html! {
-                                                <li class={classes!("flow", on.then_some("on"))}>
-                                                    <span class="mark" aria-hidden="true">{ if on { "✓" } else { "–" } }</span>
-                                                    { d.short }{ ": " }{ if on { p.flows_yes } else { p.flows_no } }
-                                                </li>
-                                            }
-                                        }) }
-                                    </ul>
-                                }
-                            </div>
+                        <li class={classes!("point", class)} data-direction={direction}>
+                            <span class="mark" aria-hidden="true">{ symbol }</span>
+                            <span>{ point.text }</span>
                         </li>
                     }
                 }) }
             </ul>
-        </section>
+        </li>
     }
 }

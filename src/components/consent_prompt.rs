@@ -1,23 +1,24 @@
+use super::category_details::CategoryDetails;
 use super::choice_list::ChoiceList;
-use super::data_flows::DataFlows;
 use super::ids::{DESCRIPTION_ID, TITLE_ID};
+use super::key_facts::KeyFacts;
 use super::learn_more_links::LearnMoreLinks;
 use super::notice_prop::NoticeProp;
-use super::retention_facts::RetentionFacts;
-use crate::options::Links;
 use consent_core::Choice;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsentPromptProps {
     pub notice: NoticeProp,
-    pub links: Rc<Links>,
+    /// What changed since the notice the user decided on, when asking again.
+    #[prop_or_default]
+    pub changed: Option<AttrValue>,
     pub on_choose: Callback<Choice>,
 }
 
-/// The consent prompt: what connecting means, the three outcomes, and every data
-/// category with how long it is kept.
+/// The consent prompt. Its first layer (what connecting means, the three outcomes with
+/// what flows where, retention, the EU/US transfer and the user's control) fits a
+/// laptop screen without scrolling; the categories' details are one click further.
 #[component]
 pub fn ConsentPrompt(props: &ConsentPromptProps) -> Html {
     let p = &props.notice.prompt;
@@ -28,11 +29,19 @@ pub fn ConsentPrompt(props: &ConsentPromptProps) -> Html {
                 <h2 id={TITLE_ID} tabindex="-1">{ p.title }</h2>
             </header>
             <div class="body">
-                <p id={DESCRIPTION_ID} class="intro">{ p.intro }</p>
+                <div id={DESCRIPTION_ID} class="lead">
+                    <p class="intro">{ p.intro }</p>
+                    if let Some(changed) = &props.changed {
+                        <div class="changed" data-changed="">
+                            <h3>{ props.notice.changes.heading }</h3>
+                            <p>{ changed.clone() }</p>
+                        </div>
+                    }
+                </div>
                 <ChoiceList notice={props.notice} on_choose={props.on_choose.clone()} />
-                <DataFlows notice={props.notice} />
-                <RetentionFacts notice={props.notice} />
-                <LearnMoreLinks notice={props.notice} links={props.links.clone()} />
+                <KeyFacts notice={props.notice} />
+                <CategoryDetails notice={props.notice} />
+                <LearnMoreLinks notice={props.notice} />
             </div>
         </div>
     }

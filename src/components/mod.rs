@@ -1,17 +1,22 @@
 //! The widget's components, each named for what the user sees.
 
+mod category_details;
 mod choice_list;
 mod consent_dialog;
 mod consent_prompt;
-mod data_flows;
+mod decision_status;
+mod external_link;
 mod ids;
+mod key_facts;
 mod learn_more_links;
 mod manage_connection;
 mod notice_prop;
-mod retention_facts;
+mod record_events;
 mod user_input;
 
 pub use consent_dialog::ConsentDialog;
 pub use consent_prompt::ConsentPrompt;
+pub use decision_status::DecisionStatus;
 pub use manage_connection::ManageConnection;
-pub use notice_prop::NoticeProp;
+pub use notice_prop::{shown_notice, NoticeProp};
+pub use record_events::{use_record, RecordAction};

@@ -1,8 +1,9 @@
-//! The catalogue entry a component renders, passed as a prop.
+//! The notice a widget shows, passed to components as a prop.
 
-use consent_core::catalogue::Notice;
+use consent_core::catalogue::{self, LinkError, LinkOverrides, Notice};
+use std::cell::RefCell;
 
-/// A catalogue entry as a prop: notices are `'static`, so identity is equality.
+/// A notice as a prop: notices are `'static`, so identity is equality.
 #[derive(Clone, Copy)]
 pub struct NoticeProp(pub &'static Notice);
 
@@ -17,4 +18,37 @@ impl std::ops::Deref for NoticeProp {
     fn deref(&self) -> &Notice {
         self.0
     }
+}
+
+thread_local! {
+    /// Notices with a host's own link targets, made once per distinct set: the widget
+    /// holds its notice as `&'static` (so do delivery and the bridge), and a page mounts
+    /// few distinct ones, so keeping each for the page's life costs a few hundred bytes.
+    static WITH_HOST_LINKS: RefCell<Vec<&'static Notice>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The current notice for `lang` with the host's link targets in place of the
+/// defaults: what this widget shows, and what its digest covers.
+///
+/// ```text
+/// let notice = shown_notice("en-GB", &options.links)?; // the catalogue's own when no overrides
+/// ```
+pub fn shown_notice(lang: &str, links: &LinkOverrides) -> Result<&'static Notice, LinkError> {
+    let base = catalogue::notice(lang);
+    let shown = base.with_links(links)?;
+    let same_links = |a: &Notice, b: &Notice| {
+        a.lang == b.lang && a.links.iter().zip(&b.links).all(|(x, y)| x.href == y.href)
+    };
+    if same_links(base, &shown) {
+        return Ok(base);
+    }
+    Ok(WITH_HOST_LINKS.with(|made| {
+        let mut made = made.borrow_mut();
+        if let Some(n) = made.iter().find(|n| same_links(n, &shown)) {
+            return *n;
+        }
+        let kept: &'static Notice = Box::leak(Box::new(shown));
+        made.push(kept);
+        kept
+    }))
 }

@@ -1,7 +1,8 @@
 //! The two calls the widget makes to its backend: a challenge, and a decision.
 
 use crate::js;
-use consent_core::{NoticeRef, Policy};
+use consent_core::catalogue::Notice;
+use consent_core::{Choice, LastDecision, NoticeRef, Policy};
 use js_sys::JSON;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -17,7 +18,23 @@ pub fn challenge_from_js(json: &JsValue) -> Result<Challenge, CallError> {
     let field = |v: &JsValue, k: &str| {
         js::get_str(v, k).ok_or_else(|| bad(format!("the backend's challenge has no `{k}`")))
     };
-    let notice = js::get(json, "notice");
+    let notice = notice_from_js(&js::get(json, "notice"))?;
+    // Absent from backends that predate it, `null` for a user who never decided.
+    let decision = match js::get(json, "decision") {
+        d if d.is_object() => {
+            let choice = field(&d, "choice")?;
+            Some(LastDecision {
+                choice: Choice::parse(&choice).ok_or_else(|| {
+                    bad(format!(
+                        "the backend's challenge names an unknown choice {choice:?}"
+                    ))
+                })?,
+                notice: notice_from_js(&js::get(&d, "notice"))?,
+                notice_is_current: js::get(&d, "notice_is_current").as_bool() == Some(true),
+            })
+        }
+        _ => None,
+    };
     let policy = match js::get_str(json, "policy") {
         // Backends from before the policy existed let everybody be asked.
         None => Policy::Enabled,
@@ -31,19 +48,49 @@ pub fn challenge_from_js(json: &JsValue) -> Result<Challenge, CallError> {
         nonce: field(json, "nonce")?,
         sub: field(json, "sub")?,
         aud: field(json, "aud")?,
-        notice: NoticeRef {
-            id: field(&notice, "id")?,
-            ver: js::get(&notice, "ver")
-                .as_f64()
-                .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= f64::from(u32::MAX))
-                .ok_or_else(|| bad("the backend's challenge has no notice `ver`".into()))?
-                as u32,
-            lang: field(&notice, "lang")?,
-            sha256: field(&notice, "sha256")?,
-        },
+        notice,
         policy,
         expires_at: field(json, "expires_at")?,
+        decision,
     })
+}
+
+/// A `notice` reference in a challenge. Its link targets are not read: the digest
+/// covers them, and the widget compares digests.
+fn notice_from_js(notice: &JsValue) -> Result<NoticeRef, CallError> {
+    let bad = |what: String| CallError::local("bad-challenge", what);
+    let field = |k: &str| {
+        js::get_str(notice, k)
+            .ok_or_else(|| bad(format!("the backend's challenge has no notice `{k}`")))
+    };
+    Ok(NoticeRef {
+        id: field("id")?,
+        ver: js::get(notice, "ver")
+            .as_f64()
+            .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= f64::from(u32::MAX))
+            .ok_or_else(|| bad("the backend's challenge has no notice `ver`".into()))?
+            as u32,
+        lang: field("lang")?,
+        sha256: field("sha256")?,
+        links: Default::default(),
+    })
+}
+
+/// The body of a challenge request for `notice`: its language, and the link targets
+/// it shows in place of the defaults, so that the backend offers that digest.
+pub fn challenge_request(notice: &Notice) -> String {
+    let mut fields = vec![("lang", JsValue::from_str(notice.lang))];
+    let overrides = notice.overrides();
+    if !overrides.is_empty() {
+        let links: Vec<_> = overrides
+            .iter()
+            .map(|(k, v)| (k.as_str(), JsValue::from_str(v)))
+            .collect();
+        fields.push(("links", js::object(&links)));
+    }
+    JSON::stringify(&js::object(&fields))
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// Why a call failed, and whether trying again can help.
@@ -70,12 +117,9 @@ impl CallError {
     }
 }
 
-/// Asks for a single-use challenge for a decision shown in `lang`.
-pub async fn challenge(backend: &str, lang: &str) -> Result<Challenge, CallError> {
-    let body = JSON::stringify(&js::object(&[("lang", lang.into())]))
-        .map(String::from)
-        .unwrap_or_default();
-    let json = call(backend, "v1/challenge", "application/json", &body).await?;
+/// Asks for a single-use challenge; `request` is [`challenge_request`]'s body.
+pub async fn challenge(backend: &str, request: &str) -> Result<Challenge, CallError> {
+    let json = call(backend, "v1/challenge", "application/json", request).await?;
     challenge_from_js(&json)
 }
 
@@ -157,6 +201,10 @@ mod tests {
                 notice: consent_core::catalogue::notice("en").reference(),
                 policy,
                 expires_at: "2026-11-25T12:00:00Z".into(),
+                decision: Some(LastDecision::new(
+                    Choice::LinkedinOnly,
+                    consent_core::catalogue::notice("en").reference(),
+                )),
             };
             let json = JSON::parse(&serde_json::to_string(&sent).unwrap()).unwrap();
             assert_eq!(challenge_from_js(&json), Ok(sent));

@@ -13,7 +13,8 @@ use std::rc::{Rc, Weak};
 /// Where the challenge for the next decision stands.
 enum Slot {
     Fetching,
-    Ready(Challenge),
+    /// Boxed: a challenge is large beside the other states.
+    Ready(Box<Challenge>),
     /// The backend could not be reached or refused; the next decision fetches one itself.
     Unavailable,
 }
@@ -22,7 +23,8 @@ enum Slot {
 pub struct Challenges {
     me: Weak<Challenges>,
     backend: String,
-    lang: String,
+    /// The body of each challenge request: the language and link targets shown.
+    request: String,
     slot: RefCell<Slot>,
     /// `(sub, key)`: the device key for the latest challenge's subject.
     key: RefCell<Option<(String, DeviceKey)>>,
@@ -32,11 +34,11 @@ pub struct Challenges {
 
 impl Challenges {
     /// Fetches the first challenge right away.
-    pub fn start(backend: String, lang: String, tasks: Rc<Tasks>, report: Reporter) -> Rc<Self> {
+    pub fn start(backend: String, request: String, tasks: Rc<Tasks>, report: Reporter) -> Rc<Self> {
         let challenges = Rc::new_cyclic(|me| Challenges {
             me: me.clone(),
             backend,
-            lang,
+            request,
             slot: RefCell::new(Slot::Fetching),
             key: RefCell::default(),
             tasks,
@@ -55,7 +57,7 @@ impl Challenges {
     /// [`Challenges::refill`] brings the next, [`Challenges::fetching`] holds.
     pub fn take(&self) -> Option<Challenge> {
         match self.slot.replace(Slot::Fetching) {
-            Slot::Ready(c) => Some(c),
+            Slot::Ready(c) => Some(*c),
             Slot::Fetching | Slot::Unavailable => None,
         }
     }
@@ -67,7 +69,7 @@ impl Challenges {
         unreachable: impl FnMut(u32, String),
     ) -> Result<Challenge, CallError> {
         retry::until_answered(
-            || backend::challenge(&self.backend, &self.lang),
+            || backend::challenge(&self.backend, &self.request),
             unreachable,
         )
         .await
@@ -77,7 +79,7 @@ impl Challenges {
     pub fn refill(&self) {
         let Some(me) = self.me.upgrade() else { return };
         self.tasks.spawn(async move {
-            let result = backend::challenge(&me.backend, &me.lang).await;
+            let result = backend::challenge(&me.backend, &me.request).await;
             me.arrived(result);
         });
     }
@@ -94,9 +96,9 @@ impl Challenges {
         let report = match result {
             Ok(c) => {
                 self.preload_key(&c.sub);
-                let policy = c.policy;
-                self.slot.replace(Slot::Ready(c));
-                Report::ChallengeReady { policy }
+                let (policy, decision) = (c.policy, c.decision.clone());
+                self.slot.replace(Slot::Ready(Box::new(c)));
+                Report::ChallengeReady { policy, decision }
             }
             Err(err) => {
                 self.slot.replace(Slot::Unavailable);

@@ -29,7 +29,7 @@ use wasm_bindgen::JsValue;
 /// Delivers one widget's decisions to its backend.
 ///
 /// ```text
-/// let courier = Courier::start(backend_url, lang, notice, notice.reference().sha256,
+/// let courier = Courier::start(backend_url, notice, notice.reference().sha256,
 ///     Rc::new(|report| match report {
 ///         Report::Delivered(d) => { /* tell the host */ }
 ///         _ => {}
@@ -51,13 +51,13 @@ impl Courier {
     /// Fetches the first challenge and re-sends what an earlier page left unsent.
     pub fn start(
         backend: String,
-        lang: String,
         notice: &'static Notice,
         shown_sha256: String,
         report: Reporter,
     ) -> Rc<Courier> {
         let tasks = Rc::new(Tasks::default());
-        let challenges = Challenges::start(backend.clone(), lang, tasks.clone(), report.clone());
+        let request = backend::challenge_request(notice);
+        let challenges = Challenges::start(backend.clone(), request, tasks.clone(), report.clone());
         let courier = Rc::new(Courier {
             backend,
             notice,

@@ -2,7 +2,7 @@
 
 use super::backend::CallError;
 use crate::state::Policy;
-use consent_core::Choice;
+use consent_core::{Choice, LastDecision};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
@@ -13,8 +13,12 @@ pub type Reporter = Rc<dyn Fn(Report)>;
 /// One thing that happened to a challenge or a decision.
 #[derive(Debug)]
 pub enum Report {
-    /// A challenge arrived, naming the tenant policy for this user.
-    ChallengeReady { policy: Policy },
+    /// A challenge arrived, naming the tenant policy for this user and the latest
+    /// decision the backend has recorded for them.
+    ChallengeReady {
+        policy: Policy,
+        decision: Option<LastDecision>,
+    },
     /// No challenge could be had. `refusal` is set when the backend refused; `None`
     /// means it could not be reached, and the next decision fetches one itself.
     ChallengeFailed { refusal: Option<Refusal> },

@@ -1,7 +1,7 @@
 //! A backend stand-in installed as `window.fetch`: answers challenges, records every
 //! token sent, and can be switched offline, to 5xx or to refusing.
 
-use consent_core::catalogue;
+use consent_core::{catalogue, ChallengeRequest};
 use js_sys::{Promise, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -29,6 +29,10 @@ pub struct Fake {
     /// Tokens acknowledged, once per jti (the ledger).
     pub ledger: RefCell<Vec<String>>,
     pub challenges: Cell<u32>,
+    /// The `decision` member of every challenge, as JSON (`null` by default).
+    pub decision: RefCell<String>,
+    /// The body of the latest challenge request.
+    pub last_request: RefCell<String>,
 }
 
 impl Fake {
@@ -44,6 +48,7 @@ thread_local! {
     static FAKE: Rc<Fake> = {
         let fake = Rc::new(Fake::default());
         *fake.policy.borrow_mut() = "enabled".into();
+        *fake.decision.borrow_mut() = "null".into();
         install(fake.clone());
         fake
     };
@@ -57,7 +62,22 @@ pub fn fake() -> Rc<Fake> {
     fake.attempts.borrow_mut().clear();
     fake.ledger.borrow_mut().clear();
     fake.challenges.set(0);
+    *fake.decision.borrow_mut() = "null".into();
+    fake.last_request.borrow_mut().clear();
     fake
+}
+
+impl Fake {
+    /// Makes every challenge say the user last chose `choice` on notice version `ver`.
+    pub fn remembers(&self, choice: &str, ver: u32) {
+        let mut notice = catalogue::notice("en").reference();
+        notice.ver = ver;
+        *self.decision.borrow_mut() = format!(
+            r#"{{"choice":"{choice}","notice":{},"notice_is_current":{}}}"#,
+            serde_json::to_string(&notice).unwrap(),
+            ver == catalogue::CURRENT_VERSION
+        );
+    }
 }
 
 fn install(fake: Rc<Fake>) {
@@ -78,14 +98,19 @@ fn install(fake: Rc<Fake>) {
             }
             if url.ends_with("/v1/challenge") {
                 fake.challenges.set(fake.challenges.get() + 1);
-                let notice = catalogue::notice("en").reference();
+                // Like the backend: the notice in the asked language, with the link
+                // targets the widget says it shows.
+                *fake.last_request.borrow_mut() = body.clone();
+                let asked: ChallengeRequest = serde_json::from_str(&body).unwrap_or_default();
+                let notice = catalogue::notice(asked.lang.as_deref().unwrap_or("en"))
+                    .with_links(&asked.links)
+                    .unwrap()
+                    .reference();
                 let json = format!(
-                    r#"{{"nonce":"nonce-{n}-abcdefghijklmnop","sub":"sub-demo-1","aud":"https://consent.example.test","notice":{{"id":"{}","ver":{},"lang":"{}","sha256":"{}"}},"policy":"{}","expires_at":"2099-01-01T00:00:00Z"}}"#,
-                    notice.id,
-                    notice.ver,
-                    notice.lang,
-                    notice.sha256,
+                    r#"{{"nonce":"nonce-{n}-abcdefghijklmnop","sub":"sub-demo-1","aud":"https://consent.example.test","notice":{},"policy":"{}","expires_at":"2099-01-01T00:00:00Z","decision":{}}}"#,
+                    serde_json::to_string(&notice).unwrap(),
                     fake.policy.borrow(),
+                    fake.decision.borrow(),
                     n = fake.challenges.get()
                 );
                 return respond(200, "application/json", &json);

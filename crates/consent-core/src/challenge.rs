@@ -1,8 +1,32 @@
-//! What `POST /v1/challenge` answers: the single-use nonce a decision must carry,
-//! who it is for, the notice to show and whether the user may be asked at all.
+//! What `POST /v1/challenge` takes and answers: the single-use nonce a decision must
+//! carry, who it is for, the notice to show, whether the user may be asked at all, and
+//! what they decided last.
 
-use crate::{NoticeRef, Policy};
+use crate::catalogue::LinkOverrides;
+use crate::{Choice, NoticeRef, Policy};
 use serde::{Deserialize, Serialize};
+
+/// The body of `POST /v1/challenge`. Both members are optional: a widget that shows
+/// English with the default links may send none.
+///
+/// ```
+/// use consent_core::ChallengeRequest;
+/// let r: ChallengeRequest =
+///     serde_json::from_str(r#"{"lang":"en-GB","links":{"help":"https://intranet.example/"}}"#).unwrap();
+/// assert_eq!(r.links.len(), 1);
+/// assert!(serde_json::from_str::<ChallengeRequest>(r#"{"langs":"en"}"#).is_err());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChallengeRequest {
+    /// The language the widget shows (BCP 47); English when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The link targets the widget shows in place of the notice's defaults: the
+    /// digest the challenge names covers them.
+    #[serde(default, skip_serializing_if = "LinkOverrides::is_empty")]
+    pub links: LinkOverrides,
+}
 
 /// A challenge as it travels from the backend to the widget.
 ///
@@ -11,7 +35,7 @@ use serde::{Deserialize, Serialize};
 /// let c = Challenge {
 ///     nonce: "n".into(), sub: "s".into(), aud: "https://consent.example".into(),
 ///     notice: catalogue::notice("en").reference(), policy: Policy::Enabled,
-///     expires_at: "2026-01-01T00:00:00Z".into(),
+///     expires_at: "2026-01-01T00:00:00Z".into(), decision: None,
 /// };
 /// let json = serde_json::to_string(&c).unwrap();
 /// assert_eq!(serde_json::from_str::<Challenge>(&json).unwrap(), c);
@@ -30,4 +54,35 @@ pub struct Challenge {
     pub policy: Policy,
     /// When the nonce stops being accepted (RFC 3339).
     pub expires_at: String,
+    /// The subject's latest recorded decision, `null` when there is none: the widget
+    /// asks again when it was made on an older notice.
+    #[serde(default)]
+    pub decision: Option<LastDecision>,
+}
+
+/// A subject's latest recorded decision, as a challenge reports it.
+///
+/// ```
+/// use consent_core::{catalogue, Choice, LastDecision};
+/// let d = LastDecision::new(Choice::BothWays, catalogue::notice("en").reference());
+/// assert!(d.notice_is_current);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastDecision {
+    pub choice: Choice,
+    /// The notice it was made on.
+    pub notice: NoticeRef,
+    /// Whether that is the version shown today.
+    pub notice_is_current: bool,
+}
+
+impl LastDecision {
+    /// `choice` made on `notice`, judged against the catalogue's current version.
+    pub fn new(choice: Choice, notice: NoticeRef) -> LastDecision {
+        LastDecision {
+            choice,
+            notice_is_current: crate::catalogue::is_current(&notice),
+            notice,
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The outcomes a user can choose and the data flows each one allows.
 
+use crate::Policy;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -52,6 +53,20 @@ impl Choice {
     /// Whether this outcome leaves the accounts connected.
     pub fn is_connected(self) -> bool {
         matches!(self, Choice::BothWays | Choice::LinkedinOnly)
+    }
+
+    /// Whether a user under `policy` may make this decision. Connecting needs the
+    /// tenant's consent; refusing and withdrawing never do, so a user who connected can
+    /// always disconnect.
+    ///
+    /// ```
+    /// use consent_core::{Choice, Policy};
+    /// assert!(Choice::Withdraw.allowed_under(Policy::Off));
+    /// assert!(Choice::NotNow.allowed_under(Policy::NotInGroup));
+    /// assert!(!Choice::BothWays.allowed_under(Policy::Off));
+    /// ```
+    pub fn allowed_under(self, policy: Policy) -> bool {
+        !self.is_connected() || policy == Policy::Enabled
     }
 
     /// Whether data flows in `direction` under this outcome.
@@ -205,6 +220,18 @@ mod tests {
         }
         for c in Direction::LinkedinToMicrosoft.categories() {
             assert_eq!(f.get(Direction::LinkedinToMicrosoft, *c), Some(true));
+        }
+    }
+
+    #[test]
+    fn only_connecting_depends_on_the_policy() {
+        for policy in Policy::ALL {
+            for choice in [Choice::NotNow, Choice::Withdraw] {
+                assert!(choice.allowed_under(policy), "{choice:?} under {policy:?}");
+            }
+            for choice in [Choice::BothWays, Choice::LinkedinOnly] {
+                assert_eq!(choice.allowed_under(policy), policy == Policy::Enabled);
+            }
         }
     }
 

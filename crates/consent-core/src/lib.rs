@@ -29,7 +29,7 @@ pub mod token;
 pub mod verify;
 
 pub use catalogue::{Notice, NoticeRef};
-pub use challenge::Challenge;
+pub use challenge::{Challenge, ChallengeRequest, LastDecision};
 pub use choice::{Category, Choice, Direction, Flows};
 pub use claims::Claims;
 pub use digest::Digest;

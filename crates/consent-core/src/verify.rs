@@ -25,7 +25,6 @@
 //! assert_eq!(verify(&token, &elsewhere).unwrap_err().code(), "wrong-audience");
 //! ```
 
-use crate::catalogue::NOTICES;
 use crate::claims::{Claims, SCHEMA_VERSION, TOKEN_TYP};
 use crate::jwk::EcPublicJwk;
 use base64ct::{Base64UrlUnpadded, Encoding};
@@ -107,7 +106,8 @@ pub enum VerifyError {
     WrongAudience,
     /// `iat-skew`: `iat` is further than allowed from now (`iat - now` is given).
     IatSkew(i64),
-    /// `notice-mismatch`: `notice` is not exactly a catalogue entry.
+    /// `notice-mismatch`: `notice` does not name exactly a published notice (any kept
+    /// version; its digest recomputed with its link targets).
     NoticeMismatch,
     /// `flows-mismatch`: `flows` is not exactly what `choice` allows.
     FlowsMismatch,
@@ -276,11 +276,7 @@ pub fn verify_with(
     if skew.saturating_abs() > expect.max_skew_secs {
         return Err(VerifyError::IatSkew(skew));
     }
-    let offered = NOTICES
-        .iter()
-        .find(|n| n.lang == claims.notice.lang)
-        .map(|n| n.reference());
-    if offered.as_ref() != Some(&claims.notice) {
+    if !crate::catalogue::knows(&claims.notice) {
         return Err(VerifyError::NoticeMismatch);
     }
     if claims.flows != claims.choice.flows() {

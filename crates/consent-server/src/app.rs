@@ -2,7 +2,7 @@
 //! runs under.
 
 use crate::host::{check_host, AllowedHosts};
-use crate::routes::{admin, decisions, ledger, session};
+use crate::routes::{admin, decisions, ledger, notices, session};
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -76,6 +76,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/decisions", post(decisions::record))
         .route("/v1/decisions/current", get(decisions::current))
         .route("/v1/decisions/export", get(decisions::export))
+        .route("/v1/notices/{sha256}", get(notices::by_digest))
         .route("/v1/ledger/checkpoint", get(ledger::checkpoint))
         .route("/v1/ledger/proof/inclusion", get(ledger::inclusion))
         .route("/v1/ledger/proof/consistency", get(ledger::consistency))

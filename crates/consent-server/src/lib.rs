@@ -111,6 +111,12 @@ pub async fn start(config: Config) -> Result<Server, String> {
             Arc::new(SqliteStore::open(&path).map_err(|e| e.to_string())?)
         }
     };
+    // Every notice this binary can show is kept before anyone is offered one.
+    let publishing = store.clone();
+    tokio::task::spawn_blocking(move || publishing.keep_published(time::now_secs()))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| format!("cannot keep the published notices: {e}"))?;
     let signer = LedgerSigner::load_or_create(&config.data_dir, &config.origin)?;
     let subjects = SubjectKey::load_or_create(&config.data_dir)?;
     datadir::tighten_files(&config.data_dir)?;

@@ -1,243 +1,151 @@
-//! The notice catalogue: every string the prompt and the manage view show, per locale.
+//! The notice catalogue: every notice version ever published, per locale, as data.
 //!
-//! The widget renders only from here, and the notice digest is computed from here, so
-//! what the user saw and what the server expects cannot drift apart.
+//! The widget renders only the current version from here, and both sides compute the
+//! digest from here, so what the user saw and what the server expects cannot drift
+//! apart. Older versions stay as long as decisions made on them may need verifying:
+//! a token names its notice by digest, and [`find`] gives back exactly the text (and
+//! link targets) that digest covers.
+//!
+//! Publishing a new version: copy the current locale files to `v{N+1}_{lang}.rs` with
+//! the new text and a sentence per earlier version in `changes.since`, bump
+//! [`CURRENT_VERSION`], and list the new files in [`KEPT`] and [`CURRENT`]. If the
+//! shape of [`Notice`] or [`Notice::fields`] changes, freeze the older live versions
+//! as field lists first (as `v1_en.rs` is): the pinned digests in the tests say when.
 //!
 //! ```
 //! use consent_core::catalogue;
 //! let en = catalogue::notice("en-GB");
 //! assert_eq!(en.lang, "en");
 //! assert_eq!(en.prompt.directions.len(), 2);
+//! assert!(catalogue::find(&en.reference()).is_some());
 //! ```
 
-mod en;
+mod fields;
+mod kept;
+mod links;
+mod text;
+mod v1_en;
+mod v2_en;
 
-use crate::digest::FieldHasher;
-use crate::{Category, Choice, Digest, Direction};
+pub use fields::{Field, LinkError, DOMAIN};
+pub use kept::{Frozen, Kept, Published};
+pub use links::{check_href, LinkKey, LinkOverrides, MAX_HREF_LEN};
+pub use text::{
+    CategoryText, ChangesText, ChoiceText, DirectionText, Fact, LinkText, ManageText, Mark, Notice,
+    Point, PromptText, StatusText, UnavailableText,
+};
+
 use serde::{Deserialize, Serialize};
 
-/// Identifies this notice; bump [`NOTICE_VERSION`] whenever any text changes meaning.
+/// Identifies this notice across its versions.
 pub const NOTICE_ID: &str = "linkedin-account-connection";
-/// The version of the notice text. Users who decided on an older version are asked again.
-pub const NOTICE_VERSION: u32 = 1;
+/// The version shown today. Users who decided on an older one are asked again.
+pub const CURRENT_VERSION: u32 = 2;
 
-/// Every notice the catalogue has, the default first.
-pub static NOTICES: &[&Notice] = &[&en::NOTICE];
+/// Every published (version, locale), oldest first.
+pub static KEPT: &[Kept] = &[Kept::Frozen(&v1_en::NOTICE), Kept::Live(&v2_en::NOTICE)];
 
-/// The notice for the best match of a BCP 47 language tag (`"en-US"` -> `"en"`),
-/// falling back to the default locale.
+/// The notices shown today, one per locale, the default locale first.
+pub static CURRENT: &[&Notice] = &[&v2_en::NOTICE];
+
+/// The current notice for the best match of a BCP 47 language tag (`"en-US"` ->
+/// `"en"`), falling back to the default locale.
 pub fn notice(lang: &str) -> &'static Notice {
     let primary = lang
         .split(['-', '_'])
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    NOTICES
+    CURRENT
         .iter()
         .find(|n| n.lang == primary)
-        .unwrap_or(&NOTICES[0])
+        .unwrap_or(&CURRENT[0])
 }
 
-/// Everything a user is shown about connecting the accounts, in one language.
-#[derive(Debug)]
-pub struct Notice {
-    pub id: &'static str,
-    pub ver: u32,
-    pub lang: &'static str,
-    pub prompt: PromptText,
-    pub manage: ManageText,
-    pub links: LinkLabels,
-    pub unavailable: UnavailableText,
+/// The text a `notice` reference stands for: the kept notice it names, with its link
+/// overrides in place, if the digest is exactly that notice's. `None` for anything the
+/// catalogue never published.
+///
+/// ```
+/// use consent_core::catalogue;
+/// let mut r = catalogue::notice("en").reference();
+/// assert_eq!(catalogue::find(&r).unwrap().ver, catalogue::CURRENT_VERSION);
+/// r.sha256 = "00".repeat(32);
+/// assert!(catalogue::find(&r).is_none());
+/// ```
+pub fn find(r: &NoticeRef) -> Option<Published> {
+    kept(r)?
+        .published(&r.links)
+        .filter(|p| p.sha256 == r.sha256)
 }
 
-/// The consent prompt.
-#[derive(Debug)]
-pub struct PromptText {
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub choices_label: &'static str,
-    pub choices: [ChoiceText; 3],
-    /// Spoken/shown for a direction that flows under a choice.
-    pub flows_yes: &'static str,
-    /// Spoken/shown for a direction that does not flow under a choice.
-    pub flows_no: &'static str,
-    pub data_heading: &'static str,
-    pub directions: [DirectionText; 2],
-    pub retention_heading: &'static str,
-    pub retention: &'static [&'static str],
-    pub transfer: &'static str,
-    pub change_mind: &'static str,
-    pub links_heading: &'static str,
+/// Whether a `notice` reference names a published notice exactly: [`find`] without
+/// building the text when the default link targets were shown.
+///
+/// ```
+/// let r = consent_core::catalogue::notice("en").reference();
+/// assert!(consent_core::catalogue::knows(&r));
+/// ```
+pub fn knows(r: &NoticeRef) -> bool {
+    match kept(r) {
+        None => false,
+        Some(k) if r.links.is_empty() => k.default_digest().to_hex() == r.sha256,
+        Some(_) => find(r).is_some(),
+    }
 }
 
-/// One outcome the prompt offers.
-#[derive(Debug)]
-pub struct ChoiceText {
-    pub choice: Choice,
-    pub label: &'static str,
-    pub summary: &'static str,
+/// Whether `r` names the version shown today (whatever its link targets).
+///
+/// ```
+/// use consent_core::catalogue;
+/// let mut r = catalogue::notice("en").reference();
+/// assert!(catalogue::is_current(&r));
+/// r.ver = 1;
+/// assert!(!catalogue::is_current(&r));
+/// ```
+pub fn is_current(r: &NoticeRef) -> bool {
+    r.id == NOTICE_ID && r.ver == CURRENT_VERSION
 }
 
-/// One direction data can flow in, with its categories.
-#[derive(Debug)]
-pub struct DirectionText {
-    pub direction: Direction,
-    pub heading: &'static str,
-    /// A short name used next to each choice ("From LinkedIn to Microsoft").
-    pub short: &'static str,
-    pub when: &'static str,
-    pub categories: &'static [CategoryText],
+/// Every kept notice with its default link targets: what a server publishes.
+pub fn published() -> Vec<Published> {
+    KEPT.iter()
+        .filter_map(|k| k.published(&LinkOverrides::new()))
+        .collect()
 }
 
-/// One data category and what it covers in its direction.
-#[derive(Debug)]
-pub struct CategoryText {
-    pub category: Category,
-    pub name: &'static str,
-    pub includes: &'static str,
-    /// What is explicitly left out, or how the data is used.
-    pub note: Option<&'static str>,
-}
-
-/// The manage view: the current connection and how to disconnect.
-#[derive(Debug)]
-pub struct ManageText {
-    pub title: &'static str,
-    pub status_both_ways: &'static str,
-    pub status_linkedin_only: &'static str,
-    pub status_not_connected: &'static str,
-    pub disconnect_both_ways: &'static str,
-    pub disconnect_linkedin_only: &'static str,
-    pub imported_contacts: &'static str,
-    pub disconnect: &'static str,
-    pub connect: &'static str,
-    pub close: &'static str,
-}
-
-/// Labels of the host-configured links.
-#[derive(Debug)]
-pub struct LinkLabels {
-    pub microsoft_privacy: &'static str,
-    pub linkedin_privacy: &'static str,
-    pub eu_transfer: &'static str,
-    pub help: &'static str,
-    pub remove_contacts: &'static str,
-}
-
-/// Why no prompt appears; the host shows these where the LinkedIn section would be.
-#[derive(Debug)]
-pub struct UnavailableText {
-    pub policy_off: &'static str,
-    pub not_in_group: &'static str,
+fn kept(r: &NoticeRef) -> Option<Kept> {
+    KEPT.iter()
+        .copied()
+        .find(|k| k.name() == (r.id.as_str(), r.ver, r.lang.as_str()))
 }
 
 /// Names a notice and the digest of what it showed: the `notice` claim.
 ///
+/// Two references are equal when they name the same notice by id, version, language
+/// and digest. `links` takes no part: the digest covers every link target already, and
+/// a stored challenge keeps only the digest.
+///
 /// ```
 /// let r = consent_core::catalogue::notice("en").reference();
-/// assert_eq!(r.ver, consent_core::catalogue::NOTICE_VERSION);
+/// assert_eq!(r.ver, consent_core::catalogue::CURRENT_VERSION);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeRef {
     pub id: String,
     pub ver: u32,
     pub lang: String,
     pub sha256: String,
+    /// The link targets shown in place of the defaults; absent when there were none.
+    #[serde(default, skip_serializing_if = "LinkOverrides::is_empty")]
+    pub links: LinkOverrides,
 }
 
-impl Notice {
-    /// The category texts of `direction`.
-    pub fn direction(&self, direction: Direction) -> &DirectionText {
-        self.prompt
-            .directions
-            .iter()
-            .find(|d| d.direction == direction)
-            .expect("every notice describes both directions")
-    }
-
-    /// The text of one offered choice.
-    pub fn choice(&self, choice: Choice) -> Option<&ChoiceText> {
-        self.prompt.choices.iter().find(|c| c.choice == choice)
-    }
-
-    /// Every string the widget can show for this notice, in the order it shows them:
-    /// the prompt top to bottom (title, intro, choices with their flow lines, the data
-    /// categories, retention, transfer, link labels), then the manage view.
-    pub fn shown_strings(&self) -> Vec<&'static str> {
-        let p = &self.prompt;
-        let mut out = vec![p.title, p.intro, p.choices_label];
-        for c in &p.choices {
-            out.extend([c.label, c.summary]);
-            for d in &p.directions {
-                if c.choice.is_connected() {
-                    out.push(d.short);
-                    out.push(if c.choice.allows(d.direction) {
-                        p.flows_yes
-                    } else {
-                        p.flows_no
-                    });
-                }
-            }
-        }
-        out.push(p.data_heading);
-        for d in &p.directions {
-            out.extend([d.heading, d.when]);
-            for c in d.categories {
-                out.extend([c.name, c.includes]);
-                out.extend(c.note);
-            }
-        }
-        out.push(p.retention_heading);
-        out.extend(p.retention);
-        out.extend([p.transfer, p.change_mind, p.links_heading]);
-        let l = &self.links;
-        out.extend([
-            l.microsoft_privacy,
-            l.linkedin_privacy,
-            l.eu_transfer,
-            l.help,
-            l.remove_contacts,
-        ]);
-        let m = &self.manage;
-        out.extend([
-            m.title,
-            m.status_both_ways,
-            m.status_linkedin_only,
-            m.status_not_connected,
-            m.disconnect_both_ways,
-            m.disconnect_linkedin_only,
-            m.imported_contacts,
-            m.disconnect,
-            m.connect,
-            m.close,
-        ]);
-        out
-    }
-
-    /// SHA-256 over the canonical serialisation of this notice: the fields
-    /// `"account-link-consent/notice/v1"`, id, version (decimal), lang, then every
-    /// string of [`Notice::shown_strings`], each as a 4-byte big-endian byte length
-    /// followed by its UTF-8 bytes.
-    pub fn digest(&self) -> Digest {
-        let mut h = FieldHasher::new("account-link-consent/notice/v1");
-        h.field(self.id);
-        h.field(&self.ver.to_string());
-        h.field(self.lang);
-        for s in self.shown_strings() {
-            h.field(s);
-        }
-        h.finish()
-    }
-
-    /// The `notice` claim for this notice.
-    pub fn reference(&self) -> NoticeRef {
-        NoticeRef {
-            id: self.id.to_owned(),
-            ver: self.ver,
-            lang: self.lang.to_owned(),
-            sha256: self.digest().to_hex(),
-        }
+impl PartialEq for NoticeRef {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.id, self.ver, &self.lang, &self.sha256)
+            == (&other.id, other.ver, &other.lang, &other.sha256)
     }
 }
 

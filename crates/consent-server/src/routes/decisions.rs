@@ -61,6 +61,20 @@ pub async fn record(
         max_skew_secs: state.config.max_skew_secs,
     };
     let verified = verify::verify_with(&token, &expect, &Ring)?;
+    // Connecting needs the tenant's consent; refusing and withdrawing never do.
+    let policy = state.policy_for(&who.user);
+    if !verified.claims.choice.allowed_under(policy) {
+        return Err(Problem::new(
+            StatusCode::FORBIDDEN,
+            "choice-not-allowed",
+            "The tenant policy does not allow this choice",
+            format!(
+                "{} needs the tenant to allow connecting; the policy for this user is {}",
+                verified.claims.choice.as_str(),
+                policy.as_str()
+            ),
+        ));
+    }
     let decision = Decision {
         verified,
         token,
@@ -87,8 +101,8 @@ pub async fn current(
     let sub = who.sub.clone();
     let history = blocking(move || store.history(&sub)).await?;
     let latest = history.last().map(|d| {
-        let current_ver = d.notice.get("ver").and_then(|v| v.as_u64())
-            == Some(consent_core::catalogue::NOTICE_VERSION as u64);
+        let current_ver = serde_json::from_value(d.notice.clone())
+            .is_ok_and(|n| consent_core::catalogue::is_current(&n));
         json!({
             "choice": d.choice,
             "jti": d.jti,

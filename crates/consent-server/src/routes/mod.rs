@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod decisions;
 pub mod ledger;
+pub mod notices;
 pub mod session;
 
 use crate::problem::Problem;

@@ -11,7 +11,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64ct::{Base64UrlUnpadded, Encoding};
-use consent_core::Challenge;
+use consent_core::catalogue;
+use consent_core::{Challenge, ChallengeRequest, Choice, LastDecision, NoticeRef};
 use serde::Deserialize;
 use serde_json::json;
 use std::net::SocketAddr;
@@ -96,15 +97,9 @@ pub async fn whoami(
     ))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct ChallengeRequest {
-    #[serde(default)]
-    lang: Option<String>,
-}
-
-/// `POST /v1/challenge`: a single-use nonce for this session, the notice to show and
-/// whether this user may be prompted.
+/// `POST /v1/challenge`: a single-use nonce for this session, the notice to show (with
+/// the link targets the widget says it shows), whether this user may be prompted, and
+/// their latest decision.
 pub async fn challenge(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -127,8 +122,11 @@ pub async fn challenge(
         serde_json::from_slice(&body)
             .map_err(|e| Problem::bad_request("bad-request-body", e.to_string()))?
     };
-    let lang = request.lang.unwrap_or_else(|| "en".into());
-    let notice = consent_core::catalogue::notice(&lang).reference();
+    let lang = request.lang.as_deref().unwrap_or("en");
+    let shown = catalogue::notice(lang)
+        .with_links(&request.links)
+        .map_err(|e| Problem::bad_request("bad-request-body", e.to_string()))?;
+    let notice = shown.reference();
     let nonce = random_b64(24);
     let expires_at = now + state.config.nonce_ttl_secs;
     let store = state.store.clone();
@@ -139,7 +137,25 @@ pub async fn challenge(
         notice: notice.clone(),
         expires_at,
     };
-    blocking(move || store.issue_nonce(&issued)).await?;
+    // A host's own link targets make a text no catalogue lists: keep it, so that the
+    // digest this challenge offers can always be read back.
+    let variant = (!notice.links.is_empty())
+        .then(|| catalogue::find(&notice))
+        .flatten();
+    let sub = who.sub.clone();
+    let history = blocking(move || {
+        if let Some(variant) = variant {
+            store.keep_notice(&variant, now)?;
+        }
+        store.issue_nonce(&issued)?;
+        store.history(&sub)
+    })
+    .await?;
+    let decision = history.last().and_then(|row| {
+        let choice = Choice::parse(&row.choice)?;
+        let notice = serde_json::from_value::<NoticeRef>(row.notice.clone()).ok()?;
+        Some(LastDecision::new(choice, notice))
+    });
     Ok(Json(Challenge {
         nonce,
         policy: state.policy_for(&who.user),
@@ -147,6 +163,7 @@ pub async fn challenge(
         aud: state.config.audience.clone(),
         notice,
         expires_at: rfc3339(expires_at),
+        decision,
     }))
 }
 

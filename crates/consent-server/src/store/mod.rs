@@ -8,12 +8,14 @@
 //! then lets the job answer. So a decision is acknowledged only once durable.
 
 mod error;
+mod notices;
 mod pg;
 mod schema;
 mod sqlite;
 mod writer;
 
 pub use self::error::{StoreError, StoreResult};
+pub use self::notices::Notices;
 pub use self::pg::PostgresStore;
 pub use self::sqlite::SqliteStore;
 
@@ -32,7 +34,7 @@ use consent_core::NoticeRef;
 /// store.create_session("s1", "megan", 1_000).unwrap();
 /// assert_eq!(store.session_user("s1").unwrap().as_deref(), Some("megan"));
 /// ```
-pub trait Storage: Send + Sync {
+pub trait Storage: Notices + Send + Sync {
     /// Stores a demo session for `user`, created at `now` (Unix seconds). `id` is
     /// what the server keeps of the cookie (`crate::cookie::stored_session_id`), never
     /// the cookie itself.

@@ -66,6 +66,14 @@ impl PostgresStore {
     fn lock(&self) -> MutexGuard<'_, Inner> {
         lock(&self.inner)
     }
+
+    /// Runs `f` on the store's connection, for the notices table (`notices.rs`).
+    pub(super) fn with_client<T>(
+        &self,
+        f: impl FnOnce(&mut Client) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        f(self.lock().client()?)
+    }
 }
 
 /// Creates, migrates or checks the schema, in one transaction.
@@ -176,6 +184,8 @@ impl LedgerTx for PgTx<'_, '_> {
                     ver: r.get::<_, i64>(5) as u32,
                     lang: r.get(6),
                     sha256: r.get(7),
+                    // The digest covers any link targets; a challenge keeps only it.
+                    links: Default::default(),
                 },
             }))
     }

@@ -92,6 +92,14 @@ impl SqliteStore {
     fn lock(&self) -> MutexGuard<'_, Inner> {
         lock(&self.inner)
     }
+
+    /// Runs `f` on the writer's connection, for the notices table (`notices.rs`).
+    pub(super) fn with_conn<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        f(&self.lock().conn)
+    }
 }
 
 /// Creates, migrates or checks the schema, in one IMMEDIATE transaction so that two
@@ -202,6 +210,8 @@ impl LedgerTx for SqliteTx<'_> {
                     ver: r.get(5)?,
                     lang: r.get(6)?,
                     sha256: r.get(7)?,
+                    // The digest covers any link targets; a challenge keeps only it.
+                    links: Default::default(),
                 },
             })
         })

@@ -24,6 +24,7 @@ mod deployment;
 mod ledger;
 mod ledger_privacy;
 mod limits;
+mod notices;
 mod policy;
 mod process;
 mod refusals;

@@ -91,7 +91,15 @@ async fn sign_in_sets_a_strict_http_only_cookie_and_a_pseudonymous_subject() {
         let keys: HashSet<&str> = ch.as_object().unwrap().keys().map(|k| k.as_str()).collect();
         assert_eq!(
             keys,
-            HashSet::from(["nonce", "sub", "aud", "notice", "policy", "expires_at"])
+            HashSet::from([
+                "nonce",
+                "sub",
+                "aud",
+                "notice",
+                "policy",
+                "expires_at",
+                "decision"
+            ])
         );
         let nonce = ch["nonce"].as_str().unwrap();
         assert!(Base64UrlUnpadded::decode_vec(nonce).unwrap().len() >= 16);

@@ -105,4 +105,19 @@ impl TestStore {
         .join()
         .unwrap()
     }
+
+    /// Stores a challenge as an earlier server would have issued it (one that offered
+    /// another notice version), through the store's own code.
+    pub fn issue_nonce(&self, nonce: consent_server::store::Nonce) {
+        use consent_server::store::{PostgresStore, SqliteStore, Storage};
+        let (url, path) = (self.database_url(), self.sqlite_path());
+        // On a thread of its own, for the same reason as `count`.
+        std::thread::spawn(move || match url {
+            Some(url) => PostgresStore::connect(&url).unwrap().issue_nonce(&nonce),
+            None => SqliteStore::open(&path).unwrap().issue_nonce(&nonce),
+        })
+        .join()
+        .unwrap()
+        .unwrap();
+    }
 }

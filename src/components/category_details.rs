@@ -3,18 +3,21 @@ use consent_core::catalogue::DirectionText;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct DataFlowsProps {
+pub struct CategoryDetailsProps {
     pub notice: NoticeProp,
 }
 
-/// Both directions' data categories, each expandable to what it includes and leaves out.
+/// The second layer: both directions' data categories, each one click away from what
+/// it includes, whose data it is and what it leaves out.
 #[component]
-pub fn DataFlows(props: &DataFlowsProps) -> Html {
+pub fn CategoryDetails(props: &CategoryDetailsProps) -> Html {
     let p: &'static _ = &props.notice.0.prompt;
     html! {
-        <section class="flows" aria-labelledby="alc-data-heading">
-            <h3 id="alc-data-heading">{ p.data_heading }</h3>
-            { for p.directions.iter().map(direction) }
+        <section class="details" aria-labelledby="alc-details-heading">
+            <h3 id="alc-details-heading">{ p.details_heading }</h3>
+            <div class="directions">
+                { for p.directions.iter().map(direction) }
+            </div>
         </section>
     }
 }
@@ -33,9 +36,7 @@ fn direction(d: &'static DirectionText) -> Html {
                         <details>
                             <summary>{ c.name }</summary>
                             <p class="includes">{ c.includes }</p>
-                            if let Some(note) = c.note {
-                                <p class="note">{ note }</p>
-                            }
+                            { for c.notes.iter().map(|note| html! { <p class="note">{ *note }</p> }) }
                         </details>
                     </li>
                 }) }

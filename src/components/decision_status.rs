@@ -1,0 +1,91 @@
+use super::notice_prop::NoticeProp;
+use super::user_input::from_user;
+use consent_core::Choice;
+use yew::prelude::*;
+
+/// What happened to the latest decision, as the user is told after the dialog closed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Record {
+    /// Signed and on its way to the backend.
+    Sending(Choice),
+    /// Kept on this device until the backend can be reached.
+    Queued(Choice),
+    /// The backend acknowledged it.
+    Recorded(Choice),
+    /// The backend refused it, or it could not be signed; `reason` says why.
+    NotRecorded { choice: Choice, reason: AttrValue },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DecisionStatusProps {
+    pub notice: NoticeProp,
+    /// `None` shows nothing.
+    pub record: Option<Record>,
+    /// "Try again" after [`Record::NotRecorded`], with the choice that was not recorded.
+    pub on_retry: Callback<Choice>,
+    pub on_dismiss: Callback<()>,
+}
+
+/// Tells the user whether their choice was recorded, and if not, why, with a way to
+/// try again. Polite while all goes well; an alert when the choice was not recorded.
+#[component]
+pub fn DecisionStatus(props: &DecisionStatusProps) -> Html {
+    let Some(record) = &props.record else {
+        return html! {};
+    };
+    let s = &props.notice.status;
+    let label = |c: Choice| props.notice.choice(c).map_or("", |t| t.label);
+    let (state, text) = match record {
+        Record::Sending(_) => ("sending", s.sending.to_owned()),
+        Record::Queued(_) => ("queued", s.queued.to_owned()),
+        Record::Recorded(Choice::Withdraw) => ("recorded", s.withdrawn.to_owned()),
+        Record::Recorded(c) => ("recorded", fill(s.recorded, label(*c))),
+        Record::NotRecorded { reason, .. } => ("not-recorded", fill(s.not_recorded, reason)),
+    };
+    let failed = matches!(record, Record::NotRecorded { .. });
+    let retry = {
+        let on_retry = props.on_retry.clone();
+        let choice = match record {
+            Record::Sending(c)
+            | Record::Queued(c)
+            | Record::Recorded(c)
+            | Record::NotRecorded { choice: c, .. } => *c,
+        };
+        move |e: MouseEvent| {
+            if from_user(&e) {
+                on_retry.emit(choice)
+            }
+        }
+    };
+    let dismiss = {
+        let on_dismiss = props.on_dismiss.clone();
+        move |e: MouseEvent| {
+            if from_user(&e) {
+                on_dismiss.emit(())
+            }
+        }
+    };
+    html! {
+        <div class="record" data-record={state} role={if failed { "alert" } else { "status" }}>
+            <p>{ text }</p>
+            <div class="record-actions">
+                if failed {
+                    <button type="button" data-action="retry" onclick={retry}>{ s.try_again }</button>
+                }
+                <button type="button" data-action="dismiss" onclick={dismiss}>{ s.dismiss }</button>
+            </div>
+        </div>
+    }
+}
+
+/// `template` with its one `{name}` placeholder replaced by `value`. Split on the
+/// braces rather than with `str::replace`, whose substring search costs the wasm more.
+fn fill(template: &str, value: &str) -> String {
+    match template
+        .split_once('{')
+        .and_then(|(a, rest)| Some((a, rest.split_once('}')?.1)))
+    {
+        Some((before, after)) => format!("{before}{value}{after}"),
+        None => template.to_owned(),
+    }
+}
