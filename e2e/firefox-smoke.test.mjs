@@ -31,8 +31,11 @@ test("Firefox: a signed-in user refuses with 'Not now' and the backend records i
     assert.equal(await ff.text(await ff.find("#status")), "Decision recorded: not now.");
     await assert.rejects(ff.find("dialog[open]", shadow), isMissing, "the dialog is closed");
 
-    const session = await ff.cookie("alc_session");
-    const res = await fetch(`${backend.url}/v1/decisions/current`, { headers: { Cookie: `alc_session=${session}` } });
+    // Asked with the page's own session cookie, the backend knows Alex and his refusal.
+    const headers = { Cookie: `alc_session=${await ff.cookie("alc_session")}` };
+    const me = await (await fetch(`${backend.url}/v1/session`, { headers })).json();
+    assert.equal(me.user, "alex");
+    const res = await fetch(`${backend.url}/v1/decisions/current`, { headers });
     assert.equal(res.status, 200);
     const { decision } = await res.json();
     assert.equal(decision?.choice, "not_now", "the backend holds Alex's refusal");
