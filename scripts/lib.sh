@@ -62,6 +62,16 @@ setup_browsers() {
   apt_install chromium chromium-driver
 }
 
+# Debian's Firefox ESR and geckodriver built from crates.io: no tool downloads a browser or
+# a driver binary. Not exported as GECKODRIVER: the wasm-bindgen test runner prefers that
+# variable over CHROMEDRIVER, so it would turn the Chromium run into a second Firefox run.
+GECKODRIVER_BIN="${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver"
+setup_firefox() {
+  apt_install firefox-esr
+  [ -x "$GECKODRIVER_BIN" ] ||
+    { say "building geckodriver from crates.io (about 5 minutes)"; cargo install geckodriver --locked; }
+}
+
 # The backend's tests start throwaway PostgreSQL clusters (they would install it too).
 setup_postgres() {
   apt_install postgresql
