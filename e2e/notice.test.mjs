@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { SignJWT, generateKeyPair, exportJWK } from "jose";
 import { Backend, launch, openDemo, dialog, choice } from "./harness.mjs";
@@ -126,8 +126,10 @@ const FLOWS = {
 test("a decision signed on notice version 1 is recorded, kept readable, and asked again with what changed", async () => {
   const { context, page } = await openDemo(browser, backend, "adele");
   await page.locator("#show-linkedin").waitFor();
-  // A challenge the version-1 server issued: in its nonces table, as it stored them.
-  const session = (await context.cookies()).find((c) => c.name === "alc_session").value;
+  // A challenge the version-1 server issued: in its nonces table, as it stored them
+  // (bound to the session as the server keeps it: the SHA-256 of the cookie, base64url).
+  const cookie = (await context.cookies()).find((c) => c.name === "alc_session").value;
+  const session = createHash("sha256").update(cookie).digest("base64url");
   const me = await page.evaluate(async () => (await fetch("/v1/session")).json());
   const nonce = randomBytes(24).toString("base64url");
   const inserted = spawnSync(

@@ -174,7 +174,12 @@ function listen(host) {
 }
 
 /** (Re)starts the widget for `user`, as a page load would. */
+// Counts starts, so that a user switched while an earlier start still waits for its
+// sign-in does not end up with two widgets, one of them on the other user's session.
+let starts = 0;
+
 async function start(user) {
+  const run = ++starts;
   consent?.destroy();
   consent = undefined;
   ready = false;
@@ -182,6 +187,7 @@ async function start(user) {
   $("status").textContent = "";
   renderLinkedIn();
   await signIn(user);
+  if (run !== starts) return;
   $("me").textContent = user.slice(0, 2).toUpperCase();
   // Every link in the notice has a default; a host would pass `links` only for its own.
   consent = mount($("consent"), { backendUrl: new URL("/", location.href).href });
