@@ -85,13 +85,24 @@ test("the auditor view decodes and checks each decision, and keeps the token in 
   assert.equal(rows.length, 3);
   const choices = rows.map((r) => r.split("\t")[2]);
   assert.deepEqual(choices.sort(), ["both ways", "linkedin only", "not now"]);
+  const flowsOf = {};
   for (const row of rows) {
-    const [index, received, , notice, , checked] = row.split("\t");
+    const [index, received, choiceMade, flows, notice, , checked] = row.split("\t");
     assert.match(index, /^[0-2]$/);
     assert.match(received, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
     assert.match(notice, /v\d+ \(en/);
     assert.match(checked, /^✓ signed by the recorded device key$/);
+    flowsOf[choiceMade] = flows;
   }
+  assert.match(flowsOf["both ways"], /LinkedIn → Microsoft: profile,.*\nMicrosoft → LinkedIn: profile, calendar,.*contacts/);
+  assert.match(flowsOf["linkedin only"], /LinkedIn → Microsoft: profile,.*\nMicrosoft → LinkedIn: nothing$/);
+  assert.match(flowsOf["not now"], /LinkedIn → Microsoft: nothing\nMicrosoft → LinkedIn: nothing$/);
+  // Each notice cell leads to the exact text that decision was made on.
+  const link = page.locator("#entries td a").first();
+  const href = await link.getAttribute("href");
+  assert.match(href, /^\/v1\/notices\/[0-9a-f]{64}$/);
+  const kept = await (await fetch(backend.url + href)).json();
+  assert.equal(`${kept.id} v${kept.ver} (${kept.lang})`, await link.textContent());
   assert.equal(await checkAll(page), "3 of 3 entries proven in the signed tree.");
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
   assert.ok(!stored.includes(backend.auditorToken), "the token was stored");

@@ -126,6 +126,36 @@ function inclusionCell(row) {
 
 const short = (s) => (s.length > 12 ? `${s.slice(0, 12)}…` : s);
 
+const DIRECTIONS = [["linkedin_to_microsoft", "LinkedIn → Microsoft"], ["microsoft_to_linkedin", "Microsoft → LinkedIn"]];
+
+/** What the signed `flows` claim says moves each way: the categories that flow, or "nothing". */
+function flowsCell(flows) {
+  const td = el("td");
+  for (const [key, label] of DIRECTIONS) {
+    const on = Object.entries(flows?.[key] ?? {}).filter(([, flowing]) => flowing === true).map(([c]) => c);
+    td.append(el("div", `${label}: ${on.length ? on.join(", ") : "nothing"}`));
+  }
+  return td;
+}
+
+/**
+ * The notice the user was shown, linked to the exact text its digest covers, as the
+ * server keeps every published version. Only a well-formed digest becomes a link.
+ */
+function noticeCell(notice) {
+  const td = el("td");
+  const name = `${notice.id} v${notice.ver} (${notice.lang})`;
+  if (/^[0-9a-f]{64}$/.test(String(notice.sha256))) {
+    const a = el("a", name);
+    a.href = `/v1/notices/${notice.sha256}`;
+    a.title = `The text this decision was made on (sha256 ${notice.sha256.slice(0, 12)}…)`;
+    td.append(a);
+  } else {
+    td.textContent = name;
+  }
+  return td;
+}
+
 /** An auditor's row: the decision decoded from the leaf, and whether leaf and token hold. */
 async function auditorCells(entry, hash) {
   const cells = [];
@@ -138,16 +168,16 @@ async function auditorCells(entry, hash) {
     leaf = JSON.parse(entry.leaf);
     const claims = await verifyDecisionToken(leaf.token, leaf.key_thumbprint);
     checks.push([true, "signed by the recorded device key"]);
-    const notice = claims.notice ?? {};
     cells.push(
       el("td", leaf.received_at),
       el("td", String(claims.choice).replace(/_/g, " ")),
-      el("td", `${notice.id} v${notice.ver} (${notice.lang})`),
+      flowsCell(claims.flows),
+      noticeCell(claims.notice ?? {}),
       el("td", short(String(claims.sub))),
     );
   } catch (err) {
     checks.push([false, err.message]);
-    cells.push(el("td", leaf?.received_at ?? "?"), el("td", "?"), el("td", "?"), el("td", "?"));
+    cells.push(el("td", leaf?.received_at ?? "?"), ...["?", "?", "?", "?"].map((t) => el("td", t)));
   }
   const td = el("td");
   const failed = checks.filter(([ok]) => !ok);
@@ -159,7 +189,7 @@ async function auditorCells(entry, hash) {
 
 async function render(entries) {
   const auditor = page.token !== null;
-  const columns = auditor ? ["#", "Received", "Choice", "Notice", "Subject", "Leaf and signature", "Inclusion"] : ["#", "Leaf hash", "Inclusion"];
+  const columns = auditor ? ["#", "Received", "Choice", "What flows", "Notice", "Subject", "Leaf and signature", "Inclusion"] : ["#", "Leaf hash", "Inclusion"];
   const tr = el("tr");
   for (const c of columns) {
     const th = el("th", c);

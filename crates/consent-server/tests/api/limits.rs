@@ -4,7 +4,7 @@
 //! capped only in all. Other client addresses are other loopback addresses
 //! (127.0.0.2), which Linux routes to the same server.
 
-use crate::support::{problem, TestServer};
+use crate::support::{problem, retry_after, TestServer};
 use consent_server::config::{Config, TrustedHeader};
 use reqwest::StatusCode;
 use serde_json::json;
@@ -142,11 +142,7 @@ async fn challenges_are_limited_per_address_across_sessions() {
     // A minute boundary inside the loop resets the count once at most.
     assert!((3..=6).contains(&served), "{served} challenges served");
     let res = refusal.expect("the address was limited");
-    let retry: u64 = res.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let retry = retry_after(&res);
     assert!((1..=60).contains(&retry), "Retry-After: {retry}");
     problem(res, StatusCode::TOO_MANY_REQUESTS, "rate-limited").await;
 
@@ -186,11 +182,7 @@ async fn sign_ins_over_the_limit_say_when_to_come_back() {
     }
     let res = refusal.expect("sign-ins were limited");
     assert!(res.headers().get("set-cookie").is_none());
-    let retry: u64 = res.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let retry = retry_after(&res);
     assert!((1..=60).contains(&retry), "Retry-After: {retry}");
     problem(res, StatusCode::TOO_MANY_REQUESTS, "rate-limited").await;
     server.stop().await;

@@ -40,19 +40,9 @@ async fn over_https_the_cookie_is_host_prefixed_and_secure() {
     );
     // The same value under the plain name, as a sibling subdomain could plant it, is
     // not a session.
-    let res = reqwest::Client::new()
-        .get(server.url("/v1/session"))
-        .header(COOKIE, format!("alc_session={value}"))
-        .send()
-        .await
-        .unwrap();
+    let res = session_with_cookie(&server, format!("alc_session={value}")).await;
     problem(res, StatusCode::UNAUTHORIZED, "no-session").await;
-    let res = reqwest::Client::new()
-        .get(server.url("/v1/session"))
-        .header(COOKIE, format!("__Host-alc_session={value}"))
-        .send()
-        .await
-        .unwrap();
+    let res = session_with_cookie(&server, format!("__Host-alc_session={value}")).await;
     assert_eq!(res.status(), StatusCode::OK);
     server.stop().await;
 }
@@ -135,12 +125,7 @@ async fn a_copy_of_the_database_holds_no_usable_session(backend: Backend) {
     let bound = server.store().texts("nonces", "session_id");
     assert_eq!(bound, std::slice::from_ref(&hashed));
     // What the database holds does not work as a cookie.
-    let res = reqwest::Client::new()
-        .get(server.url("/v1/session"))
-        .header(COOKIE, format!("__Host-alc_session={hashed}"))
-        .send()
-        .await
-        .unwrap();
+    let res = session_with_cookie(&server, format!("__Host-alc_session={hashed}")).await;
     problem(res, StatusCode::UNAUTHORIZED, "no-session").await;
     server.stop().await;
 }
@@ -192,4 +177,14 @@ async fn the_data_directory_is_the_owners_alone() {
     assert_eq!(mode(&fresh), 0o700);
     assert_eq!(mode(&fresh.join("ledger.sqlite3")), 0o600);
     other.stop().await;
+}
+
+/// `GET /v1/session` with exactly this `Cookie` header and nothing else of a browser's.
+async fn session_with_cookie(server: &TestServer, cookie: impl AsRef<str>) -> reqwest::Response {
+    reqwest::Client::new()
+        .get(server.url("/v1/session"))
+        .header(COOKIE, cookie.as_ref())
+        .send()
+        .await
+        .unwrap()
 }

@@ -151,6 +151,15 @@ impl Client {
     }
 }
 
+/// The seconds a `Retry-After` answer asks the client to wait; panics when absent.
+pub fn retry_after(res: &Response) -> u64 {
+    let value = res
+        .headers()
+        .get("retry-after")
+        .expect("a Retry-After header");
+    value.to_str().unwrap().parse().unwrap()
+}
+
 /// The last segment of a problem's `type`, e.g. `nonce-replayed`.
 pub fn problem_type(v: &Value) -> &str {
     v["type"].as_str().unwrap_or("").rsplit('/').next().unwrap()

@@ -9,7 +9,7 @@ pub mod pg;
 pub mod server;
 pub mod store;
 
-pub use client::{problem, problem_type, Client};
+pub use client::{problem, problem_type, retry_after, Client};
 pub use server::TestServer;
 pub use store::{Backend, TestStore};
 
