@@ -22,7 +22,7 @@
 //!
 //! let expect = Expectations { aud: "https://consent.example" };
 //! assert_eq!(verify(&token, &expect).unwrap().claims, claims);
-//! let elsewhere = Expectations { aud: "https://other.example", ..expect };
+//! let elsewhere = Expectations { aud: "https://other.example" };
 //! assert_eq!(verify(&token, &elsewhere).unwrap_err().code(), "wrong-audience");
 //! ```
 

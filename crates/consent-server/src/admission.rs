@@ -41,7 +41,7 @@ impl WriterSlots {
         self.0
             .clone()
             .try_acquire_owned()
-            .map(WriterSlot)
+            .map(|permit| WriterSlot { _permit: permit })
             .map_err(|_| {
                 Problem::new(
                     StatusCode::SERVICE_UNAVAILABLE,
@@ -58,7 +58,9 @@ impl WriterSlots {
 /// A slot in the writer's queue, held until dropped: the decision travels with it
 /// into the writer, so it is freed when the decision's round has committed (or
 /// failed), not when a timed-out request stops waiting.
-pub struct WriterSlot(#[allow(dead_code)] OwnedSemaphorePermit);
+pub struct WriterSlot {
+    _permit: OwnedSemaphorePermit,
+}
 
 impl FromRequestParts<Arc<AppState>> for WriterSlot {
     type Rejection = Problem;
