@@ -24,7 +24,7 @@ pub const RETRY_AFTER_SECS: u64 = 1;
 /// ```
 /// let slots = consent_server::admission::WriterSlots::new(1);
 /// let held = slots.try_take().unwrap();
-/// assert_eq!(slots.try_take().unwrap_err().status, 503);
+/// assert_eq!(slots.try_take().err().map(|p| p.status), Some(503));
 /// drop(held);
 /// assert!(slots.try_take().is_ok());
 /// ```
