@@ -36,6 +36,9 @@ pub struct State {
     /// Counts decisions made in this widget, so each one is reported exactly once.
     pub decisions_made: u32,
     pub policy: Policy,
+    /// `(decision, decided_on)` as the backend last acknowledged them (or recalled, or
+    /// the host handed in): what a refused decision falls back to.
+    pub settled: (Option<Choice>, Option<u32>),
 }
 
 impl State {
@@ -46,6 +49,7 @@ impl State {
             decided_on: None,
             decisions_made: 0,
             policy,
+            settled: (decision, None),
         }
     }
 
@@ -87,6 +91,11 @@ pub enum Action {
         choice: Choice,
         notice_ver: u32,
     },
+    /// The backend acknowledged `choice`, made here on the notice shown.
+    Acknowledged(Choice),
+    /// The backend refused the latest decision made here: the state goes back to
+    /// what it last acknowledged, so the prompt asks again.
+    Refused,
 }
 
 impl Reducible for State {
@@ -107,6 +116,16 @@ impl Reducible for State {
             Action::Recall { choice, notice_ver } if self.decisions_made == 0 => State {
                 decision: Some(choice),
                 decided_on: Some(notice_ver),
+                settled: (Some(choice), Some(notice_ver)),
+                ..*self
+            },
+            Action::Acknowledged(choice) => State {
+                settled: (Some(choice), Some(CURRENT_VERSION)),
+                ..*self
+            },
+            Action::Refused if (self.decision, self.decided_on) != self.settled => State {
+                decision: self.settled.0,
+                decided_on: self.settled.1,
                 ..*self
             },
             Action::OpenPrompt if self.policy != Policy::Enabled => return self,
@@ -296,5 +315,36 @@ mod tests {
             }],
         );
         assert_eq!(current.standing_decision(), Some(Choice::NotNow));
+    }
+
+    #[test]
+    fn a_refused_decision_falls_back_to_the_acknowledged_one() {
+        let s = run(
+            State::new(Policy::Enabled, None),
+            &[
+                Action::OpenPrompt,
+                Action::Decide(Choice::BothWays),
+                Action::Acknowledged(Choice::BothWays),
+                Action::OpenManage,
+                Action::Decide(Choice::Withdraw),
+                Action::Refused,
+            ],
+        );
+        // The withdrawal was not recorded: still connected, and it can be tried again.
+        assert_eq!(s.decision, Some(Choice::BothWays));
+        assert!(s.is_connected());
+        assert_eq!(s.standing_decision(), Some(Choice::BothWays));
+        // A first decision refused leaves none, so prompt() asks again.
+        let s = run(
+            State::new(Policy::Enabled, None),
+            &[
+                Action::OpenPrompt,
+                Action::Decide(Choice::NotNow),
+                Action::Refused,
+            ],
+        );
+        assert_eq!((s.decision, s.standing_decision()), (None, None));
+        let s = run(s, &[Action::OpenPrompt]);
+        assert_eq!(s.view, View::Prompt);
     }
 }

@@ -44,6 +44,10 @@ pub struct HostBridge {
     open_when_ready: Cell<bool>,
     /// `consent:ready` was raised.
     told_ready: Cell<bool>,
+    /// Why nobody may be asked: the backend's challenge names a notice other than the
+    /// one this widget shows, so an answer could not be recorded against what was
+    /// read.
+    cannot_ask: RefCell<Option<String>>,
 }
 
 impl HostBridge {
@@ -75,6 +79,7 @@ impl HostBridge {
                 waiters: Waiters::default(),
                 open_when_ready: Cell::new(false),
                 told_ready: Cell::new(false),
+                cannot_ask: RefCell::new(None),
             }
         })
     }
@@ -122,6 +127,11 @@ impl HostBridge {
 
     /// Settles the waiting `prompt()`s, or opens the prompt for them.
     fn prompt_now(&self) {
+        if let Some(why) = self.cannot_ask.borrow().as_deref() {
+            let message = format!("the prompt cannot be shown: {why}");
+            self.waiters.take().reject(&js_sys::Error::new(&message));
+            return;
+        }
         let shown = self.shown.borrow().clone();
         let settled = if shown.policy != Policy::Enabled {
             self.unavailable(shown.policy)
@@ -171,6 +181,12 @@ impl HostBridge {
             }
             Report::ChallengeFailed { refusal } => {
                 if let Some(refusal) = refusal {
+                    if refusal.code == "notice-mismatch" {
+                        // Found before anyone is asked: nothing opens, and an open
+                        // prompt closes, rather than record an answer to another text.
+                        *self.cannot_ask.borrow_mut() = Some(refusal.message.clone());
+                        self.actions.send(Action::Close);
+                    }
                     self.error(&refusal);
                 }
                 self.ready();
@@ -207,7 +223,12 @@ impl HostBridge {
     /// The backend's record of the latest decision, unless this widget has made a newer
     /// one: `prompt()` asks again when it was made on an older notice.
     fn recall(&self, choice: Choice, notice_ver: u32) {
-        let action = Action::Recall { choice, notice_ver };
+        self.apply(Action::Recall { choice, notice_ver });
+    }
+
+    /// Sends `action` to the component and applies it to the state as known here at
+    /// once, so that `state()` and `prompt()` see it before the next render.
+    fn apply(&self, action: Action) {
         self.actions.send(action);
         let mut shown = self.shown.borrow_mut();
         let next = std::rc::Rc::new(shown.clone()).reduce(action);
@@ -232,6 +253,7 @@ impl HostBridge {
     }
 
     fn acknowledged(&self, d: Delivered) {
+        self.apply(Action::Acknowledged(d.choice));
         let detail =
             Decided::acknowledged(d.choice, &self.notice_ref, &d.jti, &d.token, d.receipt).to_js();
         // Taken before the event: a listener that destroys the widget must not turn
@@ -241,7 +263,11 @@ impl HostBridge {
         waiters.resolve(&detail);
     }
 
+    /// The decision was not recorded: the state goes back to what the backend last
+    /// acknowledged, so `prompt()` and the prompt ask again (on a fresh challenge, as
+    /// every decision takes its own), and the user is told why.
     fn refused(&self, refusal: &Refusal) {
+        self.apply(Action::Refused);
         let waiters = self.waiters.take();
         self.error(refusal);
         let message = format!("the decision was not recorded: {}", refusal.message);

@@ -50,6 +50,9 @@ pub fn challenge_from_js(json: &JsValue) -> Result<Challenge, CallError> {
         aud: field(json, "aud")?,
         notice,
         policy,
+        // Absent from backends that predate it: the widget then stamps `iat` from the
+        // device's clock.
+        issued_at: js::get_str(json, "issued_at").unwrap_or_default(),
         expires_at: field(json, "expires_at")?,
         decision,
     })
@@ -96,8 +99,10 @@ pub fn challenge_request(notice: &Notice) -> String {
 /// Why a call failed, and whether trying again can help.
 #[derive(Debug, PartialEq)]
 pub enum CallError {
-    /// Network down, backend restarting, 5xx or 429: try again later.
+    /// Network down, backend restarting, 408, 429 or 5xx: try again later.
     Transient(String),
+    /// The backend is busy and said when to come back (`Retry-After`, in seconds).
+    Busy { reason: String, retry_after: u32 },
     /// The backend refused (problem+json): trying again will not help.
     Rejected {
         code: String,
@@ -151,15 +156,26 @@ async fn call(
         .map_err(|_| CallError::Transient(format!("the backend at {backend} cannot be reached")))?
         .unchecked_into();
     let status = response.status();
+    let retry_after = response
+        .headers()
+        .get("Retry-After")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<u32>().ok());
     let json = match response.json() {
         Ok(p) => JsFuture::from(p).await.unwrap_or(JsValue::NULL),
         Err(_) => JsValue::NULL,
     };
-    match status {
-        200..=299 => Ok(json),
-        429 | 500..=599 => Err(CallError::Transient(format!(
-            "the backend answered {status}; will try again"
-        ))),
+    // A 408 or 503 says nothing about the decision's fate (a timed-out write may
+    // still commit): the same token goes again, and a recorded one gets its receipt.
+    let again = || format!("the backend answered {status}; will try again");
+    match (status, retry_after) {
+        (200..=299, _) => Ok(json),
+        (408 | 429 | 500..=599, Some(retry_after)) => Err(CallError::Busy {
+            reason: again(),
+            retry_after,
+        }),
+        (408 | 429 | 500..=599, None) => Err(CallError::Transient(again())),
         _ => Err(refusal(status, &json)),
     }
 }
@@ -200,6 +216,7 @@ mod tests {
                 aud: "https://consent.example".into(),
                 notice: consent_core::catalogue::notice("en").reference(),
                 policy,
+                issued_at: "2026-11-25T11:00:00Z".into(),
                 expires_at: "2026-11-25T12:00:00Z".into(),
                 decision: Some(LastDecision::new(
                     Choice::LinkedinOnly,

@@ -1,6 +1,7 @@
 //! The challenge for the next decision: fetched at mount and again after each use
 //! (its nonce is single-use), with the device key for its subject loaded ahead of the
-//! click so that signing does not wait for IndexedDB.
+//! click so that signing does not wait for IndexedDB. A challenge for a notice other
+//! than the one shown is refused as it arrives, before anyone is asked.
 
 use super::backend::{self, CallError, Challenge};
 use super::report::{Report, Reporter};
@@ -10,11 +11,70 @@ use super::tasks::Tasks;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+/// A challenge and when it arrived, on this page's monotonic clock: the decision's
+/// `iat` is the backend's issue time carried forward by the time since
+/// (consent_core::freshness), so a device whose clock is wrong still records.
+pub struct Fresh {
+    pub challenge: Challenge,
+    arrived_ms: f64,
+}
+
+impl Fresh {
+    fn new(challenge: Challenge) -> Fresh {
+        Fresh {
+            challenge,
+            arrived_ms: monotonic_ms(),
+        }
+    }
+
+    /// The `iat` for a decision made now, on the backend's clock; `None` once the
+    /// challenge has expired (a decision then needs a new one). A backend that sends
+    /// no `issued_at` gets the device's clock, as before it had one.
+    pub fn iat_now(&self) -> Option<i64> {
+        let elapsed = monotonic_ms() - self.arrived_ms;
+        let issued = seconds(&self.challenge.issued_at);
+        let iat = match issued {
+            Some(issued) => consent_core::freshness::iat_for(issued, elapsed),
+            None => (js_sys::Date::now() / 1000.0) as i64,
+        };
+        if let (Some(issued), Some(expires)) = (issued, seconds(&self.challenge.expires_at)) {
+            consent_core::freshness::check_iat(iat, issued, expires, 0).ok()?;
+        }
+        Some(iat)
+    }
+}
+
+/// Milliseconds on a clock that only moves forward (`performance.now()`); the wall
+/// clock where there is none.
+fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// An RFC 3339 time as Unix seconds, `None` when absent or unreadable.
+fn seconds(rfc3339: &str) -> Option<i64> {
+    let ms = js_sys::Date::parse(rfc3339);
+    ms.is_finite().then(|| (ms / 1000.0).floor() as i64)
+}
+
+/// A challenge for another notice than the one shown (`shown_sha256`): the user
+/// would be asked about one text and the backend would record another.
+pub fn check_notice(challenge: &Challenge, shown_sha256: &str) -> Result<(), CallError> {
+    if challenge.notice.sha256 == shown_sha256 {
+        return Ok(());
+    }
+    Err(CallError::local(
+        "notice-mismatch",
+        "the backend expects a different version of the notice than this widget shows".into(),
+    ))
+}
+
 /// Where the challenge for the next decision stands.
 enum Slot {
     Fetching,
     /// Boxed: a challenge is large beside the other states.
-    Ready(Box<Challenge>),
+    Ready(Box<Fresh>),
     /// The backend could not be reached or refused; the next decision fetches one itself.
     Unavailable,
 }
@@ -25,6 +85,8 @@ pub struct Challenges {
     backend: String,
     /// The body of each challenge request: the language and link targets shown.
     request: String,
+    /// The digest of the notice this widget shows.
+    shown_sha256: String,
     slot: RefCell<Slot>,
     /// `(sub, key)`: the device key for the latest challenge's subject.
     key: RefCell<Option<(String, DeviceKey)>>,
@@ -34,11 +96,18 @@ pub struct Challenges {
 
 impl Challenges {
     /// Fetches the first challenge right away.
-    pub fn start(backend: String, request: String, tasks: Rc<Tasks>, report: Reporter) -> Rc<Self> {
+    pub fn start(
+        backend: String,
+        request: String,
+        shown_sha256: String,
+        tasks: Rc<Tasks>,
+        report: Reporter,
+    ) -> Rc<Self> {
         let challenges = Rc::new_cyclic(|me| Challenges {
             me: me.clone(),
             backend,
             request,
+            shown_sha256,
             slot: RefCell::new(Slot::Fetching),
             key: RefCell::default(),
             tasks,
@@ -55,7 +124,7 @@ impl Challenges {
 
     /// Takes the ready challenge for a decision, if there is one. Until
     /// [`Challenges::refill`] brings the next, [`Challenges::fetching`] holds.
-    pub fn take(&self) -> Option<Challenge> {
+    pub fn take(&self) -> Option<Fresh> {
         match self.slot.replace(Slot::Fetching) {
             Slot::Ready(c) => Some(*c),
             Slot::Fetching | Slot::Unavailable => None,
@@ -67,12 +136,14 @@ impl Challenges {
     pub async fn fetch_now(
         &self,
         unreachable: impl FnMut(u32, String),
-    ) -> Result<Challenge, CallError> {
-        retry::until_answered(
+    ) -> Result<Fresh, CallError> {
+        let challenge = retry::until_answered(
             || backend::challenge(&self.backend, &self.request),
             unreachable,
         )
-        .await
+        .await?;
+        check_notice(&challenge, &self.shown_sha256)?;
+        Ok(Fresh::new(challenge))
     }
 
     /// Fetches the next challenge.
@@ -93,17 +164,18 @@ impl Challenges {
     }
 
     fn arrived(&self, result: Result<Challenge, CallError>) {
+        let result = result.and_then(|c| check_notice(&c, &self.shown_sha256).map(|()| c));
         let report = match result {
             Ok(c) => {
                 self.preload_key(&c.sub);
                 let (policy, decision) = (c.policy, c.decision.clone());
-                self.slot.replace(Slot::Ready(Box::new(c)));
+                self.slot.replace(Slot::Ready(Box::new(Fresh::new(c))));
                 Report::ChallengeReady { policy, decision }
             }
             Err(err) => {
                 self.slot.replace(Slot::Unavailable);
                 let refusal = match err {
-                    CallError::Transient(_) => None,
+                    CallError::Transient(_) | CallError::Busy { .. } => None,
                     rejected => Some(rejected.into()),
                 };
                 Report::ChallengeFailed { refusal }

@@ -17,8 +17,8 @@ mod vault;
 
 pub use report::{Delivered, Refusal, Report, Reporter};
 
-use backend::{CallError, Challenge};
-use challenge::Challenges;
+use backend::CallError;
+use challenge::{Challenges, Fresh};
 use consent_core::catalogue::Notice;
 use consent_core::Choice;
 use signer::Signed;
@@ -40,8 +40,6 @@ use wasm_bindgen::JsValue;
 pub struct Courier {
     backend: String,
     notice: &'static Notice,
-    /// The digest of the notice this widget shows; a challenge for another is refused.
-    shown_sha256: String,
     challenges: Rc<Challenges>,
     tasks: Rc<Tasks>,
     report: Reporter,
@@ -57,11 +55,16 @@ impl Courier {
     ) -> Rc<Courier> {
         let tasks = Rc::new(Tasks::default());
         let request = backend::challenge_request(notice);
-        let challenges = Challenges::start(backend.clone(), request, tasks.clone(), report.clone());
+        let challenges = Challenges::start(
+            backend.clone(),
+            request,
+            shown_sha256,
+            tasks.clone(),
+            report.clone(),
+        );
         let courier = Rc::new(Courier {
             backend,
             notice,
-            shown_sha256,
             challenges,
             tasks,
             report,
@@ -94,13 +97,12 @@ impl Courier {
         self.tasks.abort_all();
     }
 
-    async fn sign_and_send(
-        &self,
-        ready: Option<Challenge>,
-        choice: Choice,
-    ) -> Result<(), CallError> {
-        let challenge = match ready {
-            Some(c) => c,
+    async fn sign_and_send(&self, ready: Option<Fresh>, choice: Choice) -> Result<(), CallError> {
+        // A challenge that expired while the prompt was open cannot be answered: the
+        // decision is made now, so it takes a new one.
+        let ready = ready.and_then(|c| Some((c.iat_now()?, c)));
+        let (iat, fresh) = match ready {
+            Some(ready) => ready,
             None => {
                 let pending = |_, reason| {
                     (self.report)(Report::Pending {
@@ -109,23 +111,24 @@ impl Courier {
                         reason,
                     })
                 };
-                self.challenges.fetch_now(pending).await?
+                let fresh = self.challenges.fetch_now(pending).await?;
+                let iat = fresh.iat_now().ok_or_else(|| {
+                    CallError::local(
+                        "bad-challenge",
+                        "the backend's challenge expired as it was issued".into(),
+                    )
+                })?;
+                (iat, fresh)
             }
         };
+        let challenge = fresh.challenge;
         // The nonce is single-use: get the next one now, while the backend is there.
         self.challenges.refill();
-        if challenge.notice.sha256 != self.shown_sha256 {
-            return Err(CallError::local(
-                "notice-mismatch",
-                "the backend expects a different version of the notice than this widget shows"
-                    .into(),
-            ));
-        }
         let key = match self.challenges.key_for(&challenge.sub) {
             Some(key) => key,
             None => signer::device_key(&self.backend, &challenge.sub).await?,
         };
-        let signed = signer::sign(&key, &challenge, self.notice, choice).await?;
+        let signed = signer::sign(&key, &challenge, iat, self.notice, choice).await?;
         // The outbox write and the first send start together, so the token is on
         // the network without waiting for IndexedDB to commit. Closing the page
         // before that commit loses nothing the old order kept (then, the token

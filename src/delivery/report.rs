@@ -58,7 +58,10 @@ impl From<CallError> for Refusal {
     fn from(err: CallError) -> Refusal {
         match err {
             CallError::Rejected { code, message, .. } => Refusal { code, message },
-            CallError::Transient(message) => Refusal {
+            CallError::Transient(message)
+            | CallError::Busy {
+                reason: message, ..
+            } => Refusal {
                 code: "unreachable".into(),
                 message,
             },

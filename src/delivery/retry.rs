@@ -1,6 +1,6 @@
-//! How long the widget keeps trying when the backend cannot be reached: until it
-//! answers, with backoff, so that a backend that comes back is reached within seconds
-//! without being hammered.
+//! How long the widget keeps trying when the backend cannot be reached or is busy:
+//! until it answers, with backoff (and no sooner than a `Retry-After` says), so that a
+//! backend that comes back is reached within seconds without being hammered.
 
 use super::backend::CallError;
 use std::future::Future;
@@ -20,7 +20,15 @@ where
         match call().await {
             Err(CallError::Transient(reason)) => {
                 unreachable(attempt, reason);
-                backoff(attempt).await;
+                backoff(attempt, 0).await;
+                attempt += 1;
+            }
+            Err(CallError::Busy {
+                reason,
+                retry_after,
+            }) => {
+                unreachable(attempt, reason);
+                backoff(attempt, retry_after.saturating_mul(1000)).await;
                 attempt += 1;
             }
             answered => return answered,
@@ -28,8 +36,11 @@ where
     }
 }
 
-/// Waits before retry number `attempt` (0-based): 0.5 s doubling to at most 10 s.
-async fn backoff(attempt: u32) {
-    let ms = (500u32 << attempt.min(5)).min(10_000);
+/// Waits before retry number `attempt` (0-based): 0.5 s doubling to at most 10 s, and
+/// at least `at_least_ms` (a `Retry-After`, capped at a minute).
+async fn backoff(attempt: u32, at_least_ms: u32) {
+    let ms = (500u32 << attempt.min(5))
+        .min(10_000)
+        .max(at_least_ms.min(60_000));
     gloo_timers::future::TimeoutFuture::new(ms).await;
 }

@@ -60,17 +60,22 @@ pub async fn device_key(backend: &str, sub: &str) -> Result<DeviceKey, CallError
     Ok(DeviceKey::from_js(&key))
 }
 
-/// Signs `choice` made on `notice` against `challenge`.
+/// Signs `choice` made on `notice` against `challenge`, at `iat` on the backend's
+/// clock (see `Fresh::iat_now`).
 pub async fn sign(
     key: &DeviceKey,
     challenge: &Challenge,
+    iat: i64,
     notice: &'static Notice,
     choice: Choice,
 ) -> Result<Signed, CallError> {
-    let jti = consent_core::token::base64url(&vault::random_bytes(16));
+    // 16 random bytes: the fewest a jti may carry (consent_core::claims::MIN_JTI_BYTES).
+    let jti = consent_core::token::base64url(&vault::random_bytes(
+        consent_core::claims::MIN_JTI_BYTES as u32,
+    ));
     let claims = Claims::new(
         jti.clone(),
-        (js_sys::Date::now() / 1000.0) as i64,
+        iat,
         challenge.nonce.clone(),
         challenge.aud.clone(),
         challenge.sub.clone(),

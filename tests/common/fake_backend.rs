@@ -33,6 +33,14 @@ pub struct Fake {
     pub decision: RefCell<String>,
     /// The body of the latest challenge request.
     pub last_request: RefCell<String>,
+    /// Answers the next decisions get instead of being recorded, in order:
+    /// `(status, Retry-After)`. A 4xx is a problem+json refusal; others say nothing.
+    pub next_answers: RefCell<Vec<(u16, Option<u32>)>>,
+    /// Challenges name this digest instead of the notice asked for.
+    pub notice_sha256: RefCell<Option<String>>,
+    /// How far the backend's clock is from the device's, in seconds: challenges say
+    /// they were issued at the device's time plus this.
+    pub clock_offset_secs: Cell<i64>,
 }
 
 impl Fake {
@@ -64,6 +72,9 @@ pub fn fake() -> Rc<Fake> {
     fake.challenges.set(0);
     *fake.decision.borrow_mut() = "null".into();
     fake.last_request.borrow_mut().clear();
+    fake.next_answers.borrow_mut().clear();
+    *fake.notice_sha256.borrow_mut() = None;
+    fake.clock_offset_secs.set(0);
     fake
 }
 
@@ -102,14 +113,24 @@ fn install(fake: Rc<Fake>) {
                 // targets the widget says it shows.
                 *fake.last_request.borrow_mut() = body.clone();
                 let asked: ChallengeRequest = serde_json::from_str(&body).unwrap_or_default();
-                let notice = catalogue::notice(asked.lang.as_deref().unwrap_or("en"))
+                let mut notice = catalogue::notice(asked.lang.as_deref().unwrap_or("en"))
                     .with_links(&asked.links)
                     .unwrap()
                     .reference();
+                if let Some(other) = fake.notice_sha256.borrow().clone() {
+                    notice.sha256 = other;
+                }
+                let at = |offset_secs: i64| {
+                    let ms = js_sys::Date::now() + (offset_secs * 1000) as f64;
+                    String::from(js_sys::Date::new(&ms.into()).to_iso_string())
+                };
+                let offset = fake.clock_offset_secs.get();
                 let json = format!(
-                    r#"{{"nonce":"nonce-{n}-abcdefghijklmnop","sub":"sub-demo-1","aud":"https://consent.example.test","notice":{},"policy":"{}","expires_at":"2099-01-01T00:00:00Z","decision":{}}}"#,
+                    r#"{{"nonce":"nonce-{n}-abcdefghijklmnop","sub":"sub-demo-1","aud":"https://consent.example.test","notice":{},"policy":"{}","issued_at":"{}","expires_at":"{}","decision":{}}}"#,
                     serde_json::to_string(&notice).unwrap(),
                     fake.policy.borrow(),
+                    at(offset),
+                    at(offset + 3600),
                     fake.decision.borrow(),
                     n = fake.challenges.get()
                 );
@@ -117,6 +138,13 @@ fn install(fake: Rc<Fake>) {
             }
             if url.ends_with("/v1/decisions") {
                 fake.attempts.borrow_mut().push(body.clone());
+                let canned = {
+                    let mut next = fake.next_answers.borrow_mut();
+                    (!next.is_empty()).then(|| next.remove(0))
+                };
+                if let Some((status, retry_after)) = canned {
+                    return canned_answer(status, retry_after);
+                }
                 return match fake.mode() {
                     Mode::Failing => respond(
                         503,
@@ -158,12 +186,45 @@ fn install(fake: Rc<Fake>) {
 }
 
 fn respond(status: u16, content_type: &str, body: &str) -> Result<JsValue, JsValue> {
+    respond_with(status, content_type, body, None)
+}
+
+fn respond_with(
+    status: u16,
+    content_type: &str,
+    body: &str,
+    retry_after: Option<u32>,
+) -> Result<JsValue, JsValue> {
     let init = ResponseInit::new();
     init.set_status(status);
     let headers = web_sys::Headers::new()?;
     headers.set("Content-Type", content_type)?;
+    if let Some(secs) = retry_after {
+        headers.set("Retry-After", &secs.to_string())?;
+    }
     init.set_headers(&headers);
     Ok(Response::new_with_opt_str_and_init(Some(body), &init)?.into())
+}
+
+/// A decision answer from `Fake::next_answers`: the server's problems for the
+/// statuses the widget must tell apart.
+fn canned_answer(status: u16, retry_after: Option<u32>) -> Result<JsValue, JsValue> {
+    let (code, detail) = match status {
+        408 => ("timeout", "the request took too long"),
+        503 => ("busy", "too many decisions are waiting to be recorded"),
+        409 => (
+            "nonce-replayed",
+            "the token's challenge was already answered",
+        ),
+        _ => (
+            "iat-skew",
+            "iat is outside the life of the challenge it answers",
+        ),
+    };
+    let body = format!(
+        r#"{{"type":"https://consent.example/problems/{code}","title":"refused","detail":"{detail}","status":{status}}}"#
+    );
+    respond_with(status, "application/problem+json", &body, retry_after)
 }
 
 /// Installs the fake backend without resetting it.

@@ -35,7 +35,8 @@ pub struct ChallengeRequest {
 /// let c = Challenge {
 ///     nonce: "n".into(), sub: "s".into(), aud: "https://consent.example".into(),
 ///     notice: catalogue::notice("en").reference(), policy: Policy::Enabled,
-///     expires_at: "2026-01-01T00:00:00Z".into(), decision: None,
+///     issued_at: "2026-01-01T00:00:00Z".into(),
+///     expires_at: "2026-01-01T01:00:00Z".into(), decision: None,
 /// };
 /// let json = serde_json::to_string(&c).unwrap();
 /// assert_eq!(serde_json::from_str::<Challenge>(&json).unwrap(), c);
@@ -52,7 +53,13 @@ pub struct Challenge {
     pub notice: NoticeRef,
     /// The tenant's word on this user; the widget shows no prompt unless `enabled`.
     pub policy: Policy,
-    /// When the nonce stops being accepted (RFC 3339).
+    /// When the backend issued the nonce (RFC 3339), on its own clock: the widget
+    /// stamps `iat` from this, not from the device's clock (see
+    /// [`crate::freshness`]).
+    pub issued_at: String,
+    /// The end of the window in which a decision may be made on this challenge (RFC
+    /// 3339). A decision made in time is accepted when delivered later, within the
+    /// backend's delivery grace.
     pub expires_at: String,
     /// The subject's latest recorded decision, `null` when there is none: the widget
     /// asks again when it was made on an older notice.

@@ -8,6 +8,31 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 1;
 /// The JWS `typ` of a decision token.
 pub const TOKEN_TYP: &str = "consent-decision+jwt";
+/// The fewest random bytes a `jti` may carry: 128 bits, so that two devices never
+/// pick the same one by chance.
+pub const MIN_JTI_BYTES: usize = 16;
+/// The most bytes a `jti` may carry; a decision id has no use for more.
+pub const MAX_JTI_BYTES: usize = 64;
+
+/// Whether `jti` is a decision id this schema accepts: unpadded base64url of
+/// [`MIN_JTI_BYTES`] to [`MAX_JTI_BYTES`] bytes. It goes into the newline-separated
+/// receipt statement and into URLs, so nothing else (no newline, no space) may.
+///
+/// ```
+/// use consent_core::claims::jti_is_well_formed;
+/// assert!(jti_is_well_formed("AAECAwQFBgcICQoLDA0ODw")); // 16 bytes
+/// assert!(!jti_is_well_formed("AAECAwQFBgcICQoLDA0O")); // 15 bytes
+/// assert!(!jti_is_well_formed("jti-1\nforged line"));
+/// ```
+pub fn jti_is_well_formed(jti: &str) -> bool {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    // Decoding alone would accept non-canonical trailing bits; re-encoding pins one
+    // spelling per id, so two strings never name the same bytes.
+    Base64UrlUnpadded::decode_vec(jti).is_ok_and(|bytes| {
+        (MIN_JTI_BYTES..=MAX_JTI_BYTES).contains(&bytes.len())
+            && Base64UrlUnpadded::encode_string(&bytes) == jti
+    })
+}
 
 /// What a user decided, about which notice, for whom and for which backend. There is
 /// no `exp`: a decision is evidence, and evidence does not expire.
@@ -23,7 +48,7 @@ pub const TOKEN_TYP: &str = "consent-decision+jwt";
 pub struct Claims {
     /// The schema version, [`SCHEMA_VERSION`].
     pub v: u32,
-    /// The decision id: at least 128 random bits.
+    /// The decision id: at least 128 random bits, base64url (see [`jti_is_well_formed`]).
     pub jti: String,
     /// When the user decided, seconds since the epoch.
     pub iat: i64,

@@ -18,6 +18,7 @@ mod challenge;
 mod choice;
 pub mod claims;
 mod digest;
+pub mod freshness;
 pub mod jwk;
 pub mod leaf;
 pub mod merkle;

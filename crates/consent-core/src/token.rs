@@ -129,6 +129,19 @@ impl UnsignedToken {
     }
 }
 
+/// What a compact token's signature covers: everything before its last dot, the
+/// header and the claims. Two tokens with the same signing input carry the same
+/// decision even when their signatures differ, as ECDSA's `(r, n-s)` twin does.
+///
+/// ```
+/// use consent_core::token::signing_input;
+/// assert_eq!(signing_input("aGVhZA.Y2xhaW1z.c2ln"), Some("aGVhZA.Y2xhaW1z"));
+/// assert_eq!(signing_input("no-dots"), None);
+/// ```
+pub fn signing_input(token: &str) -> Option<&str> {
+    token.rsplit_once('.').map(|(input, _)| input)
+}
+
 /// base64url without padding, as JWS uses it. The same as [`base64url_encode`].
 ///
 /// ```

@@ -1,6 +1,7 @@
 //! Verifying a decision token: every check of docs/DESIGN.md, Verification order, that needs no server
-//! state, in the design's order, each failing with its own [`VerifyError`]. The nonce,
-//! `jti` uniqueness and key binding need the server's state and are checked there.
+//! state, in the design's order, each failing with its own [`VerifyError`]. The `jti`
+//! (re-send or reuse), the nonce, `iat` against the challenge's life
+//! ([`crate::freshness`]) and key binding need the server's state and are checked there.
 //!
 //! ```
 //! use consent_core::{catalogue, claims::Claims, jwk::EcPublicJwk, Choice};
@@ -13,15 +14,15 @@
 //! let point = key.verifying_key().to_encoded_point(false);
 //! let jwk = EcPublicJwk { kty: "EC".into(), crv: "P-256".into(),
 //!     x: base64url(point.x().unwrap()), y: base64url(point.y().unwrap()) };
-//! let claims = Claims::new("jti-1".into(), 1_700_000_000, "nonce".into(),
+//! let claims = Claims::new("AAECAwQFBgcICQoLDA0ODw".into(), 1_700_000_000, "nonce".into(),
 //!     "https://consent.example".into(), "sub-1".into(), catalogue::notice("en"), Choice::BothWays);
 //! let unsigned = UnsignedToken::new(jwk, &claims);
 //! let sig: Signature = key.sign(unsigned.signing_input().as_bytes());
 //! let token = unsigned.finish(&sig.to_bytes()).unwrap();
 //!
-//! let expect = Expectations { aud: "https://consent.example", now: 1_700_000_010, max_skew_secs: 300 };
+//! let expect = Expectations { aud: "https://consent.example" };
 //! assert_eq!(verify(&token, &expect).unwrap().claims, claims);
-//! let elsewhere = Expectations { aud: "https://other.example", ..expect };
+//! let elsewhere = Expectations { aud: "https://other.example" };
 //! assert_eq!(verify(&token, &elsewhere).unwrap_err().code(), "wrong-audience");
 //! ```
 
@@ -37,7 +38,7 @@ use serde::Deserialize;
 ///
 /// ```
 /// use consent_core::verify::{verify, Expectations, MAX_TOKEN_BYTES};
-/// let expect = Expectations { aud: "a", now: 0, max_skew_secs: 300 };
+/// let expect = Expectations { aud: "a" };
 /// let huge = "a".repeat(MAX_TOKEN_BYTES + 1);
 /// assert_eq!(verify(&huge, &expect).unwrap_err().code(), "too-large");
 /// ```
@@ -46,18 +47,13 @@ pub const MAX_TOKEN_BYTES: usize = 8192;
 /// What the verifier needs to know besides the token.
 ///
 /// ```
-/// let expect = consent_core::verify::Expectations {
-///     aud: "https://consent.example", now: 1_700_000_000, max_skew_secs: 300 };
-/// assert_eq!(expect.max_skew_secs, 300);
+/// let expect = consent_core::verify::Expectations { aud: "https://consent.example" };
+/// assert_eq!(expect.aud, "https://consent.example");
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Expectations<'a> {
     /// This backend's id: the token's `aud` must equal it.
     pub aud: &'a str,
-    /// The current time, seconds since the epoch.
-    pub now: i64,
-    /// How far `iat` may be from `now`, either way.
-    pub max_skew_secs: i64,
 }
 
 /// A token that passed every stateless check. See the [module example](self).
@@ -76,7 +72,7 @@ pub struct Verified {
 ///
 /// ```
 /// use consent_core::verify::{verify, Expectations};
-/// let expect = Expectations { aud: "a", now: 0, max_skew_secs: 300 };
+/// let expect = Expectations { aud: "a" };
 /// let err = verify("not.a-token", &expect).unwrap_err();
 /// assert_eq!(err.code(), "malformed");
 /// assert!(err.to_string().starts_with("not a compact JWS"));
@@ -102,10 +98,11 @@ pub enum VerifyError {
     BadSignature,
     /// `unknown-version`: `v` is not [`SCHEMA_VERSION`].
     UnknownVersion(u32),
+    /// `bad-jti`: `jti` is not base64url of 16 to 64 bytes
+    /// ([`crate::claims::jti_is_well_formed`]).
+    BadJti,
     /// `wrong-audience`: `aud` is not this backend.
     WrongAudience,
-    /// `iat-skew`: `iat` is further than allowed from now (`iat - now` is given).
-    IatSkew(i64),
     /// `notice-mismatch`: `notice` does not name exactly a published notice (any kept
     /// version; its digest recomputed with its link targets).
     NoticeMismatch,
@@ -125,8 +122,8 @@ impl VerifyError {
             VerifyError::BadKey(_) => "bad-key",
             VerifyError::BadSignature => "bad-signature",
             VerifyError::UnknownVersion(_) => "unknown-version",
+            VerifyError::BadJti => "bad-jti",
             VerifyError::WrongAudience => "wrong-audience",
-            VerifyError::IatSkew(_) => "iat-skew",
             VerifyError::NoticeMismatch => "notice-mismatch",
             VerifyError::FlowsMismatch => "flows-mismatch",
         }
@@ -151,7 +148,12 @@ impl std::fmt::Display for VerifyError {
             VerifyError::BadSignature => write!(f, "the signature does not verify"),
             VerifyError::UnknownVersion(v) => write!(f, "claims version {v} is unknown"),
             VerifyError::WrongAudience => write!(f, "the token is for another backend"),
-            VerifyError::IatSkew(d) => write!(f, "iat is {d} s away from the server's clock"),
+            VerifyError::BadJti => write!(
+                f,
+                "jti must be base64url (no padding) of {} to {} random bytes",
+                crate::claims::MIN_JTI_BYTES,
+                crate::claims::MAX_JTI_BYTES
+            ),
             VerifyError::NoticeMismatch => write!(f, "the notice is not one this backend offers"),
             VerifyError::FlowsMismatch => write!(f, "the flows do not match the choice"),
         }
@@ -219,7 +221,7 @@ pub fn verify(token: &str, expect: &Expectations) -> Result<Verified, VerifyErro
 /// impl Es256 for Refuses {
 ///     fn verify(&self, _: &[u8; 65], _: &[u8], _: &[u8; 64]) -> bool { false }
 /// }
-/// let expect = Expectations { aud: "a", now: 0, max_skew_secs: 300 };
+/// let expect = Expectations { aud: "a" };
 /// // Checks before the signature still come first.
 /// assert_eq!(verify_with("x", &expect, &Refuses).unwrap_err().code(), "malformed");
 /// ```
@@ -269,12 +271,11 @@ pub fn verify_with(
     if claims.v != SCHEMA_VERSION {
         return Err(VerifyError::UnknownVersion(claims.v));
     }
+    if !crate::claims::jti_is_well_formed(&claims.jti) {
+        return Err(VerifyError::BadJti);
+    }
     if claims.aud != expect.aud {
         return Err(VerifyError::WrongAudience);
-    }
-    let skew = claims.iat.saturating_sub(expect.now);
-    if skew.saturating_abs() > expect.max_skew_secs {
-        return Err(VerifyError::IatSkew(skew));
     }
     if !crate::catalogue::knows(&claims.notice) {
         return Err(VerifyError::NoticeMismatch);

@@ -77,12 +77,24 @@ pub struct Config {
     pub auditor_tokens: Vec<String>,
     pub users: Vec<String>,
     pub policy: Policy,
+    /// How long a challenge may be answered: a decision must be made (its `iat`, on
+    /// the server's clock) between the challenge's issue and this long after.
     pub nonce_ttl_secs: u64,
+    /// How long after its challenge expired a decision made in time may still be
+    /// delivered (a widget that was offline re-sends it from its outbox): unused
+    /// challenges are kept this long past expiry before they are swept. A demo
+    /// session ends sooner (`session_ttl_secs`), and with it its challenges.
+    pub delivery_grace_secs: u64,
     /// How long a demo session lasts; expired sessions and challenges are swept.
     pub session_ttl_secs: u64,
     /// How often expired sessions and challenges are deleted.
     pub sweep_interval_secs: u64,
+    /// How far a decision's `iat` may fall outside the life of its challenge, either
+    /// way: rounding, and widgets that still stamp `iat` from the device's clock.
     pub max_skew_secs: i64,
+    /// Decisions waiting for the ledger writer at most; beyond that `POST
+    /// /v1/decisions` answers `503` with `Retry-After` before any work.
+    pub writer_queue: usize,
     /// Decisions and challenges per session and minute; sign-ins per address and minute.
     pub rate_per_minute: u32,
     /// Challenges per client address and minute (IPv6: per /64). Unset: ten sessions'
@@ -126,9 +138,11 @@ impl Default for Config {
                 group: vec!["megan".into(), "adele".into()],
             },
             nonce_ttl_secs: 3600,
+            delivery_grace_secs: 7 * 24 * 3600,
             session_ttl_secs: 12 * 3600,
             sweep_interval_secs: 60,
             max_skew_secs: 300,
+            writer_queue: 512,
             rate_per_minute: 120,
             address_rate_per_minute: None,
             trusted_header: None,
@@ -162,7 +176,8 @@ impl Config {
     /// `CONSENT_ALLOW_DEMO_ON_NETWORK`, `CONSENT_SECURE_COOKIE` (true, false),
     /// `CONSENT_ALLOWED_HOSTS`, `CONSENT_AUDITOR_TOKEN_SHA256`,
     /// `CONSENT_TRUSTED_PROXIES` (comma-separated lists), `CONSENT_TRUSTED_HEADER`,
-    /// `CONSENT_MAX_CONNECTIONS`, `CONSENT_MAX_CONNECTIONS_PER_ADDRESS`.
+    /// `CONSENT_MAX_CONNECTIONS`, `CONSENT_MAX_CONNECTIONS_PER_ADDRESS`,
+    /// `CONSENT_WRITER_QUEUE`.
     pub fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> Result<(), String> {
         fn parse<T: std::str::FromStr>(name: &str, v: String) -> Result<T, String> {
             v.parse().map_err(|_| format!("{name}={v:?} is not valid"))
@@ -229,6 +244,9 @@ impl Config {
         }
         if let Some(v) = var("CONSENT_MAX_CONNECTIONS_PER_ADDRESS") {
             self.max_connections_per_address = parse("CONSENT_MAX_CONNECTIONS_PER_ADDRESS", v)?;
+        }
+        if let Some(v) = var("CONSENT_WRITER_QUEUE") {
+            self.writer_queue = parse("CONSENT_WRITER_QUEUE", v)?;
         }
         let header = var("CONSENT_TRUSTED_HEADER");
         let proxies = var("CONSENT_TRUSTED_PROXIES");
@@ -363,6 +381,11 @@ impl Config {
             if let Some(bad) = hosts.iter().find(|h| host::normalise(h).is_none()) {
                 return Err(format!("allowed_hosts: {bad:?} is not a host name"));
             }
+        }
+        if self.writer_queue == 0 {
+            return Err("writer_queue is 0: no decision could ever be recorded; \
+                        set it to at least 1 (the default is 512)"
+                .to_owned());
         }
         if self.allowed_hosts().is_empty() {
             return Err(format!(

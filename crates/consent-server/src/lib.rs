@@ -20,6 +20,7 @@
 
 pub mod accept;
 pub mod address;
+pub mod admission;
 pub mod app;
 pub mod auditor;
 pub mod blocking;
@@ -146,6 +147,7 @@ pub async fn start(config: Config) -> Result<Server, String> {
         store.clone(),
         Duration::from_secs(config.sweep_interval_secs.max(1)),
         config.session_ttl_secs,
+        config.delivery_grace_secs,
     ));
     let state = Arc::new(AppState::new(config, store, signer, subjects));
     let app = app::router(state);

@@ -112,6 +112,7 @@ impl From<Refusal> for Problem {
         let status = match refusal {
             Refusal::UnknownNonce => StatusCode::BAD_REQUEST,
             Refusal::NonceExpired => StatusCode::BAD_REQUEST,
+            Refusal::IatOutsideChallenge => StatusCode::BAD_REQUEST,
             Refusal::NoticeNotOffered => StatusCode::BAD_REQUEST,
             Refusal::NonceReplayed => StatusCode::CONFLICT,
             Refusal::JtiReused => StatusCode::CONFLICT,
@@ -139,7 +140,7 @@ impl From<VerifyError> for Problem {
             VerifyError::BadKey(_) => StatusCode::BAD_REQUEST,
             VerifyError::BadSignature => StatusCode::BAD_REQUEST,
             VerifyError::UnknownVersion(_) => StatusCode::BAD_REQUEST,
-            VerifyError::IatSkew(_) => StatusCode::BAD_REQUEST,
+            VerifyError::BadJti => StatusCode::BAD_REQUEST,
             VerifyError::NoticeMismatch => StatusCode::BAD_REQUEST,
             VerifyError::FlowsMismatch => StatusCode::BAD_REQUEST,
             VerifyError::WrongAudience => StatusCode::FORBIDDEN,
@@ -167,6 +168,7 @@ mod tests {
         let table = [
             (Refusal::UnknownNonce, 400),
             (Refusal::NonceExpired, 400),
+            (Refusal::IatOutsideChallenge, 400),
             (Refusal::NoticeNotOffered, 400),
             (Refusal::NonceReplayed, 409),
             (Refusal::JtiReused, 409),
@@ -189,7 +191,7 @@ mod tests {
             (VerifyError::BadKey("x"), 400),
             (VerifyError::BadSignature, 400),
             (VerifyError::UnknownVersion(2), 400),
-            (VerifyError::IatSkew(999), 400),
+            (VerifyError::BadJti, 400),
             (VerifyError::NoticeMismatch, 400),
             (VerifyError::FlowsMismatch, 400),
             (VerifyError::WrongAudience, 403),

@@ -1,6 +1,7 @@
 //! What every request handler shares.
 
 use crate::address::client_key;
+use crate::admission::WriterSlots;
 use crate::auditor::Auditors;
 use crate::config::{Config, Policy, PolicyMode};
 use crate::ledger::LedgerSigner;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub address_rate: RateLimiter,
     /// Who may read full ledger entries.
     pub auditors: Auditors,
+    /// Room in the ledger writer's queue (see `crate::admission`).
+    pub writer_slots: WriterSlots,
 }
 
 impl AppState {
@@ -42,6 +45,7 @@ impl AppState {
             rate: RateLimiter::new(config.rate_per_minute),
             address_rate: RateLimiter::new(config.address_rate_per_minute()),
             auditors: Auditors::new(&config.auditor_tokens),
+            writer_slots: WriterSlots::new(config.writer_queue),
             config,
             store,
             signer: Arc::new(signer),

@@ -9,6 +9,6 @@ mod refusal;
 mod signer;
 
 pub use self::receipt::receipt;
-pub use self::record::{record, Decision, Outcome, Recorded};
+pub use self::record::{record, ChallengeTiming, Decision, Outcome, Recorded};
 pub use self::refusal::Refusal;
 pub use self::signer::LedgerSigner;

@@ -3,6 +3,7 @@
 //! and run by either store's writer thread inside its transaction.
 
 use super::{receipt, LedgerSigner, Refusal};
+use crate::admission::WriterSlot;
 use crate::store::{AppendJob, LedgerTx, NewDecision, Storage, StoreError, StoreResult};
 use crate::time::rfc3339;
 use consent_core::merkle::{self, Frontier, Hash};
@@ -17,8 +18,30 @@ pub struct Decision {
     pub token: String,
     /// Who sent it: the demo session, or `header:<sub>` (see `crate::identity`).
     pub session_id: String,
+    /// The subject of whoever sent it: a re-sent token is answered only to its own
+    /// subject.
+    pub sender_sub: String,
     /// When it arrived, Unix seconds.
     pub now: u64,
+    /// How its `iat` and arrival are judged against its challenge.
+    pub timing: ChallengeTiming,
+    /// Its room in the writer's queue, freed when the decision is answered.
+    pub slot: WriterSlot,
+}
+
+/// The server's rules for when a challenge may be answered (docs/DESIGN.md,
+/// Verification order), from its configuration.
+#[derive(Clone, Copy, Debug)]
+pub struct ChallengeTiming {
+    /// How long after issue a challenge expires (`nonce_ttl_secs`). Challenges store
+    /// only their expiry, so the issue time is the expiry less this: a TTL changed
+    /// since shifts the window of challenges issued before the change.
+    pub ttl_secs: u64,
+    /// How far `iat` may fall outside the challenge's life (`max_skew_secs`).
+    pub leeway_secs: i64,
+    /// How long after expiry a decision made in time is still taken
+    /// (`delivery_grace_secs`).
+    pub grace_secs: u64,
 }
 
 /// A recorded decision's receipt, and whether this call recorded it.
@@ -100,10 +123,20 @@ fn check_and_append(
 ) -> StoreResult<Result<(Recorded, Vec<Hash>), Refusal>> {
     let (v, c) = (&d.verified, &d.verified.claims);
     tx.lock_ledger()?;
+    // A recorded jti is answered first, whatever the clock and whether or not its
+    // challenge is still kept: a re-send after a lost answer gets its receipt.
     if let Some((recorded, receipt)) = tx.decision_by_jti(&c.jti)? {
-        // The same token again is a re-send after a lost answer: same receipt.
-        if recorded != d.token {
+        // The same decision is the same signing input: ECDSA signatures are
+        // malleable, so a copy with (r, n-s) that landed first is this decision too.
+        let same = consent_core::token::signing_input(&recorded)
+            .is_some_and(|input| Some(input) == consent_core::token::signing_input(&d.token));
+        if !same {
             return Ok(Err(Refusal::JtiReused));
+        }
+        // The token names its subject; only that subject hears its receipt. The
+        // session is not compared: the one that sent it first may have ended.
+        if d.sender_sub != c.sub {
+            return Ok(Err(Refusal::WrongSubject));
         }
         let receipt =
             serde_json::from_str(&receipt).map_err(StoreError::encoding("a stored receipt"))?;
@@ -119,14 +152,22 @@ fn check_and_append(
     if nonce.used {
         return Ok(Err(Refusal::NonceReplayed));
     }
-    if nonce.expires_at < d.now {
-        return Ok(Err(Refusal::NonceExpired));
-    }
     if nonce.session_id != d.session_id {
         return Ok(Err(Refusal::WrongSession));
     }
     if nonce.sub != c.sub {
         return Ok(Err(Refusal::WrongSubject));
+    }
+    // Freshness is the challenge's: decided while it was live (on the server's
+    // clock), delivered within the grace after it expired.
+    let t = d.timing;
+    let expires_at = i64::try_from(nonce.expires_at).unwrap_or(i64::MAX);
+    let issued_at = expires_at.saturating_sub(i64::try_from(t.ttl_secs).unwrap_or(i64::MAX));
+    if consent_core::freshness::check_iat(c.iat, issued_at, expires_at, t.leeway_secs).is_err() {
+        return Ok(Err(Refusal::IatOutsideChallenge));
+    }
+    if nonce.expires_at.saturating_add(t.grace_secs) < d.now {
+        return Ok(Err(Refusal::NonceExpired));
     }
     tx.use_nonce(&c.nonce)?;
     match tx.bound_key(&c.sub)? {

@@ -14,8 +14,11 @@ pub enum Refusal {
     UnknownNonce,
     /// The token's challenge was already answered.
     NonceReplayed,
-    /// The token's challenge has expired.
+    /// The token arrived after its challenge's delivery grace ran out.
     NonceExpired,
+    /// The token's `iat` falls outside the life of its challenge (on the server's
+    /// clock, give or take `max_skew_secs`).
+    IatOutsideChallenge,
     /// The challenge was issued to another session.
     WrongSession,
     /// The token's subject is not the one the challenge was issued to.
@@ -33,6 +36,7 @@ impl Refusal {
             Refusal::UnknownNonce => "unknown-nonce",
             Refusal::NonceReplayed => "nonce-replayed",
             Refusal::NonceExpired => "nonce-expired",
+            Refusal::IatOutsideChallenge => "iat-skew",
             Refusal::WrongSession => "wrong-session",
             Refusal::WrongSubject => "wrong-subject",
             Refusal::JtiReused => "jti-reused",
@@ -45,7 +49,13 @@ impl Refusal {
         match self {
             Refusal::UnknownNonce => "this backend never issued the token's nonce",
             Refusal::NonceReplayed => "the token's challenge was already answered",
-            Refusal::NonceExpired => "the token's challenge has expired; ask for a new one",
+            Refusal::NonceExpired => {
+                "the token's challenge expired too long ago to be answered; ask for a new one"
+            }
+            Refusal::IatOutsideChallenge => {
+                "iat is outside the life of the challenge it answers; sign again with a new \
+                 challenge, stamping iat from its issued_at"
+            }
             Refusal::WrongSession => "the challenge was issued to another session",
             Refusal::WrongSubject => {
                 "the token's subject is not the one the challenge was issued to"

@@ -1,9 +1,10 @@
 //! Recording decisions, and a subject's view of their own.
 
+use crate::admission::WriterSlot;
 use crate::blocking::blocking;
 use crate::es256::Ring;
 use crate::identity::Identity;
-use crate::ledger::{self, Decision};
+use crate::ledger::{self, ChallengeTiming, Decision};
 use crate::problem::Problem;
 use crate::state::AppState;
 use crate::time::now_secs;
@@ -18,9 +19,12 @@ use std::sync::Arc;
 
 /// `POST /v1/decisions` with a compact token (`application/jwt`): every check of
 /// docs/DESIGN.md, Verification order, in that order, then the ledger append. `201`
-/// with the receipt; `200` with the same receipt for a re-sent token.
+/// with the receipt; `200` with the same receipt for a re-sent token; `503` with
+/// `Retry-After`, before anything else, when the writer's queue is full.
 pub async fn record(
     State(state): State<Arc<AppState>>,
+    // First: a full queue is answered before the session is looked up.
+    slot: WriterSlot,
     // Refused only after the body checks below: a malformed request is refused for
     // what it is, whoever sent it.
     who: Result<Identity, Problem>,
@@ -57,8 +61,6 @@ pub async fn record(
 
     let expect = Expectations {
         aud: &state.config.audience,
-        now: now as i64,
-        max_skew_secs: state.config.max_skew_secs,
     };
     let verified = verify::verify_with(&token, &expect, &Ring)?;
     // Connecting needs the tenant's consent; refusing and withdrawing never do.
@@ -79,7 +81,14 @@ pub async fn record(
         verified,
         token,
         session_id: who.session_id,
+        sender_sub: who.sub,
         now,
+        timing: ChallengeTiming {
+            ttl_secs: state.config.nonce_ttl_secs,
+            leeway_secs: state.config.max_skew_secs,
+            grace_secs: state.config.delivery_grace_secs,
+        },
+        slot,
     };
     let outcome = ledger::record(&*state.store, state.signer.clone(), decision).await?;
     let recorded = outcome?;

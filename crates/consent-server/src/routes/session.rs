@@ -162,6 +162,7 @@ pub async fn challenge(
         sub: who.sub,
         aud: state.config.audience.clone(),
         notice,
+        issued_at: rfc3339(now),
         expires_at: rfc3339(expires_at),
         decision,
     }))

@@ -20,6 +20,7 @@ macro_rules! on_both_backends {
 
 mod connections;
 mod decisions;
+mod delivery;
 mod deployment;
 mod ledger;
 mod ledger_privacy;

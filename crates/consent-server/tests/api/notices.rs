@@ -106,7 +106,8 @@ async fn a_decision_on_version_1_still_verifies_after_version_2_is_published(bac
         session_id: session,
         sub: ch["sub"].as_str().unwrap().into(),
         notice: v1.clone(),
-        expires_at: u64::MAX / 4,
+        // Live now: the decision's iat must fall within the challenge's life.
+        expires_at: consent_server::time::now_secs() + 3600,
     });
     let mut claims = device::claims_for(&ch, Choice::LinkedinOnly);
     claims.notice = v1.clone();

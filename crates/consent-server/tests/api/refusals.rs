@@ -40,6 +40,9 @@ async fn every_refusal_has_its_own_problem_type(backend: Backend) {
     let mut old = c.claims(&c.challenge().await, Choice::NotNow);
     old.iat -= 3600;
     cases.push(("iat-skew", StatusCode::BAD_REQUEST, c.sign(&old)));
+    let mut jti = c.claims(&c.challenge().await, Choice::NotNow);
+    jti.jti = "decision\nforged-line".into();
+    cases.push(("bad-jti", StatusCode::BAD_REQUEST, c.sign(&jti)));
     let mut flows = c.claims(&c.challenge().await, Choice::LinkedinOnly);
     flows.flows = Choice::BothWays.flows();
     cases.push(("flows-mismatch", StatusCode::BAD_REQUEST, c.sign(&flows)));

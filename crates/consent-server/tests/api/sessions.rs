@@ -97,6 +97,7 @@ async fn sign_in_sets_a_strict_http_only_cookie_and_a_pseudonymous_subject() {
                 "aud",
                 "notice",
                 "policy",
+                "issued_at",
                 "expires_at",
                 "decision"
             ])

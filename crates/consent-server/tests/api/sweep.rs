@@ -59,6 +59,7 @@ async fn the_server_sweeps_while_it_runs_and_keeps_the_decisions() {
     let mut server = TestServer::sqlite()
         .with_config(|c| {
             c.nonce_ttl_secs = 1;
+            c.delivery_grace_secs = 0;
             c.session_ttl_secs = 2;
             c.sweep_interval_secs = 1;
         })
