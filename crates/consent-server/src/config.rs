@@ -69,6 +69,10 @@ pub struct Config {
     /// mode (see [`Config::allowed_hosts`]). Closes DNS rebinding against a loopback
     /// demo.
     pub allowed_hosts: Option<Vec<String>>,
+    /// Origins of host pages that may call the API from another origin, with
+    /// credentials (`https://people.contoso.example`, exactly as browsers send
+    /// `Origin`). Empty: none, and no CORS header is ever sent (see `crate::cors`).
+    pub allowed_origins: Vec<String>,
     /// `__Host-` prefixed `Secure` session cookie. Unset: when the audience is
     /// `https:` (the server itself speaks plain HTTP behind a TLS terminator).
     pub secure_cookie: Option<bool>,
@@ -116,6 +120,7 @@ impl Default for Config {
             admin_api: None,
             allow_demo_on_network: false,
             allowed_hosts: None,
+            allowed_origins: Vec::new(),
             secure_cookie: None,
             auditor_tokens: Vec::new(),
             users: ["megan", "adele", "alex", "lynne"]
@@ -160,7 +165,7 @@ impl Config {
     /// `CONSENT_ADDRESS_RATE_PER_MINUTE`, `CONSENT_WWW_DIR`, `CONSENT_PKG_DIR`,
     /// `CONSENT_AUDIENCE`, `CONSENT_POLICY` (all, group, off), `CONSENT_DEMO`,
     /// `CONSENT_ALLOW_DEMO_ON_NETWORK`, `CONSENT_SECURE_COOKIE` (true, false),
-    /// `CONSENT_ALLOWED_HOSTS`, `CONSENT_AUDITOR_TOKEN_SHA256`,
+    /// `CONSENT_ALLOWED_HOSTS`, `CONSENT_ALLOWED_ORIGINS`, `CONSENT_AUDITOR_TOKEN_SHA256`,
     /// `CONSENT_TRUSTED_PROXIES` (comma-separated lists), `CONSENT_TRUSTED_HEADER`,
     /// `CONSENT_MAX_CONNECTIONS`, `CONSENT_MAX_CONNECTIONS_PER_ADDRESS`.
     pub fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> Result<(), String> {
@@ -220,6 +225,9 @@ impl Config {
         }
         if let Some(v) = var("CONSENT_ALLOWED_HOSTS") {
             self.allowed_hosts = Some(list(&v));
+        }
+        if let Some(v) = var("CONSENT_ALLOWED_ORIGINS") {
+            self.allowed_origins = list(&v);
         }
         if let Some(v) = var("CONSENT_AUDITOR_TOKEN_SHA256") {
             self.auditor_tokens = list(&v);
@@ -364,6 +372,7 @@ impl Config {
                 return Err(format!("allowed_hosts: {bad:?} is not a host name"));
             }
         }
+        crate::cors::HostOrigins::new(&self.allowed_origins)?;
         if self.allowed_hosts().is_empty() {
             return Err(format!(
                 "no host would be allowed: the audience {:?} names no host; set \
