@@ -2,7 +2,7 @@
 //! (its nonce is single-use), with the device key for its subject loaded ahead of the
 //! click so that signing does not wait for IndexedDB.
 
-use super::backend::{self, CallError, Challenge};
+use super::backend::{Api, CallError, Challenge};
 use super::report::{Report, Reporter};
 use super::retry;
 use super::signer::{self, DeviceKey};
@@ -22,7 +22,7 @@ enum Slot {
 /// The next challenge and the key to answer it with.
 pub struct Challenges {
     me: Weak<Challenges>,
-    backend: String,
+    api: Api,
     /// The body of each challenge request: the language and link targets shown.
     request: String,
     slot: RefCell<Slot>,
@@ -34,10 +34,10 @@ pub struct Challenges {
 
 impl Challenges {
     /// Fetches the first challenge right away.
-    pub fn start(backend: String, request: String, tasks: Rc<Tasks>, report: Reporter) -> Rc<Self> {
+    pub fn start(api: Api, request: String, tasks: Rc<Tasks>, report: Reporter) -> Rc<Self> {
         let challenges = Rc::new_cyclic(|me| Challenges {
             me: me.clone(),
-            backend,
+            api,
             request,
             slot: RefCell::new(Slot::Fetching),
             key: RefCell::default(),
@@ -68,18 +68,15 @@ impl Challenges {
         &self,
         unreachable: impl FnMut(u32, String),
     ) -> Result<Challenge, CallError> {
-        retry::until_answered(
-            || backend::challenge(&self.backend, &self.request),
-            unreachable,
-        )
-        .await
+        retry::until_answered(|| self.api.challenge(&self.request), unreachable).await
     }
 
-    /// Fetches the next challenge.
+    /// Fetches the next challenge (again, after one could not be had).
     pub fn refill(&self) {
         let Some(me) = self.me.upgrade() else { return };
+        self.slot.replace(Slot::Fetching);
         self.tasks.spawn(async move {
-            let result = backend::challenge(&me.backend, &me.request).await;
+            let result = me.api.challenge(&me.request).await;
             me.arrived(result);
         });
     }
@@ -102,11 +99,7 @@ impl Challenges {
             }
             Err(err) => {
                 self.slot.replace(Slot::Unavailable);
-                let refusal = match err {
-                    CallError::Transient(_) => None,
-                    rejected => Some(rejected.into()),
-                };
-                Report::ChallengeFailed { refusal }
+                Report::ChallengeFailed(err.into())
             }
         };
         (self.report)(report);
@@ -119,7 +112,7 @@ impl Challenges {
         let Some(me) = self.me.upgrade() else { return };
         let sub = sub.to_owned();
         self.tasks.spawn(async move {
-            if let Ok(key) = signer::device_key(&me.backend, &sub).await {
+            if let Ok(key) = signer::device_key(&me.api.url, &sub).await {
                 *me.key.borrow_mut() = Some((sub, key));
             }
         });

@@ -17,7 +17,7 @@ mod vault;
 
 pub use report::{Delivered, Refusal, Report, Reporter};
 
-use backend::{CallError, Challenge};
+use backend::{Api, CallError, Challenge};
 use challenge::Challenges;
 use consent_core::catalogue::Notice;
 use consent_core::Choice;
@@ -29,7 +29,7 @@ use wasm_bindgen::JsValue;
 /// Delivers one widget's decisions to its backend.
 ///
 /// ```text
-/// let courier = Courier::start(backend_url, notice, notice.reference().sha256,
+/// let courier = Courier::start(backend_url, get_headers, notice, notice.reference().sha256,
 ///     Rc::new(|report| match report {
 ///         Report::Delivered(d) => { /* tell the host */ }
 ///         _ => {}
@@ -38,7 +38,7 @@ use wasm_bindgen::JsValue;
 /// courier.stop();                  // on destroy; the outbox keeps what is unsent
 /// ```
 pub struct Courier {
-    backend: String,
+    api: Api,
     notice: &'static Notice,
     /// The digest of the notice this widget shows; a challenge for another is refused.
     shown_sha256: String,
@@ -51,15 +51,17 @@ impl Courier {
     /// Fetches the first challenge and re-sends what an earlier page left unsent.
     pub fn start(
         backend: String,
+        get_headers: Option<js_sys::Function>,
         notice: &'static Notice,
         shown_sha256: String,
         report: Reporter,
     ) -> Rc<Courier> {
         let tasks = Rc::new(Tasks::default());
         let request = backend::challenge_request(notice);
-        let challenges = Challenges::start(backend.clone(), request, tasks.clone(), report.clone());
+        let api = Api::new(backend, get_headers);
+        let challenges = Challenges::start(api.clone(), request, tasks.clone(), report.clone());
         let courier = Rc::new(Courier {
-            backend,
+            api,
             notice,
             shown_sha256,
             challenges,
@@ -74,6 +76,12 @@ impl Courier {
     /// waits for it rather than show a prompt the tenant may not allow.
     pub fn awaiting_policy(&self) -> bool {
         self.challenges.fetching()
+    }
+
+    /// Fetches a challenge again after [`Report::ChallengeFailed`]; reports how that
+    /// went the same way.
+    pub fn retry_challenge(&self) {
+        self.challenges.refill();
     }
 
     /// Signs `choice`, keeps it in the outbox and sends it until the backend answers;
@@ -123,7 +131,7 @@ impl Courier {
         }
         let key = match self.challenges.key_for(&challenge.sub) {
             Some(key) => key,
-            None => signer::device_key(&self.backend, &challenge.sub).await?,
+            None => signer::device_key(&self.api.url, &challenge.sub).await?,
         };
         let signed = signer::sign(&key, &challenge, self.notice, choice).await?;
         // The outbox write and the first send start together, so the token is on
@@ -131,7 +139,7 @@ impl Courier {
         // before that commit loses nothing the old order kept (then, the token
         // had not been sent at all); the entry goes only once both are done.
         let (_, outcome) =
-            futures::future::join(outbox::keep(&self.backend, &signed), self.send(&signed)).await;
+            futures::future::join(outbox::keep(&self.api.url, &signed), self.send(&signed)).await;
         self.settle(signed, outcome).await;
         Ok(())
     }
@@ -140,7 +148,7 @@ impl Courier {
     fn resend_unsent(self: &Rc<Self>) {
         let me = self.clone();
         self.tasks.spawn(async move {
-            for signed in outbox::unsent(&me.backend).await {
+            for signed in outbox::unsent(&me.api.url).await {
                 let outcome = me.send(&signed).await;
                 me.settle(signed, outcome).await;
             }
@@ -159,11 +167,7 @@ impl Courier {
                 });
             }
         };
-        retry::until_answered(
-            || backend::send_decision(&self.backend, &signed.token),
-            pending,
-        )
-        .await
+        retry::until_answered(|| self.api.send_decision(&signed.token), pending).await
     }
 
     /// Removes an answered decision from the outbox, then reports the answer.

@@ -427,6 +427,10 @@ mod tests {
                 "consent.contoso.example, people.contoso.example",
             ),
             ("CONSENT_AUDITOR_TOKEN_SHA256", "aa,bb"),
+            (
+                "CONSENT_ALLOWED_ORIGINS",
+                "https://people.contoso.example, http://127.0.0.1:9400",
+            ),
             ("CONSENT_TRUSTED_HEADER", "X-Authenticated-User"),
             ("CONSENT_TRUSTED_PROXIES", "10.0.0.5, 10.0.0.6"),
             ("CONSENT_MAX_CONNECTIONS_PER_ADDRESS", "8"),
@@ -440,6 +444,10 @@ mod tests {
             ["consent.contoso.example", "people.contoso.example"]
         );
         assert_eq!(c.auditor_tokens, ["aa", "bb"]);
+        assert_eq!(
+            c.allowed_origins,
+            ["https://people.contoso.example", "http://127.0.0.1:9400"]
+        );
         let th = c.trusted_header.as_ref().unwrap();
         assert_eq!(th.name, "X-Authenticated-User");
         assert_eq!(th.proxies.len(), 2);
