@@ -167,3 +167,24 @@ async fn an_unreachable_backend_at_mount_is_an_error_and_offers_no_choice() {
     assert_eq!(fake.ledger.borrow().len(), 1);
     handle.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn a_hook_that_returns_no_headers_object_is_a_clear_error() {
+    let fake = fake();
+    let hook: Closure<dyn FnMut() -> JsValue> =
+        Closure::new(|| options(r#"{"Authorization": 42}"#));
+    let host = host();
+    let errors = record(&host, "consent:error");
+    let handle = mount_with_hook(&host, &hook);
+    let err = JsFuture::from(handle.prompt().unwrap()).await.unwrap_err();
+    let message = String::from(err.unchecked_into::<js_sys::Error>().message());
+    assert!(message.contains("getHeaders()"), "{message}");
+    assert_eq!(get_str(&errors.last(), "code"), "bad-headers");
+    assert!(get_str(&errors.last(), "message").contains("\"Authorization\""));
+    assert!(
+        fake.requests.borrow().is_empty(),
+        "nothing sent without its headers"
+    );
+    assert!(!dialog_open(&host));
+    handle.destroy();
+}
