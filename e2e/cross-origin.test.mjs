@@ -3,7 +3,8 @@
 // token from `getHeaders`, and a gateway in front of the backend turns the token into
 // the trusted user header (the deployment crates/consent-server/README.md describes).
 // With the page's origin allowed, a decision is recorded across origins; without it,
-// the host hears consent:error and no prompt offers a choice.
+// the host hears consent:error and no prompt offers a choice. And the README's preview:
+// a page on another port of the same site keeps the demo's cookie, no hook needed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, request as forward } from "node:http";
@@ -28,14 +29,23 @@ const HOST_PAGE = `<!doctype html>
   for (const name of ["consent:ready", "consent:decision", "consent:error"]) {
     host.addEventListener(name, (e) => window.__events.push({ name, detail: e.detail }));
   }
-  // The first token has expired (the gateway no longer knows it): the widget asks
-  // for another after the 401 and tries once more.
-  let asked = 0;
-  window.__consent = mount(host, {
-    backendUrl: new URLSearchParams(location.search).get("backend"),
-    lang: "en",
-    getHeaders: async () => ({ Authorization: "Bearer " + (asked++ === 0 ? "expired" : "token-for-megan") }),
-  });
+  const params = new URLSearchParams(location.search);
+  const backendUrl = params.get("backend");
+  if (params.has("cookie")) {
+    // The demo's own sign-in: its session cookie travels to another port of the same site.
+    await fetch(backendUrl + "v1/session", { method: "POST", credentials: "include",
+      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ user: "megan" }) });
+    window.__consent = mount(host, { backendUrl, lang: "en" });
+  } else {
+    // The first token has expired (the gateway no longer knows it): the widget asks
+    // for another after the 401 and tries once more.
+    let asked = 0;
+    window.__consent = mount(host, {
+      backendUrl,
+      lang: "en",
+      getHeaders: async () => ({ Authorization: "Bearer " + (asked++ === 0 ? "expired" : "token-for-megan") }),
+    });
+  }
 </script>`;
 
 /** Any static server would do: files from the repository, the host page at `/`. */
@@ -167,4 +177,30 @@ test("with the page's origin not allowed, the host hears consent:error and no ch
       assert.match(entries, /\n0\n/, "nothing reached the ledger");
     },
   );
+});
+
+test("from another port of the same site, the demo session cookie works without getHeaders", async () => {
+  const pagePort = await freePort();
+  const pageOrigin = `http://127.0.0.1:${pagePort}`;
+  const backend = new Backend({ env: { CONSENT_ALLOWED_ORIGINS: pageOrigin } });
+  await backend.start();
+  const pages = staticServer();
+  await listen(pages, pagePort);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => console.error(`[page] ${e.message}`));
+    await page.goto(`${pageOrigin}/?cookie&backend=${encodeURIComponent(`${backend.url}/`)}`);
+    await waitForEvent(page, "consent:ready");
+    assert.deepEqual(await events(page, "consent:error"), []);
+    const outcome = page.evaluate(() => window.__consent.prompt());
+    await page.locator("#consent dialog[open]").waitFor();
+    await page.locator('#consent button[data-choice="not_now"]').click();
+    assert.equal((await outcome).choice, "not_now");
+    assert.equal((await backend.entries()).length, 1);
+  } finally {
+    await context.close();
+    await close(pages);
+    await backend.dispose();
+  }
 });
