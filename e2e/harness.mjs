@@ -25,7 +25,9 @@ export async function freePort() {
 
 /** The backend; `stop()` and `start()` again keep the same port and data. */
 export class Backend {
-  constructor() {
+  /** `env`: more settings for the server (`CONSENT_*`), e.g. its allowed origins. */
+  constructor({ env = {} } = {}) {
+    this.env = env;
     this.dataDir = mkdtempSync(join(tmpdir(), "consent-e2e-"));
     this.proc = null;
     /** Reads full ledger entries (the public sees leaf hashes only). */
@@ -44,6 +46,7 @@ export class Backend {
         ...process.env,
         RUST_LOG: "warn",
         CONSENT_AUDITOR_TOKEN_SHA256: createHash("sha256").update(this.auditorToken).digest("hex"),
+        ...this.env,
       },
     });
     this.proc.stderr.on("data", (d) => process.stderr.write(`[server] ${d}`));

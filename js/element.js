@@ -34,21 +34,49 @@ export function defineConsentElement(name, mount) {
         return [...Object.keys(PLAIN), ...Object.keys(LINKS)];
       }
       #handle = null;
+      /** The options the live widget was mounted with, as JSON. */
+      #mountedWith = null;
+      /** An attribute changed; the widget is remounted once it is idle. */
+      #stale = false;
+      /** `prompt()` promises not yet settled. */
+      #waiting = 0;
+      /** mount() sets `lang` on the element itself; that is no change of the host's. */
+      #mounting = false;
+      constructor() {
+        super();
+        // Remounting destroys what is on screen and rejects pending prompts, so a
+        // change made while the user is reading waits for the dialog to close.
+        this.addEventListener("consent:close", () => queueMicrotask(() => this.#refresh()));
+      }
       connectedCallback() {
         this.#remount();
       }
       disconnectedCallback() {
         this.#handle?.destroy();
         this.#handle = null;
+        this.#mountedWith = null;
       }
-      attributeChangedCallback() {
-        if (this.isConnected) this.#remount();
+      attributeChangedCallback(_name, old, value) {
+        if (old === value || this.#mounting || !this.isConnected) return;
+        this.#stale = true;
+        this.#refresh();
+      }
+      #refresh() {
+        if (!this.#stale || !this.isConnected) return;
+        const busy = this.#handle && (this.#handle.state().view !== "closed" || this.#waiting > 0);
+        if (busy) return;
+        this.#stale = false;
+        if (this.#handle && JSON.stringify(optionsFrom(this)) === this.#mountedWith) return;
+        this.#remount();
       }
       #remount() {
         this.#handle?.destroy();
         this.#handle = null;
+        this.#stale = false;
+        this.#mounting = true;
         try {
           this.#handle = mount(this, optionsFrom(this));
+          this.#mountedWith = JSON.stringify(optionsFrom(this));
         } catch (err) {
           this.dispatchEvent(
             new CustomEvent("consent:error", {
@@ -57,6 +85,8 @@ export function defineConsentElement(name, mount) {
               detail: { code: "invalid-options", message: err.message },
             }),
           );
+        } finally {
+          this.#mounting = false;
         }
       }
       #live() {
@@ -64,7 +94,14 @@ export function defineConsentElement(name, mount) {
         return this.#handle;
       }
       prompt() {
-        return this.#live().prompt();
+        const outcome = this.#live().prompt();
+        this.#waiting++;
+        const settled = () => {
+          this.#waiting--;
+          this.#refresh();
+        };
+        outcome.then(settled, settled);
+        return outcome;
       }
       manage() {
         return this.#live().manage();

@@ -87,4 +87,14 @@ build_widget() {
       --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
       --strip-debug --strip-producers "$wasm" -o "$wasm"
   done
+  # The self-initialising entry sits beside the glue it imports, and is listed in the
+  # package (a side effect, so bundlers keep it).
+  cp js/register.js js/register.d.ts pkg/
+  node -e '
+    const fs = require("fs");
+    const pkg = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
+    pkg.files = [...new Set([...(pkg.files ?? []), "register.js", "register.d.ts"])];
+    pkg.sideEffects = [...new Set([...(pkg.sideEffects ?? []), "./register.js"])];
+    fs.writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
+  '
 }

@@ -27,6 +27,9 @@ pub struct Options {
     /// a default in the catalogue (`consent_core::catalogue::LinkKey`); the digest
     /// covers whichever target is shown.
     pub links: LinkOverrides,
+    /// The host's `getHeaders()`: called before each backend call for headers to add
+    /// (a bearer token, say), and once more after a `401`.
+    pub get_headers: Option<js_sys::Function>,
 }
 
 /// Why options were refused; the message is what the host's `Error` says.
@@ -39,7 +42,14 @@ impl std::fmt::Display for OptionsError {
     }
 }
 
-const OPTION_KEYS: &[&str] = &["backendUrl", "lang", "policy", "decision", "links"];
+const OPTION_KEYS: &[&str] = &[
+    "backendUrl",
+    "lang",
+    "policy",
+    "decision",
+    "links",
+    "getHeaders",
+];
 
 impl Options {
     /// Reads and checks a JS options object.
@@ -100,12 +110,23 @@ impl Options {
                 links
             }
         };
+        let get_headers = match root.get("getHeaders") {
+            None => None,
+            Some(f) => Some(f.dyn_into::<js_sys::Function>().map_err(|v| {
+                OptionsError(format!(
+                    "getHeaders: invalid type: {}, expected a function returning headers \
+                     (or a Promise of them)",
+                    v.js_typeof().as_string().unwrap_or_default()
+                ))
+            })?),
+        };
         Ok(Options {
             backend_url,
             lang,
             policy,
             decision,
             links,
+            get_headers,
         })
     }
 }

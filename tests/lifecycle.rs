@@ -140,3 +140,57 @@ async fn the_custom_element_reports_bad_attributes_as_consent_error() {
     assert!(call(&el, "state").is_ok());
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_attribute_change_waits_for_the_open_dialog_and_its_promise() {
+    account_link_consent::define_element();
+    let el: HtmlElement = document()
+        .create_element("account-link-consent")
+        .unwrap()
+        .unchecked_into();
+    el.set_attribute("backend-url", &backend_url()).unwrap();
+    el.set_attribute("lang", "en-GB").unwrap();
+    let errors = record(&el, "consent:error");
+    document().body().unwrap().append_child(&el).unwrap();
+    let pending: js_sys::Promise = call(&el, "prompt").unwrap().unchecked_into();
+    wait_until("the prompt is open", || dialog_open(&el)).await;
+    settle().await;
+    let shown = find(&el, "dialog").unwrap();
+    let help = |el: &HtmlElement| {
+        find(el, ".links a[data-link=help]").and_then(|a| a.get_attribute("href"))
+    };
+    let default_help = help(&el);
+
+    el.set_attribute("link-help", "https://help.example.test/")
+        .unwrap();
+    settle().await;
+    assert!(dialog_open(&el), "the user is still reading");
+    assert!(
+        find(&el, "dialog").is_some_and(|d| d.is_same_node(Some(&shown))),
+        "the same dialog, not a new one"
+    );
+    assert_eq!(
+        help(&el),
+        default_help,
+        "what the user reads does not change under them"
+    );
+
+    click(&el, "button[data-choice=linkedin_only]");
+    let outcome = JsFuture::from(pending)
+        .await
+        .expect("not rejected by a remount");
+    assert_eq!(get_str(&outcome, "choice"), "linkedin_only");
+    settle().await;
+
+    // Idle now: the new attribute has taken effect.
+    let again: js_sys::Promise = call(&el, "prompt").unwrap().unchecked_into();
+    wait_until("the prompt is open again", || dialog_open(&el)).await;
+    settle().await;
+    assert_eq!(help(&el).as_deref(), Some("https://help.example.test/"));
+    assert_eq!(errors.count(), 0, "setting lang on itself is no error");
+    el.remove();
+    assert!(
+        JsFuture::from(again).await.is_err(),
+        "removed before a choice"
+    );
+}

@@ -49,6 +49,10 @@ fn each_invalid_option_names_its_field() {
         ),
         (r#"{"backendUrl": "https://a.test/", "lang": 7}"#, "lang"),
         (
+            r#"{"backendUrl": "https://a.test/", "getHeaders": {"Authorization": "Bearer x"}}"#,
+            "getHeaders",
+        ),
+        (
             r#"{"backendUrl": "https://a.test/", "lang": "<script>"}"#,
             "lang",
         ),

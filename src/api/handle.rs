@@ -54,7 +54,13 @@ pub fn mount(element: MountTarget, options: ConsentOptions) -> Result<ConsentHan
         .map_err(|_| JsError::new("mount: could not attach the widget root"))?;
 
     let initial = State::new(options.policy, options.decision);
-    let bridge = HostBridge::new(host.clone(), notice, options.backend_url, initial.clone());
+    let bridge = HostBridge::new(
+        host.clone(),
+        notice,
+        options.backend_url,
+        options.get_headers,
+        initial.clone(),
+    );
     let props = AppProps {
         bridge: bridge.clone(),
         initial,

@@ -39,7 +39,19 @@ export interface ConsentOptions {
     /** The FAQ about LinkedIn information in Microsoft apps and services. */
     help?: string;
   };
+  /**
+   * Headers for each backend call, for hosts that authenticate with bearer tokens
+   * rather than cookies: called before every call, and once more after a 401 (the call
+   * is then tried once again). Throwing or rejecting counts as the backend being
+   * unreachable for now; the call is retried later.
+   *
+   * @example getHeaders: async () => ({ Authorization: `Bearer ${await getToken()}` })
+   */
+  getHeaders?: () => ConsentHeaders | Promise<ConsentHeaders>;
 }
+
+/** Header names and values `getHeaders` supplies; `Content-Type` and `Accept` stay the widget's. */
+export type ConsentHeaders = Record<string, string>;
 
 export interface NoticeRef {
   id: string;
@@ -92,6 +104,12 @@ export interface ConsentEventMap {
   "consent:unavailable": CustomEvent<ConsentUnavailable>;
   /** The decision is signed and queued; the backend could not be reached yet. */
   "consent:pending": CustomEvent<{ choice: ConsentChoice; jti: string | null; reason: string }>;
+  /**
+   * `code` is the backend's problem type, or the widget's own: `unreachable` (the
+   * backend could not be reached at all: the network, the backend, or this page's
+   * origin missing from the backend's allowed origins), `bad-headers` (`getHeaders`
+   * returned something other than an object of strings), `invalid-options`.
+   */
   "consent:error": CustomEvent<{ code: string; message: string }>;
 }
 

@@ -27,7 +27,7 @@ use yew::{Reducible, UseReducerDispatcher};
 /// One mounted widget's connection to its host page.
 ///
 /// ```text
-/// let bridge = HostBridge::new(host, notice, backend_url, State::new(policy, None));
+/// let bridge = HostBridge::new(host, notice, backend_url, get_headers, State::new(policy, None));
 /// let outcome = bridge.prompt(); // a Promise, settled once the backend has the decision
 /// bridge.close();                // on destroy()
 /// ```
@@ -42,12 +42,13 @@ pub struct HostBridge {
     courier: Rc<Courier>,
     /// `prompt()` was called before the backend said whether this user may be asked.
     open_when_ready: Cell<bool>,
+    /// `manage()` was called while no challenge could be had, and waits for another try.
+    manage_when_ready: Cell<bool>,
+    /// Why the latest challenge could not be had, until another try brings one: no view
+    /// that offers a choice opens meanwhile, since nothing chosen could be signed.
+    failed: RefCell<Option<Refusal>>,
     /// `consent:ready` was raised.
     told_ready: Cell<bool>,
-    /// Why nobody may be asked: the backend's challenge names a notice other than the
-    /// one this widget shows, so an answer could not be recorded against what was
-    /// read.
-    cannot_ask: RefCell<Option<String>>,
 }
 
 impl HostBridge {
@@ -57,6 +58,7 @@ impl HostBridge {
         host: HtmlElement,
         notice: &'static Notice,
         backend: String,
+        get_headers: Option<js_sys::Function>,
         initial: State,
     ) -> Rc<Self> {
         let notice_ref = notice.reference();
@@ -70,7 +72,13 @@ impl HostBridge {
                 }
             });
             HostBridge {
-                courier: Courier::start(backend, notice, notice_ref.sha256.clone(), report),
+                courier: Courier::start(
+                    backend,
+                    get_headers,
+                    notice,
+                    notice_ref.sha256.clone(),
+                    report,
+                ),
                 notice,
                 notice_ref,
                 events: HostEvents::new(host),
@@ -78,8 +86,9 @@ impl HostBridge {
                 shown: RefCell::new(initial),
                 waiters: Waiters::default(),
                 open_when_ready: Cell::new(false),
+                manage_when_ready: Cell::new(false),
+                failed: RefCell::new(None),
                 told_ready: Cell::new(false),
-                cannot_ask: RefCell::new(None),
             }
         })
     }
@@ -114,11 +123,16 @@ impl HostBridge {
 
     /// `prompt()`: once the backend has said whether this user may be asked and what
     /// they decided last, settles at once with a decision made on the notice shown
-    /// today (or with why nobody may be asked), else opens the prompt.
+    /// today (or with why nobody may be asked), else opens the prompt. When the last
+    /// challenge could not be had, the backend is asked again first; failing again,
+    /// the promise rejects and nothing opens.
     pub fn prompt(&self) -> Promise {
         let promise = self.waiters.wait();
         if self.courier.awaiting_policy() {
             self.open_when_ready.set(true);
+        } else if self.failed.take().is_some() {
+            self.open_when_ready.set(true);
+            self.courier.retry_challenge();
         } else {
             self.prompt_now();
         }
@@ -127,11 +141,6 @@ impl HostBridge {
 
     /// Settles the waiting `prompt()`s, or opens the prompt for them.
     fn prompt_now(&self) {
-        if let Some(why) = self.cannot_ask.borrow().as_deref() {
-            let message = format!("the prompt cannot be shown: {why}");
-            self.waiters.take().reject(&js_sys::Error::new(&message));
-            return;
-        }
         let shown = self.shown.borrow().clone();
         let settled = if shown.policy != Policy::Enabled {
             self.unavailable(shown.policy)
@@ -146,8 +155,15 @@ impl HostBridge {
 
     /// `manage()`: opens the manage view, whatever the tenant's policy: a user who
     /// connected can always disconnect.
+    /// Like `prompt()`, it asks the backend again first when the last challenge could
+    /// not be had, and opens only once one is there.
     pub fn manage(&self) {
-        self.actions.send(Action::OpenManage);
+        if self.failed.take().is_some() {
+            self.manage_when_ready.set(true);
+            self.courier.retry_challenge();
+        } else if !self.manage_when_ready.get() {
+            self.actions.send(Action::OpenManage);
+        }
     }
 
     /// `state()`: what is on screen and what was decided.
@@ -176,22 +192,14 @@ impl HostBridge {
                 if let Some(d) = decision {
                     self.recall(d.choice, d.notice.ver);
                 }
+                self.failed.take();
                 self.ready();
                 self.policy_settled();
-            }
-            Report::ChallengeFailed { refusal } => {
-                if let Some(refusal) = refusal {
-                    if refusal.code == "notice-mismatch" {
-                        // Found before anyone is asked: nothing opens, and an open
-                        // prompt closes, rather than record an answer to another text.
-                        *self.cannot_ask.borrow_mut() = Some(refusal.message.clone());
-                        self.actions.send(Action::Close);
-                    }
-                    self.error(&refusal);
+                if self.manage_when_ready.replace(false) {
+                    self.actions.send(Action::OpenManage);
                 }
-                self.ready();
-                self.policy_settled();
             }
+            Report::ChallengeFailed(refusal) => self.no_challenge(refusal),
             Report::Pending {
                 choice,
                 jti,
@@ -243,6 +251,23 @@ impl HostBridge {
             let detail = StateSnapshot(&self.shown.borrow()).to_js();
             self.events.emit(HostEvent::Ready, &detail);
         }
+    }
+
+    /// No choice can be signed: the host hears why at mount and whenever it asked for a
+    /// view, and the `prompt()`s waiting for the backend reject. A failed refill
+    /// after a decision stays quiet until then (the decision reports for itself).
+    fn no_challenge(&self, refusal: Refusal) {
+        let prompted = self.open_when_ready.replace(false);
+        let managing = self.manage_when_ready.replace(false);
+        if !self.told_ready.get() || prompted || managing {
+            self.error(&refusal);
+        }
+        self.ready();
+        if prompted {
+            let message = format!("no choice can be recorded now: {}", refusal.message);
+            self.waiters.take().reject(&js_sys::Error::new(&message));
+        }
+        *self.failed.borrow_mut() = Some(refusal);
     }
 
     /// Does what a `prompt()` was waiting to do.

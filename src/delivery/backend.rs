@@ -3,7 +3,7 @@
 use crate::js;
 use consent_core::catalogue::Notice;
 use consent_core::{Choice, LastDecision, NoticeRef, Policy};
-use js_sys::JSON;
+use js_sys::{Function, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestCredentials, RequestInit, Response};
@@ -122,62 +122,165 @@ impl CallError {
     }
 }
 
-/// Asks for a single-use challenge; `request` is [`challenge_request`]'s body.
-pub async fn challenge(backend: &str, request: &str) -> Result<Challenge, CallError> {
-    let json = call(backend, "v1/challenge", "application/json", request).await?;
-    challenge_from_js(&json)
+/// Where the backend is and how to call it: its URL, and the host's `getHeaders`
+/// hook, if it gave one.
+///
+/// ```text
+/// let api = Api::new(options.backend_url, options.get_headers);
+/// let challenge = api.challenge(&challenge_request(notice)).await?;
+/// ```
+#[derive(Clone)]
+pub struct Api {
+    /// Absolute, ending in `/`.
+    pub url: String,
+    get_headers: Option<Function>,
 }
 
-/// Sends a compact token; resolves the backend's receipt (`201`, or `200` for a re-send).
-pub async fn send_decision(backend: &str, token: &str) -> Result<JsValue, CallError> {
-    call(backend, "v1/decisions", "application/jwt", token).await
-}
-
-async fn call(
-    backend: &str,
-    path: &str,
-    content_type: &str,
-    body: &str,
-) -> Result<JsValue, CallError> {
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_credentials(RequestCredentials::Include);
-    init.set_body(&JsValue::from_str(body));
-    let url = format!("{backend}{path}");
-    let request = Request::new_with_str_and_init(&url, &init)
-        .map_err(|_| CallError::Transient(format!("could not build a request to {url}")))?;
-    let _ = request.headers().set("Content-Type", content_type);
-    let _ = request
-        .headers()
-        .set("Accept", "application/json, application/problem+json");
-    let window = web_sys::window().ok_or_else(|| CallError::Transient("no window".into()))?;
-    let response: Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|_| CallError::Transient(format!("the backend at {backend} cannot be reached")))?
-        .unchecked_into();
-    let status = response.status();
-    let retry_after = response
-        .headers()
-        .get("Retry-After")
-        .ok()
-        .flatten()
-        .and_then(|v| v.trim().parse::<u32>().ok());
-    let json = match response.json() {
-        Ok(p) => JsFuture::from(p).await.unwrap_or(JsValue::NULL),
-        Err(_) => JsValue::NULL,
-    };
-    // A 408 or 503 says nothing about the decision's fate (a timed-out write may
-    // still commit): the same token goes again, and a recorded one gets its receipt.
-    let again = || format!("the backend answered {status}; will try again");
-    match (status, retry_after) {
-        (200..=299, _) => Ok(json),
-        (408 | 429 | 500..=599, Some(retry_after)) => Err(CallError::Busy {
-            reason: again(),
-            retry_after,
-        }),
-        (408 | 429 | 500..=599, None) => Err(CallError::Transient(again())),
-        _ => Err(refusal(status, &json)),
+impl Api {
+    pub fn new(url: String, get_headers: Option<Function>) -> Api {
+        Api { url, get_headers }
     }
+
+    /// Asks for a single-use challenge; `request` is [`challenge_request`]'s body.
+    pub async fn challenge(&self, request: &str) -> Result<Challenge, CallError> {
+        let json = self
+            .call("v1/challenge", "application/json", request)
+            .await?;
+        challenge_from_js(&json)
+    }
+
+    /// Sends a compact token; resolves the backend's receipt (`201`, or `200` for a
+    /// re-send).
+    pub async fn send_decision(&self, token: &str) -> Result<JsValue, CallError> {
+        self.call("v1/decisions", "application/jwt", token).await
+    }
+
+    /// One call; with a `getHeaders` hook, asked again after a `401` and tried once
+    /// more, since a bearer token may have expired between the two.
+    async fn call(&self, path: &str, content_type: &str, body: &str) -> Result<JsValue, CallError> {
+        let url = format!("{}{path}", self.url);
+        let mut renewed = false;
+        loop {
+            let request = self.request(&url, content_type, body).await?;
+            let window =
+                web_sys::window().ok_or_else(|| CallError::Transient("no window".into()))?;
+            let response: Response = JsFuture::from(window.fetch_with_request(&request))
+                .await
+                .map_err(|_| CallError::Transient(unreachable(&self.url)))?
+                .unchecked_into();
+            let status = response.status();
+            if status == 401 && self.get_headers.is_some() && !renewed {
+                renewed = true;
+                continue;
+            }
+            let retry_after = response
+                .headers()
+                .get("Retry-After")
+                .ok()
+                .flatten()
+                .and_then(|v| v.trim().parse::<u32>().ok());
+            let json = match response.json() {
+                Ok(p) => JsFuture::from(p).await.unwrap_or(JsValue::NULL),
+                Err(_) => JsValue::NULL,
+            };
+            // A 408 or 503 says nothing about the decision's fate (a timed-out write
+            // may still commit): the same token goes again, and a recorded one gets
+            // its receipt.
+            let again = || format!("the backend answered {status}; will try again");
+            return match (status, retry_after) {
+                (200..=299, _) => Ok(json),
+                (408 | 429 | 500..=599, Some(retry_after)) => Err(CallError::Busy {
+                    reason: again(),
+                    retry_after,
+                }),
+                (408 | 429 | 500..=599, None) => Err(CallError::Transient(again())),
+                _ => Err(refusal(status, &json)),
+            };
+        }
+    }
+
+    async fn request(
+        &self,
+        url: &str,
+        content_type: &str,
+        body: &str,
+    ) -> Result<Request, CallError> {
+        let init = RequestInit::new();
+        init.set_method("POST");
+        init.set_credentials(RequestCredentials::Include);
+        init.set_body(&JsValue::from_str(body));
+        let request = Request::new_with_str_and_init(url, &init)
+            .map_err(|_| CallError::Transient(format!("could not build a request to {url}")))?;
+        let headers = request.headers();
+        if let Some(hook) = &self.get_headers {
+            for (name, value) in host_headers(hook).await? {
+                headers.set(&name, &value).map_err(|_| {
+                    bad_headers(format!("{name:?} is not a header name a page may set"))
+                })?;
+            }
+        }
+        // Set last: the body's type is ours to say, whatever the hook returned.
+        let _ = headers.set("Content-Type", content_type);
+        let _ = headers.set("Accept", "application/json, application/problem+json");
+        Ok(request)
+    }
+}
+
+/// What the host's `getHeaders()` returned (or resolved to), as name and value pairs.
+/// A hook that throws or rejects is transient (a token may be had later); one that
+/// returns something other than an object of strings is a host bug, and says so.
+async fn host_headers(hook: &Function) -> Result<Vec<(String, String)>, CallError> {
+    let failed = |e: JsValue| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_default();
+        CallError::Transient(format!("getHeaders() failed: {why}"))
+    };
+    let returned = hook.call0(&JsValue::UNDEFINED).map_err(failed)?;
+    let value = JsFuture::from(js_sys::Promise::resolve(&returned))
+        .await
+        .map_err(failed)?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(bad_headers("it did not resolve to an object".into()));
+    }
+    let entries = js_sys::Object::entries(value.unchecked_ref());
+    entries
+        .iter()
+        .map(|pair| {
+            let pair: js_sys::Array = pair.unchecked_into();
+            let name = pair.get(0).as_string().unwrap_or_default();
+            let value = pair
+                .get(1)
+                .as_string()
+                .ok_or_else(|| bad_headers(format!("the value of {name:?} is not a string")))?;
+            Ok((name, value))
+        })
+        .collect()
+}
+
+fn bad_headers(why: String) -> CallError {
+    CallError::local(
+        "bad-headers",
+        format!("getHeaders() must resolve to an object of header names and string values, such as {{Authorization: \"Bearer ...\"}}: {why}"),
+    )
+}
+
+/// Why `fetch` rejects is hidden from pages (a CORS refusal looks like a network
+/// error), so the message names every likely cause.
+fn unreachable(backend: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!(
+        "the consent backend at {backend} cannot be reached: the network or the backend \
+         may be down, or the backend does not allow calls from this page's origin \
+         {origin} (add it to the backend's allowed origins, CONSENT_ALLOWED_ORIGINS)"
+    )
 }
 
 /// Reads a problem+json refusal member by member: a proxy or an older backend may send

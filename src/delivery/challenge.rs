@@ -3,7 +3,7 @@
 //! click so that signing does not wait for IndexedDB. A challenge for a notice other
 //! than the one shown is refused as it arrives, before anyone is asked.
 
-use super::backend::{self, CallError, Challenge};
+use super::backend::{Api, CallError, Challenge};
 use super::report::{Report, Reporter};
 use super::retry;
 use super::signer::{self, DeviceKey};
@@ -82,7 +82,7 @@ enum Slot {
 /// The next challenge and the key to answer it with.
 pub struct Challenges {
     me: Weak<Challenges>,
-    backend: String,
+    api: Api,
     /// The body of each challenge request: the language and link targets shown.
     request: String,
     /// The digest of the notice this widget shows.
@@ -97,7 +97,7 @@ pub struct Challenges {
 impl Challenges {
     /// Fetches the first challenge right away.
     pub fn start(
-        backend: String,
+        api: Api,
         request: String,
         shown_sha256: String,
         tasks: Rc<Tasks>,
@@ -105,7 +105,7 @@ impl Challenges {
     ) -> Rc<Self> {
         let challenges = Rc::new_cyclic(|me| Challenges {
             me: me.clone(),
-            backend,
+            api,
             request,
             shown_sha256,
             slot: RefCell::new(Slot::Fetching),
@@ -137,20 +137,18 @@ impl Challenges {
         &self,
         unreachable: impl FnMut(u32, String),
     ) -> Result<Fresh, CallError> {
-        let challenge = retry::until_answered(
-            || backend::challenge(&self.backend, &self.request),
-            unreachable,
-        )
-        .await?;
+        let challenge =
+            retry::until_answered(|| self.api.challenge(&self.request), unreachable).await?;
         check_notice(&challenge, &self.shown_sha256)?;
         Ok(Fresh::new(challenge))
     }
 
-    /// Fetches the next challenge.
+    /// Fetches the next challenge (again, after one could not be had).
     pub fn refill(&self) {
         let Some(me) = self.me.upgrade() else { return };
+        self.slot.replace(Slot::Fetching);
         self.tasks.spawn(async move {
-            let result = backend::challenge(&me.backend, &me.request).await;
+            let result = me.api.challenge(&me.request).await;
             me.arrived(result);
         });
     }
@@ -174,11 +172,7 @@ impl Challenges {
             }
             Err(err) => {
                 self.slot.replace(Slot::Unavailable);
-                let refusal = match err {
-                    CallError::Transient(_) | CallError::Busy { .. } => None,
-                    rejected => Some(rejected.into()),
-                };
-                Report::ChallengeFailed { refusal }
+                Report::ChallengeFailed(err.into())
             }
         };
         (self.report)(report);
@@ -191,7 +185,7 @@ impl Challenges {
         let Some(me) = self.me.upgrade() else { return };
         let sub = sub.to_owned();
         self.tasks.spawn(async move {
-            if let Ok(key) = signer::device_key(&me.backend, &sub).await {
+            if let Ok(key) = signer::device_key(&me.api.url, &sub).await {
                 *me.key.borrow_mut() = Some((sub, key));
             }
         });

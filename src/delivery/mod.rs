@@ -17,7 +17,7 @@ mod vault;
 
 pub use report::{Delivered, Refusal, Report, Reporter};
 
-use backend::CallError;
+use backend::{Api, CallError};
 use challenge::{Challenges, Fresh};
 use consent_core::catalogue::Notice;
 use consent_core::Choice;
@@ -29,7 +29,7 @@ use wasm_bindgen::JsValue;
 /// Delivers one widget's decisions to its backend.
 ///
 /// ```text
-/// let courier = Courier::start(backend_url, notice, notice.reference().sha256,
+/// let courier = Courier::start(backend_url, get_headers, notice, notice.reference().sha256,
 ///     Rc::new(|report| match report {
 ///         Report::Delivered(d) => { /* tell the host */ }
 ///         _ => {}
@@ -38,7 +38,7 @@ use wasm_bindgen::JsValue;
 /// courier.stop();                  // on destroy; the outbox keeps what is unsent
 /// ```
 pub struct Courier {
-    backend: String,
+    api: Api,
     notice: &'static Notice,
     challenges: Rc<Challenges>,
     tasks: Rc<Tasks>,
@@ -49,21 +49,23 @@ impl Courier {
     /// Fetches the first challenge and re-sends what an earlier page left unsent.
     pub fn start(
         backend: String,
+        get_headers: Option<js_sys::Function>,
         notice: &'static Notice,
         shown_sha256: String,
         report: Reporter,
     ) -> Rc<Courier> {
         let tasks = Rc::new(Tasks::default());
         let request = backend::challenge_request(notice);
+        let api = Api::new(backend, get_headers);
         let challenges = Challenges::start(
-            backend.clone(),
+            api.clone(),
             request,
             shown_sha256,
             tasks.clone(),
             report.clone(),
         );
         let courier = Rc::new(Courier {
-            backend,
+            api,
             notice,
             challenges,
             tasks,
@@ -77,6 +79,12 @@ impl Courier {
     /// waits for it rather than show a prompt the tenant may not allow.
     pub fn awaiting_policy(&self) -> bool {
         self.challenges.fetching()
+    }
+
+    /// Fetches a challenge again after [`Report::ChallengeFailed`]; reports how that
+    /// went the same way.
+    pub fn retry_challenge(&self) {
+        self.challenges.refill();
     }
 
     /// Signs `choice`, keeps it in the outbox and sends it until the backend answers;
@@ -126,7 +134,7 @@ impl Courier {
         self.challenges.refill();
         let key = match self.challenges.key_for(&challenge.sub) {
             Some(key) => key,
-            None => signer::device_key(&self.backend, &challenge.sub).await?,
+            None => signer::device_key(&self.api.url, &challenge.sub).await?,
         };
         let signed = signer::sign(&key, &challenge, iat, self.notice, choice).await?;
         // The outbox write and the first send start together, so the token is on
@@ -134,7 +142,7 @@ impl Courier {
         // before that commit loses nothing the old order kept (then, the token
         // had not been sent at all); the entry goes only once both are done.
         let (_, outcome) =
-            futures::future::join(outbox::keep(&self.backend, &signed), self.send(&signed)).await;
+            futures::future::join(outbox::keep(&self.api.url, &signed), self.send(&signed)).await;
         self.settle(signed, outcome).await;
         Ok(())
     }
@@ -143,7 +151,7 @@ impl Courier {
     fn resend_unsent(self: &Rc<Self>) {
         let me = self.clone();
         self.tasks.spawn(async move {
-            for signed in outbox::unsent(&me.backend).await {
+            for signed in outbox::unsent(&me.api.url).await {
                 let outcome = me.send(&signed).await;
                 me.settle(signed, outcome).await;
             }
@@ -162,11 +170,7 @@ impl Courier {
                 });
             }
         };
-        retry::until_answered(
-            || backend::send_decision(&self.backend, &signed.token),
-            pending,
-        )
-        .await
+        retry::until_answered(|| self.api.send_decision(&signed.token), pending).await
     }
 
     /// Removes an answered decision from the outbox, then reports the answer.

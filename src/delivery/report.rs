@@ -19,9 +19,10 @@ pub enum Report {
         policy: Policy,
         decision: Option<LastDecision>,
     },
-    /// No challenge could be had. `refusal` is set when the backend refused; `None`
-    /// means it could not be reached, and the next decision fetches one itself.
-    ChallengeFailed { refusal: Option<Refusal> },
+    /// No challenge could be had: the backend refused, or could not be reached (code
+    /// `unreachable`, the message naming the likely causes). No choice can be signed
+    /// until [`crate::delivery::Courier::retry_challenge`] brings one.
+    ChallengeFailed(Refusal),
     /// A decision is waiting for the backend, which cannot be reached. `jti` is set
     /// once it is signed and in the outbox.
     Pending {
@@ -47,7 +48,7 @@ pub struct Delivered {
 }
 
 /// Why something failed for good, in the terms of `consent:error`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Refusal {
     /// The backend's problem type, or one of the widget's own (`signing-failed`, ...).
     pub code: String,

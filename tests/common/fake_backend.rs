@@ -41,6 +41,12 @@ pub struct Fake {
     /// How far the backend's clock is from the device's, in seconds: challenges say
     /// they were issued at the device's time plus this.
     pub clock_offset_secs: Cell<i64>,
+    /// Every request that reached the backend: its path (`v1/challenge`, ...) and its
+    /// `Authorization` header, if any.
+    pub requests: RefCell<Vec<(String, Option<String>)>>,
+    /// When set, any request without exactly this `Authorization` is answered `401`,
+    /// as a backend behind a gateway answers an expired bearer token.
+    pub requires_auth: RefCell<Option<String>>,
 }
 
 impl Fake {
@@ -75,6 +81,8 @@ pub fn fake() -> Rc<Fake> {
     fake.next_answers.borrow_mut().clear();
     *fake.notice_sha256.borrow_mut() = None;
     fake.clock_offset_secs.set(0);
+    fake.requests.borrow_mut().clear();
+    *fake.requires_auth.borrow_mut() = None;
     fake
 }
 
@@ -101,11 +109,24 @@ fn install(fake: Rc<Fake>) {
                 .await?
                 .as_string()
                 .unwrap_or_default();
+            let auth = req.headers().get("Authorization")?;
+            let path = url.rsplit_once("/v1/").map(|(_, p)| format!("v1/{p}"));
+            fake.requests
+                .borrow_mut()
+                .push((path.unwrap_or_default(), auth.clone()));
             if fake.mode() == Mode::Offline {
                 if url.ends_with("/v1/decisions") {
                     fake.attempts.borrow_mut().push(body);
                 }
                 return Err(js_sys::TypeError::new("Failed to fetch").into());
+            }
+            let required = fake.requires_auth.borrow().clone();
+            if required.is_some() && auth != required {
+                return respond(
+                    401,
+                    "application/problem+json",
+                    r#"{"type":"https://consent.example/problems/no-session","title":"Not signed in","detail":"the bearer token has expired","status":401}"#,
+                );
             }
             if url.ends_with("/v1/challenge") {
                 fake.challenges.set(fake.challenges.get() + 1);

@@ -1,6 +1,7 @@
 //! The router: API routes, the demo page and the widget, and the limits every request
 //! runs under.
 
+use crate::cors::{self, HostOrigins};
 use crate::host::{check_host, AllowedHosts};
 use crate::routes::{admin, decisions, ledger, notices, session};
 use crate::state::AppState;
@@ -64,6 +65,10 @@ async fn lowercase_media_type(
 /// The whole HTTP surface: the API, the demo page at `/` and the widget at `/pkg/`.
 pub fn router(state: Arc<AppState>) -> Router {
     let hosts = Arc::new(AllowedHosts::new(state.config.allowed_hosts()));
+    // Checked by Config::validate before start.
+    let origins = Arc::new(
+        HostOrigins::new(&state.config.allowed_origins).unwrap_or_else(|_| HostOrigins::none()),
+    );
     let api = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route(
@@ -120,6 +125,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         ))
         .layer(axum::middleware::from_fn(api_errors_as_problems))
         .layer(axum::middleware::from_fn(lowercase_media_type))
+        // Outside the rewriting above, so a listed origin can read refusals too.
+        .layer(axum::middleware::from_fn_with_state(origins, cors::answer))
         // Before anything else looks at the request: a rebinding page learns nothing.
         .layer(axum::middleware::from_fn_with_state(hosts, check_host))
         .layer(SetResponseHeaderLayer::if_not_present(

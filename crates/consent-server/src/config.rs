@@ -69,6 +69,10 @@ pub struct Config {
     /// mode (see [`Config::allowed_hosts`]). Closes DNS rebinding against a loopback
     /// demo.
     pub allowed_hosts: Option<Vec<String>>,
+    /// Origins of host pages that may call the API from another origin, with
+    /// credentials (`https://people.contoso.example`, exactly as browsers send
+    /// `Origin`). Empty: none, and no CORS header is ever sent (see `crate::cors`).
+    pub allowed_origins: Vec<String>,
     /// `__Host-` prefixed `Secure` session cookie. Unset: when the audience is
     /// `https:` (the server itself speaks plain HTTP behind a TLS terminator).
     pub secure_cookie: Option<bool>,
@@ -128,6 +132,7 @@ impl Default for Config {
             admin_api: None,
             allow_demo_on_network: false,
             allowed_hosts: None,
+            allowed_origins: Vec::new(),
             secure_cookie: None,
             auditor_tokens: Vec::new(),
             users: ["megan", "adele", "alex", "lynne"]
@@ -174,7 +179,7 @@ impl Config {
     /// `CONSENT_ADDRESS_RATE_PER_MINUTE`, `CONSENT_WWW_DIR`, `CONSENT_PKG_DIR`,
     /// `CONSENT_AUDIENCE`, `CONSENT_POLICY` (all, group, off), `CONSENT_DEMO`,
     /// `CONSENT_ALLOW_DEMO_ON_NETWORK`, `CONSENT_SECURE_COOKIE` (true, false),
-    /// `CONSENT_ALLOWED_HOSTS`, `CONSENT_AUDITOR_TOKEN_SHA256`,
+    /// `CONSENT_ALLOWED_HOSTS`, `CONSENT_ALLOWED_ORIGINS`, `CONSENT_AUDITOR_TOKEN_SHA256`,
     /// `CONSENT_TRUSTED_PROXIES` (comma-separated lists), `CONSENT_TRUSTED_HEADER`,
     /// `CONSENT_MAX_CONNECTIONS`, `CONSENT_MAX_CONNECTIONS_PER_ADDRESS`,
     /// `CONSENT_WRITER_QUEUE`.
@@ -235,6 +240,9 @@ impl Config {
         }
         if let Some(v) = var("CONSENT_ALLOWED_HOSTS") {
             self.allowed_hosts = Some(list(&v));
+        }
+        if let Some(v) = var("CONSENT_ALLOWED_ORIGINS") {
+            self.allowed_origins = list(&v);
         }
         if let Some(v) = var("CONSENT_AUDITOR_TOKEN_SHA256") {
             self.auditor_tokens = list(&v);
@@ -387,6 +395,7 @@ impl Config {
                         set it to at least 1 (the default is 512)"
                 .to_owned());
         }
+        crate::cors::HostOrigins::new(&self.allowed_origins)?;
         if self.allowed_hosts().is_empty() {
             return Err(format!(
                 "no host would be allowed: the audience {:?} names no host; set \
@@ -441,6 +450,10 @@ mod tests {
                 "consent.contoso.example, people.contoso.example",
             ),
             ("CONSENT_AUDITOR_TOKEN_SHA256", "aa,bb"),
+            (
+                "CONSENT_ALLOWED_ORIGINS",
+                "https://people.contoso.example, http://127.0.0.1:9400",
+            ),
             ("CONSENT_TRUSTED_HEADER", "X-Authenticated-User"),
             ("CONSENT_TRUSTED_PROXIES", "10.0.0.5, 10.0.0.6"),
             ("CONSENT_MAX_CONNECTIONS_PER_ADDRESS", "8"),
@@ -454,6 +467,10 @@ mod tests {
             ["consent.contoso.example", "people.contoso.example"]
         );
         assert_eq!(c.auditor_tokens, ["aa", "bb"]);
+        assert_eq!(
+            c.allowed_origins,
+            ["https://people.contoso.example", "http://127.0.0.1:9400"]
+        );
         let th = c.trusted_header.as_ref().unwrap();
         assert_eq!(th.name, "X-Authenticated-User");
         assert_eq!(th.proxies.len(), 2);

@@ -12,8 +12,11 @@ use sha2::{Digest, Sha256};
 /// `__Host-alc_session` with `Secure`: browsers then refuse it from plain http and
 /// from sibling subdomains, and never send it unencrypted. Over plain http, which
 /// only the loopback demo should use, it is `alc_session` without `Secure`, which
-/// every browser and HTTP client keeps on `http:`. Always `HttpOnly; SameSite=Strict;
-/// Path=/`, with a `Max-Age` of the session's lifetime.
+/// every browser and HTTP client keeps on `http:`. Always `HttpOnly; Path=/`, with a
+/// `Max-Age` of the session's lifetime, and `SameSite=Strict`, except over https with
+/// host pages on other origins allowed (`allowed_origins`): then `SameSite=None`, or
+/// their calls would carry no session. Plain http cannot have that (browsers refuse
+/// `SameSite=None` without `Secure`); hosts there use the widget's `getHeaders`.
 ///
 /// ```
 /// use consent_server::{config::Config, cookie::SessionCookie};
@@ -22,9 +25,15 @@ use sha2::{Digest, Sha256};
 /// assert!(cookie.set("abc").starts_with("__Host-alc_session=abc; Path=/; Secure;"));
 /// let http = SessionCookie::new(&Config::default());
 /// assert!(http.set("abc").starts_with("alc_session=abc; Path=/; HttpOnly"));
+/// let cross_site = Config {
+///     allowed_origins: vec!["https://people.contoso.example".into()],
+///     ..https
+/// };
+/// assert!(SessionCookie::new(&cross_site).set("abc").contains("; SameSite=None;"));
 /// ```
 pub struct SessionCookie {
     secure: bool,
+    cross_site: bool,
     max_age: u64,
 }
 
@@ -32,6 +41,7 @@ impl SessionCookie {
     pub fn new(config: &Config) -> Self {
         SessionCookie {
             secure: config.secure_cookie(),
+            cross_site: config.secure_cookie() && !config.allowed_origins.is_empty(),
             max_age: config.session_ttl_secs,
         }
     }
@@ -57,8 +67,9 @@ impl SessionCookie {
 
     fn header(&self, value: &str, max_age: u64) -> String {
         let secure = if self.secure { " Secure;" } else { "" };
+        let same_site = if self.cross_site { "None" } else { "Strict" };
         format!(
-            "{}={value}; Path=/;{secure} HttpOnly; SameSite=Strict; Max-Age={max_age}",
+            "{}={value}; Path=/;{secure} HttpOnly; SameSite={same_site}; Max-Age={max_age}",
             self.name()
         )
     }

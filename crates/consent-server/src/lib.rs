@@ -26,6 +26,7 @@ pub mod auditor;
 pub mod blocking;
 pub mod config;
 pub mod cookie;
+pub mod cors;
 pub mod datadir;
 pub mod es256;
 pub mod host;

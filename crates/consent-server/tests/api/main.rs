@@ -19,6 +19,7 @@ macro_rules! on_both_backends {
 }
 
 mod connections;
+mod cors;
 mod decisions;
 mod delivery;
 mod deployment;

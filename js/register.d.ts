@@ -1,0 +1,2 @@
+// Types of the self-initialising entry: the main module's, already initialised.
+export * from "./account_link_consent.js";
