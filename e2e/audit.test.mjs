@@ -92,9 +92,9 @@ test("the auditor view decodes and checks each decision, and keeps the token in 
     assert.match(received, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
     assert.match(notice, /v\d+ \(en/);
     assert.match(checked, /^✓ signed by the recorded device key$/);
-    flowsOf[choiceMade] = flows;
+    flowsOf[choiceMade] = flows.trim();
   }
-  assert.match(flowsOf["both ways"], /LinkedIn → Microsoft: profile,.*\nMicrosoft → LinkedIn: profile, calendar,.*contacts/);
+  assert.match(flowsOf["both ways"], /^LinkedIn → Microsoft: profile, .*connections\nMicrosoft → LinkedIn: profile, .*calendar, contacts$/);
   assert.match(flowsOf["linkedin only"], /LinkedIn → Microsoft: profile,.*\nMicrosoft → LinkedIn: nothing$/);
   assert.match(flowsOf["not now"], /LinkedIn → Microsoft: nothing\nMicrosoft → LinkedIn: nothing$/);
   // Each notice cell leads to the exact text that decision was made on.
