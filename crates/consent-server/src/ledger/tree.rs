@@ -158,7 +158,11 @@ pub struct Inclusion {
 /// let p = inclusion(&All(leaves.clone()), 3, 5).unwrap();
 /// assert_eq!(p.proof, merkle::inclusion_proof(3, &leaves));
 /// ```
-pub fn inclusion(src: &(impl NodeSource + ?Sized), index: u64, size: u64) -> StoreResult<Inclusion> {
+pub fn inclusion(
+    src: &(impl NodeSource + ?Sized),
+    index: u64,
+    size: u64,
+) -> StoreResult<Inclusion> {
     let mut spans = vec![(index, index + 1), (0, size)];
     path_spans(index, 0, size, &mut spans);
     let mut roots = span_roots(src, &spans)?;
@@ -290,7 +294,11 @@ mod tests {
         assert_eq!(root(&kept, 0).unwrap(), merkle::root(&[]));
         for n in 1..=all.len() {
             let tree = &all[..n];
-            assert_eq!(root(&kept, n as u64).unwrap(), merkle::root(tree), "root {n}");
+            assert_eq!(
+                root(&kept, n as u64).unwrap(),
+                merkle::root(tree),
+                "root {n}"
+            );
             for i in 0..n {
                 let p = inclusion(&kept, i as u64, n as u64).unwrap();
                 assert_eq!(p.proof, merkle::inclusion_proof(i, tree), "{i} in {n}");

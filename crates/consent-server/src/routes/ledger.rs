@@ -8,6 +8,7 @@
 
 use crate::auditor::LedgerReader;
 use crate::blocking::blocking;
+use crate::ledger::tree;
 use crate::problem::Problem;
 use crate::state::AppState;
 use axum::extract::{Query, State};
@@ -15,7 +16,6 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64ct::{Base64, Encoding};
-use crate::ledger::tree;
 use consent_core::merkle;
 use serde::Deserialize;
 use serde_json::json;

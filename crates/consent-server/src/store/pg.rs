@@ -267,13 +267,8 @@ impl Drop for PostgresStore {
     fn drop(&mut self) {
         // The writer thread holds the other reference; it gets the lock between rounds.
         let client = self.lock().client.take();
-        let readers = std::mem::take(
-            &mut *self
-                .readers
-                .idle
-                .lock()
-                .unwrap_or_else(|p| p.into_inner()),
-        );
+        let readers =
+            std::mem::take(&mut *self.readers.idle.lock().unwrap_or_else(|p| p.into_inner()));
         let _ = std::thread::spawn(move || drop((client, readers))).join();
     }
 }

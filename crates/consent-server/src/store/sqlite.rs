@@ -111,10 +111,12 @@ impl SqliteStore {
             idle: Mutex::new(Vec::new()),
         };
         // Fail at start, not at the first request, if readers cannot open the file.
-        let first = readers
-            .open()
-            .map_err(|e| e.context(opening()))?;
-        readers.idle.lock().unwrap_or_else(|p| p.into_inner()).push(first);
+        let first = readers.open().map_err(|e| e.context(opening()))?;
+        readers
+            .idle
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(first);
         let inner = Arc::new(Mutex::new(Inner { conn, frontier }));
         let writing = inner.clone();
         let writer = Writer::spawn("sqlite-ledger", move |batch| {

@@ -27,6 +27,7 @@ mod limits;
 mod notices;
 mod policy;
 mod process;
+mod proofs;
 mod refusals;
 mod session_cookie;
 mod sessions;
