@@ -6,13 +6,16 @@
 use consent_core::Choice;
 use consent_server::config::Config;
 
+#[path = "common/mod.rs"]
+mod common;
 #[path = "../tests/support/device.rs"]
 mod device;
+use common::{cpu_seconds, machine, read_response, write_section};
 use p256::ecdsa::SigningKey;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 
 #[tokio::main]
 async fn main() {
@@ -146,71 +149,4 @@ async fn main() {
         busy * 100.0
     );
     write_section("docs/BENCHMARKS.md", "throughput", &section);
-}
-
-/// Reads one HTTP/1.1 response with a Content-Length body into `buf`; its status.
-async fn read_response(conn: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) -> u16 {
-    buf.clear();
-    let mut chunk = [0u8; 4096];
-    loop {
-        let n = conn.read(&mut chunk).await.unwrap();
-        assert!(n > 0, "the server closed the connection");
-        buf.extend_from_slice(&chunk[..n]);
-        let Some(head_end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
-            continue;
-        };
-        let head = std::str::from_utf8(&buf[..head_end])
-            .unwrap()
-            .to_ascii_lowercase();
-        let length: usize = head
-            .lines()
-            .find_map(|l| l.strip_prefix("content-length:"))
-            .map(|v| v.trim().parse().unwrap())
-            .expect("a content-length");
-        if buf.len() >= head_end + 4 + length {
-            return head[9..12].parse().unwrap();
-        }
-    }
-}
-
-/// User + system CPU time of this process so far, from /proc (0 elsewhere).
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // The fields after the parenthesised command name; utime and stime are 14 and 15.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let ticks: f64 = rest
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|t| t.parse::<f64>().ok())
-        .sum();
-    ticks / 100.0 // USER_HZ, which Linux fixes at 100 for /proc
-}
-
-fn machine() -> String {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpu
-        .lines()
-        .find(|l| l.starts_with("model name"))
-        .and_then(|l| l.split(':').nth(1))
-        .unwrap_or("unknown CPU")
-        .trim()
-        .to_owned();
-    let cores = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(0);
-    format!("{cores} × {model}")
-}
-
-fn write_section(path: &str, name: &str, section: &str) {
-    let (start, end) = (
-        format!("<!-- {name}:start -->"),
-        format!("<!-- {name}:end -->"),
-    );
-    let doc = std::fs::read_to_string(path).unwrap_or_else(|_| "# Benchmarks\n\n".into());
-    let doc = match (doc.find(&start), doc.find(&end)) {
-        (Some(a), Some(b)) => format!("{}{section}{}", &doc[..a], &doc[b + end.len()..]),
-        _ => format!("{}\n{section}\n", doc.trim_end()),
-    };
-    std::fs::write(path, doc).unwrap();
 }

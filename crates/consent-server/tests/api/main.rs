@@ -28,6 +28,7 @@ mod notices;
 mod policy;
 mod process;
 mod proofs;
+mod proofs_under_load;
 mod refusals;
 mod session_cookie;
 mod sessions;
