@@ -118,6 +118,23 @@ async fn proofs_served_under_load_verify_and_every_decision_gets_its_receipt(bac
         &b64(&p["to_root"]),
         &hashes(&p["consistency_proof"])
     ));
+
+    // Entries come a bounded page at a time, whatever the ledger's size.
+    let page = c.get("/v1/ledger/entries?start=0").await;
+    assert_eq!(page["tree_size"], FILLED + 40);
+    let entries = page["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1000, "one page at most");
+    for (i, e) in entries.iter().enumerate() {
+        assert_eq!(e["index"], i);
+        assert_eq!(b64(&e["leaf_hash"]), leaves[i]);
+    }
+    let tail = c
+        .get(&format!(
+            "/v1/ledger/entries?start={}&end=999999",
+            FILLED - 10
+        ))
+        .await;
+    assert_eq!(tail["entries"].as_array().unwrap().len(), 50);
     server.stop().await;
 }
 
