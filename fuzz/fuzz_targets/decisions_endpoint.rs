@@ -77,7 +77,11 @@ fn server() -> &'static Server {
 }
 
 /// A POST as our accept loop hands it to the router: with the peer's address.
-fn request(path: &str, content_type: Option<&str>, cookie: Option<&str>) -> axum::http::request::Builder {
+fn request(
+    path: &str,
+    content_type: Option<&str>,
+    cookie: Option<&str>,
+) -> axum::http::request::Builder {
     let mut r = Request::post(path)
         .header(header::HOST, HOST)
         .extension(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40_000))));
@@ -126,8 +130,14 @@ fuzz_target!(|data: &[u8]| {
             .get(header::CONTENT_TYPE)
             .is_some_and(|v| v.as_bytes() == b"application/problem+json");
         let status = answer.status();
-        let bytes = axum::body::to_bytes(answer.into_body(), 1 << 20).await.unwrap();
-        (status, problem, String::from_utf8_lossy(&bytes).into_owned())
+        let bytes = axum::body::to_bytes(answer.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        (
+            status,
+            problem,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
     });
     assert!(
         status.is_success() || (status.is_client_error() && problem),

@@ -14,7 +14,7 @@ mod device;
 #[path = "../tests/support/fill.rs"]
 mod fill;
 
-use common::{cpu_seconds, machine, read_response, write_section};
+use common::{cpu_seconds, load_average, machine, read_response, write_section};
 use consent_core::Choice;
 use consent_server::config::Config;
 use consent_server::store::SqliteStore;
@@ -77,6 +77,7 @@ async fn main() {
         .to_owned();
     let key = SigningKey::random(&mut rand_core::OsRng);
     let mut requests = Vec::with_capacity(total);
+    // Half of the decisions are sent alone, half while proofs are requested.
     for i in 0..total {
         let ch: Value = http
             .post(format!("{base}/v1/challenge"))
@@ -100,6 +101,13 @@ async fn main() {
         );
     }
 
+    // Timed, first without proof clients, as the baseline on this machine today.
+    let baseline_requests = requests.split_off(requests.len() / 2);
+    let started = Instant::now();
+    let baseline = send_all(server.addr, baseline_requests, concurrency).await;
+    let baseline_elapsed = started.elapsed();
+
+    // Then proof clients loop until the last of the other half is answered.
     // Timed: proof clients loop until the last decision is answered.
     let stop = Arc::new(AtomicBool::new(false));
     let mut provers = Vec::new();
@@ -136,34 +144,10 @@ async fn main() {
             latencies
         }));
     }
-    let queue = Arc::new(std::sync::Mutex::new(requests));
+    let load_before = load_average();
     let cpu_before = cpu_seconds();
     let started = Instant::now();
-    let mut deciders = Vec::new();
-    for _ in 0..concurrency {
-        let (addr, queue) = (server.addr, queue.clone());
-        deciders.push(tokio::spawn(async move {
-            let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
-            conn.set_nodelay(true).unwrap();
-            let mut buf = Vec::with_capacity(4096);
-            let mut latencies = Vec::new();
-            loop {
-                let Some(request) = queue.lock().unwrap().pop() else {
-                    break;
-                };
-                let t = Instant::now();
-                conn.write_all(&request).await.unwrap();
-                let status = read_response(&mut conn, &mut buf).await;
-                assert_eq!(status, 201, "{}", String::from_utf8_lossy(&buf));
-                latencies.push(t.elapsed());
-            }
-            latencies
-        }));
-    }
-    let mut decisions: Vec<Duration> = Vec::new();
-    for d in deciders {
-        decisions.extend(d.await.unwrap());
-    }
+    let decisions = send_all(server.addr, requests, concurrency).await;
     let elapsed = started.elapsed();
     stop.store(true, Ordering::Relaxed);
     let mut proofs: Vec<Duration> = Vec::new();
@@ -172,10 +156,11 @@ async fn main() {
     }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let busy = (cpu_seconds() - cpu_before) / (elapsed.as_secs_f64() * cores as f64);
+    let load = (load_before + load_average()) / 2.0;
     server.stop().await;
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let row = |what: &str, mut l: Vec<Duration>| {
+    let row = |what: &str, mut l: Vec<Duration>, elapsed: Duration| {
         l.sort();
         let pct = |p: f64| l[((l.len() as f64 * p) as usize).min(l.len() - 1)];
         let rate = l.len() as f64 / elapsed.as_secs_f64();
@@ -198,13 +183,15 @@ async fn main() {
         "OUT of budget"
     };
     let table = format!(
-        "| requests | count | per second | p50 | p99 | max |\n|---|---:|---:|---:|---:|---:|\n{}\n{}",
-        row(&format!("decisions ({concurrency} sockets)"), decisions),
-        row(&format!("proofs ({PROOF_CLIENTS} clients)"), proofs),
+        "| requests | count | per second | p50 | p99 | max |\n|---|---:|---:|---:|---:|---:|\n{}\n{}\n{}",
+        row(&format!("decisions alone ({concurrency} sockets), baseline"), baseline, baseline_elapsed),
+        row(&format!("**decisions ({concurrency} sockets) while proofs are requested**"), decisions, elapsed),
+        row(&format!("proofs ({PROOF_CLIENTS} clients)"), proofs, elapsed),
     );
     println!(
         "{table}\ndecisions' p99 budget <= 25 ms: {verdict}\n\
-         CPU busy while timed (server and clients): {:.0}% of {cores} cores",
+         CPU busy while timed (server and clients): {:.0}% of {cores} cores; \
+         load average around the run {load:.1}",
         busy * 100.0
     );
     let date = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
@@ -212,13 +199,50 @@ async fn main() {
         "<!-- proofs-under-load:start -->\n### Decisions while eight clients request proofs ({leaves} leaves, SQLite, loopback)\n\n\
          Measured {} on {} by `bash scripts/bench proofs` (`cargo run --release -p consent-server --example proofs_under_load -- {leaves} {total} {concurrency}`).\n\
          The ledger was filled through the store with {leaves} synthetic leaves ({fill_secs:.1} s), then {PROOF_CLIENTS} clients\n\
-         requested inclusion and consistency proofs at random positions and sizes in a loop while {total} pre-signed\n\
-         decisions were sent; clients and server on the same machine.\n\
+         requested inclusion and consistency proofs at random positions and sizes in a loop while half of {total}\n\
+         pre-signed decisions were sent (the other half first, alone, as a baseline); clients and server on the same machine.\n\
          Budget: decisions' p99 <= 25 ms. Result: **{verdict}**.\n\n{table}\n\n\
-         CPU busy while timed, server and clients together: {:.0}% of {cores} cores.\n<!-- proofs-under-load:end -->",
+         CPU busy while timed, server and clients together: {:.0}% of {cores} cores; the machine's load\n\
+         average around the run was {load:.1} (other work shares it: figures far from idle are upper bounds).\n<!-- proofs-under-load:end -->",
         &date[..10],
         machine(),
         busy * 100.0
     );
     write_section("docs/BENCHMARKS.md", "proofs-under-load", &section);
+}
+
+/// Sends every request (a decision) once over `concurrency` keep-alive sockets;
+/// each one's latency.
+async fn send_all(
+    addr: std::net::SocketAddr,
+    requests: Vec<Vec<u8>>,
+    concurrency: usize,
+) -> Vec<Duration> {
+    let queue = Arc::new(std::sync::Mutex::new(requests));
+    let mut deciders = Vec::new();
+    for _ in 0..concurrency {
+        let queue = queue.clone();
+        deciders.push(tokio::spawn(async move {
+            let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
+            conn.set_nodelay(true).unwrap();
+            let mut buf = Vec::with_capacity(4096);
+            let mut latencies = Vec::new();
+            loop {
+                let Some(request) = queue.lock().unwrap().pop() else {
+                    break;
+                };
+                let t = Instant::now();
+                conn.write_all(&request).await.unwrap();
+                let status = read_response(&mut conn, &mut buf).await;
+                assert_eq!(status, 201, "{}", String::from_utf8_lossy(&buf));
+                latencies.push(t.elapsed());
+            }
+            latencies
+        }));
+    }
+    let mut latencies = Vec::new();
+    for d in deciders {
+        latencies.extend(d.await.unwrap());
+    }
+    latencies
 }

@@ -76,3 +76,12 @@ pub fn write_section(path: &str, name: &str, section: &str) {
     };
     std::fs::write(path, doc).unwrap();
 }
+
+/// The 1-minute load average, from /proc (0 elsewhere): how busy the machine was with
+/// other work, which figures measured on a shared machine must be read against.
+pub fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0)
+}
