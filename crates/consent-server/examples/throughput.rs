@@ -10,7 +10,7 @@ use consent_server::config::Config;
 mod common;
 #[path = "../tests/support/device.rs"]
 mod device;
-use common::{cpu_seconds, machine, read_response, write_section};
+use common::{cpu_seconds, load_average, machine, read_response, write_section};
 use p256::ecdsa::SigningKey;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -87,6 +87,7 @@ async fn main() {
         })
         .collect();
     let queue = Arc::new(std::sync::Mutex::new(requests));
+    let load_before = load_average();
     let cpu_before = cpu_seconds();
     let started = Instant::now();
     let mut workers = Vec::new();
@@ -117,6 +118,7 @@ async fn main() {
     let elapsed = started.elapsed();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let busy = (cpu_seconds() - cpu_before) / (elapsed.as_secs_f64() * cores as f64);
+    let load = (load_before + load_average()) / 2.0;
     latencies.sort();
     let pct = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
     let rate = total as f64 / elapsed.as_secs_f64();
@@ -132,7 +134,8 @@ async fn main() {
     );
     println!(
         "{table}\nbudget >= 8000 decisions/s, p99 <= 25 ms: {verdict}\n\
-         CPU busy while timed (server and client): {:.0}% of {cores} cores",
+         CPU busy while timed (server and client): {:.0}% of {cores} cores; \
+         load average around the run {load:.1}",
         busy * 100.0
     );
     server.stop().await;
@@ -144,7 +147,8 @@ async fn main() {
          Measured {} on {machine} by `bash scripts/bench` (`cargo run --release -p consent-server --example throughput`),\n\
          client (pre-signed tokens over {concurrency} keep-alive sockets) and server on the same machine.\n\
          Budget: >= 8,000 decisions/s with p99 <= 25 ms. Result: **{verdict}**.\n\n{table}\n\n\
-         CPU busy while timed, server and client together: {:.0}% of {cores} cores.\n<!-- throughput:end -->",
+         CPU busy while timed, server and client together: {:.0}% of {cores} cores; load average\n\
+         around the run {load:.1}.\n<!-- throughput:end -->",
         &date[..10],
         busy * 100.0
     );
