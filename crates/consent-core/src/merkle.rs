@@ -259,6 +259,21 @@ impl Frontier {
         f
     }
 
+    /// The frontier of a tree of `size` leaves from the roots of its perfect subtrees,
+    /// largest (leftmost) first: one per set bit of `size`. What a store that keeps
+    /// those subtrees' roots needs to resume appending without reading every leaf.
+    /// `None` when the count of roots does not fit `size`.
+    ///
+    /// ```
+    /// use consent_core::merkle::*;
+    /// let leaves: Vec<Hash> = (0u8..6).map(|i| leaf_hash(&[i])).collect();
+    /// let roots = [root(&leaves[..4]), root(&leaves[4..])];
+    /// assert_eq!(Frontier::from_subtree_roots(6, roots.to_vec()), Some(Frontier::from_leaves(&leaves)));
+    /// ```
+    pub fn from_subtree_roots(size: u64, roots: Vec<Hash>) -> Option<Frontier> {
+        (roots.len() == size.count_ones() as usize).then_some(Frontier { size, nodes: roots })
+    }
+
     /// How many leaves the tree has.
     pub fn size(&self) -> u64 {
         self.size

@@ -6,13 +6,16 @@
 use consent_core::Choice;
 use consent_server::config::Config;
 
+#[path = "common/mod.rs"]
+mod common;
 #[path = "../tests/support/device.rs"]
 mod device;
+use common::{cpu_seconds, load_average, machine, read_response, write_section};
 use p256::ecdsa::SigningKey;
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 
 #[tokio::main]
 async fn main() {
@@ -84,6 +87,7 @@ async fn main() {
         })
         .collect();
     let queue = Arc::new(std::sync::Mutex::new(requests));
+    let load_before = load_average();
     let cpu_before = cpu_seconds();
     let started = Instant::now();
     let mut workers = Vec::new();
@@ -114,6 +118,7 @@ async fn main() {
     let elapsed = started.elapsed();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let busy = (cpu_seconds() - cpu_before) / (elapsed.as_secs_f64() * cores as f64);
+    let load = (load_before + load_average()) / 2.0;
     latencies.sort();
     let pct = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
     let rate = total as f64 / elapsed.as_secs_f64();
@@ -129,7 +134,8 @@ async fn main() {
     );
     println!(
         "{table}\nbudget >= 8000 decisions/s, p99 <= 25 ms: {verdict}\n\
-         CPU busy while timed (server and client): {:.0}% of {cores} cores",
+         CPU busy while timed (server and client): {:.0}% of {cores} cores; \
+         load average around the run {load:.1}",
         busy * 100.0
     );
     server.stop().await;
@@ -141,76 +147,10 @@ async fn main() {
          Measured {} on {machine} by `bash scripts/bench` (`cargo run --release -p consent-server --example throughput`),\n\
          client (pre-signed tokens over {concurrency} keep-alive sockets) and server on the same machine.\n\
          Budget: >= 8,000 decisions/s with p99 <= 25 ms. Result: **{verdict}**.\n\n{table}\n\n\
-         CPU busy while timed, server and client together: {:.0}% of {cores} cores.\n<!-- throughput:end -->",
+         CPU busy while timed, server and client together: {:.0}% of {cores} cores; load average\n\
+         around the run {load:.1}.\n<!-- throughput:end -->",
         &date[..10],
         busy * 100.0
     );
     write_section("docs/BENCHMARKS.md", "throughput", &section);
-}
-
-/// Reads one HTTP/1.1 response with a Content-Length body into `buf`; its status.
-async fn read_response(conn: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) -> u16 {
-    buf.clear();
-    let mut chunk = [0u8; 4096];
-    loop {
-        let n = conn.read(&mut chunk).await.unwrap();
-        assert!(n > 0, "the server closed the connection");
-        buf.extend_from_slice(&chunk[..n]);
-        let Some(head_end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
-            continue;
-        };
-        let head = std::str::from_utf8(&buf[..head_end])
-            .unwrap()
-            .to_ascii_lowercase();
-        let length: usize = head
-            .lines()
-            .find_map(|l| l.strip_prefix("content-length:"))
-            .map(|v| v.trim().parse().unwrap())
-            .expect("a content-length");
-        if buf.len() >= head_end + 4 + length {
-            return head[9..12].parse().unwrap();
-        }
-    }
-}
-
-/// User + system CPU time of this process so far, from /proc (0 elsewhere).
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // The fields after the parenthesised command name; utime and stime are 14 and 15.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let ticks: f64 = rest
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|t| t.parse::<f64>().ok())
-        .sum();
-    ticks / 100.0 // USER_HZ, which Linux fixes at 100 for /proc
-}
-
-fn machine() -> String {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpu
-        .lines()
-        .find(|l| l.starts_with("model name"))
-        .and_then(|l| l.split(':').nth(1))
-        .unwrap_or("unknown CPU")
-        .trim()
-        .to_owned();
-    let cores = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(0);
-    format!("{cores} × {model}")
-}
-
-fn write_section(path: &str, name: &str, section: &str) {
-    let (start, end) = (
-        format!("<!-- {name}:start -->"),
-        format!("<!-- {name}:end -->"),
-    );
-    let doc = std::fs::read_to_string(path).unwrap_or_else(|_| "# Benchmarks\n\n".into());
-    let doc = match (doc.find(&start), doc.find(&end)) {
-        (Some(a), Some(b)) => format!("{}{section}{}", &doc[..a], &doc[b + end.len()..]),
-        _ => format!("{}\n{section}\n", doc.trim_end()),
-    };
-    std::fs::write(path, doc).unwrap();
 }

@@ -7,6 +7,7 @@ mod receipt;
 mod record;
 mod refusal;
 mod signer;
+pub mod tree;
 
 pub use self::receipt::receipt;
 pub use self::record::{record, ChallengeTiming, Decision, Outcome, Recorded};

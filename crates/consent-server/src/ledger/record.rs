@@ -2,11 +2,11 @@
 //! Verification order, then the append. Written once, over the store's [`LedgerTx`],
 //! and run by either store's writer thread inside its transaction.
 
-use super::{receipt, LedgerSigner, Refusal};
+use super::{receipt, tree, LedgerSigner, Refusal};
 use crate::admission::WriterSlot;
 use crate::store::{AppendJob, LedgerTx, NewDecision, Storage, StoreError, StoreResult};
 use crate::time::rfc3339;
-use consent_core::merkle::{self, Frontier, Hash};
+use consent_core::merkle::{self, Frontier};
 use consent_core::verify::Verified;
 use std::sync::Arc;
 use tokio::sync::oneshot;
@@ -84,15 +84,13 @@ struct Job {
 }
 
 impl AppendJob for Job {
-    fn run(
-        &mut self,
-        tx: &mut dyn LedgerTx,
-        staged: &mut Frontier,
-    ) -> StoreResult<Option<Vec<Hash>>> {
+    fn run(&mut self, tx: &mut dyn LedgerTx, staged: &mut Frontier) -> StoreResult<bool> {
         let (outcome, keep) = match check_and_append(tx, staged, &self.decision, &self.signer)? {
-            Ok((recorded, hashes)) if recorded.created => (Ok(recorded), Some(hashes)),
-            Ok((recorded, _)) => (Ok(recorded), None),
-            Err(refusal) => (Err(refusal), None),
+            Ok(recorded) => {
+                let created = recorded.created;
+                (Ok(recorded), created)
+            }
+            Err(refusal) => (Err(refusal), false),
         };
         self.outcome = Some(outcome);
         Ok(keep)
@@ -113,14 +111,13 @@ impl AppendJob for Job {
 
 /// The checks in their order, then the append. `staged` is a copy of the tree's
 /// frontier as this process knows it; it is brought up to date from the database first
-/// (other instances may have appended) and gets the new leaf. For a new record, also
-/// returns every leaf hash appended or learnt of, for the store's cache.
+/// (other instances may have appended) and gets the new leaf.
 fn check_and_append(
     tx: &mut dyn LedgerTx,
     staged: &mut Frontier,
     d: &Decision,
     signer: &LedgerSigner,
-) -> StoreResult<Result<(Recorded, Vec<Hash>), Refusal>> {
+) -> StoreResult<Result<Recorded, Refusal>> {
     let (v, c) = (&d.verified, &d.verified.claims);
     tx.lock_ledger()?;
     // A recorded jti is answered first, whatever the clock and whether or not its
@@ -144,7 +141,7 @@ fn check_and_append(
             receipt,
             created: false,
         };
-        return Ok(Ok((again, Vec::new())));
+        return Ok(Ok(again));
     }
     let Some(nonce) = tx.nonce(&c.nonce)? else {
         return Ok(Err(Refusal::UnknownNonce));
@@ -182,16 +179,15 @@ fn check_and_append(
         return Ok(Err(Refusal::NoticeNotOffered));
     }
 
-    let mut appended = tx.leaves_since(staged.size())?;
-    for leaf in &appended {
-        staged.push(*leaf);
+    for leaf in tx.leaves_since(staged.size())? {
+        staged.push(leaf);
     }
     let index = staged.size();
     let received_at = rfc3339(d.now);
     let leaf = leaf(&d.token, &received_at, &v.thumbprint);
     let leaf_hash = merkle::leaf_hash(leaf.as_bytes());
     let proof = staged.push(leaf_hash);
-    appended.push(leaf_hash);
+    let nodes = tree::completed_nodes(index, &leaf_hash, &proof);
     let receipt = receipt(
         signer,
         &c.jti,
@@ -211,6 +207,7 @@ fn check_and_append(
         index,
         leaf: &leaf,
         leaf_hash: &leaf_hash,
+        nodes: &nodes,
         jti: &c.jti,
         sub: &c.sub,
         choice: c.choice.as_str(),
@@ -223,7 +220,7 @@ fn check_and_append(
         receipt,
         created: true,
     };
-    Ok(Ok((recorded, appended)))
+    Ok(Ok(recorded))
 }
 
 /// The leaf: the verbatim token, when it arrived, and the key's thumbprint; no other

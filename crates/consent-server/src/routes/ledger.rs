@@ -1,9 +1,14 @@
 //! The public ledger: checkpoints, proofs, entries and the key that signs them.
 //! Everyone sees what checking the log needs (leaf hashes, checkpoints, proofs); the
 //! entries themselves, which carry each user's token, go to auditors only.
+//!
+//! Every read here costs O(log n) stored hashes (or one bounded page of entries), on
+//! the blocking pool and through the store's read connections: none waits for the
+//! ledger writer (see docs/DESIGN.md, Ledger).
 
 use crate::auditor::LedgerReader;
 use crate::blocking::blocking;
+use crate::ledger::tree;
 use crate::problem::Problem;
 use crate::state::AppState;
 use axum::extract::{Query, State};
@@ -16,6 +21,7 @@ use serde::Deserialize;
 use serde_json::json;
 use std::sync::Arc;
 
+/// The most entries one request gets: a page costs the same whatever the ledger's size.
 const MAX_ENTRIES: u64 = 1000;
 
 /// `GET /v1/ledger/checkpoint`: the signed checkpoint of the current tree.
@@ -26,9 +32,8 @@ pub async fn checkpoint(State(state): State<Arc<AppState>>) -> Result<Response, 
     Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], note).into_response())
 }
 
-async fn leaves(state: &Arc<AppState>) -> Result<Vec<merkle::Hash>, Problem> {
-    let store = state.store.clone();
-    blocking(move || store.leaves()).await
+fn encode_all(hashes: &[merkle::Hash]) -> Vec<String> {
+    hashes.iter().map(|h| Base64::encode_string(h)).collect()
 }
 
 #[derive(Deserialize)]
@@ -44,25 +49,29 @@ pub async fn inclusion(
     q: Result<Query<InclusionQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<serde_json::Value>, Problem> {
     let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
-    let leaves = leaves(&state).await?;
-    {
-        let size = q.size.unwrap_or(leaves.len() as u64);
-        if size > leaves.len() as u64 || q.index >= size {
-            return Err(Problem::bad_request(
-                "out-of-range",
-                format!("need index < size <= {}", leaves.len()),
-            ));
+    let store = state.store.clone();
+    let (size, proof) = blocking(move || {
+        let now = store.tree_size()?;
+        let size = q.size.unwrap_or(now);
+        if size > now || q.index >= size {
+            return Ok((now, None));
         }
-        let tree = &leaves[..size as usize];
-        Ok(Json(json!({
-            "index": q.index,
-            "tree_size": size,
-            "leaf_hash": Base64::encode_string(&tree[q.index as usize]),
-            "root_hash": Base64::encode_string(&merkle::root(tree)),
-            "inclusion_proof": merkle::inclusion_proof(q.index as usize, tree)
-                .iter().map(|h| Base64::encode_string(h)).collect::<Vec<_>>(),
-        })))
-    }
+        Ok((size, Some(tree::inclusion(&*store, q.index, size)?)))
+    })
+    .await?;
+    let Some(p) = proof else {
+        return Err(Problem::bad_request(
+            "out-of-range",
+            format!("need index < size <= {size}"),
+        ));
+    };
+    Ok(Json(json!({
+        "index": q.index,
+        "tree_size": size,
+        "leaf_hash": Base64::encode_string(&p.leaf),
+        "root_hash": Base64::encode_string(&p.root),
+        "inclusion_proof": encode_all(&p.proof),
+    })))
 }
 
 #[derive(Deserialize)]
@@ -78,24 +87,28 @@ pub async fn consistency(
     q: Result<Query<ConsistencyQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<serde_json::Value>, Problem> {
     let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
-    let leaves = leaves(&state).await?;
-    {
-        if q.from == 0 || q.from > q.to || q.to > leaves.len() as u64 {
-            return Err(Problem::bad_request(
-                "out-of-range",
-                format!("need 0 < from <= to <= {}", leaves.len()),
-            ));
+    let store = state.store.clone();
+    let (now, proof) = blocking(move || {
+        let now = store.tree_size()?;
+        if q.from == 0 || q.from > q.to || q.to > now {
+            return Ok((now, None));
         }
-        let tree = &leaves[..q.to as usize];
-        Ok(Json(json!({
-            "from": q.from,
-            "to": q.to,
-            "from_root": Base64::encode_string(&merkle::root(&tree[..q.from as usize])),
-            "to_root": Base64::encode_string(&merkle::root(tree)),
-            "consistency_proof": merkle::consistency_proof(q.from as usize, tree)
-                .iter().map(|h| Base64::encode_string(h)).collect::<Vec<_>>(),
-        })))
-    }
+        Ok((now, Some(tree::consistency(&*store, q.from, q.to)?)))
+    })
+    .await?;
+    let Some(p) = proof else {
+        return Err(Problem::bad_request(
+            "out-of-range",
+            format!("need 0 < from <= to <= {now}"),
+        ));
+    };
+    Ok(Json(json!({
+        "from": q.from,
+        "to": q.to,
+        "from_root": Base64::encode_string(&p.from_root),
+        "to_root": Base64::encode_string(&p.to_root),
+        "consistency_proof": encode_all(&p.proof),
+    })))
 }
 
 #[derive(Deserialize)]
@@ -115,7 +128,7 @@ pub async fn entries(
 ) -> Result<Json<serde_json::Value>, Problem> {
     let Query(q) = q.map_err(|e| Problem::bad_request("bad-query", e.body_text()))?;
     let store = state.store.clone();
-    let (size, _) = blocking(move || store.tree_head()).await?;
+    let size = blocking(move || store.tree_size()).await?;
     let end = q
         .end
         .unwrap_or(size)

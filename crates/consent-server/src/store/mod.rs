@@ -6,6 +6,11 @@
 //! decided in [`crate::ledger`], which hands the store an [`AppendJob`]; the store runs
 //! it inside a transaction on its writer thread through [`LedgerTx`], commits, and only
 //! then lets the job answer. So a decision is acknowledged only once durable.
+//!
+//! Reads never wait for the writer: each store reads through connections of its own
+//! (read-only ones in SQLite's WAL mode; a small pool in PostgreSQL), and the Merkle
+//! tree is read from the roots of its complete subtrees, stored beside each leaf in
+//! the leaf's transaction (`crate::ledger::tree`).
 
 mod error;
 mod notices;
@@ -19,7 +24,8 @@ pub use self::notices::Notices;
 pub use self::pg::PostgresStore;
 pub use self::sqlite::SqliteStore;
 
-use consent_core::merkle::{self, Frontier, Hash};
+use crate::ledger::tree::{self, NodeId, NodeSource};
+use consent_core::merkle::{Frontier, Hash};
 use consent_core::NoticeRef;
 
 /// What the server keeps, whatever it keeps it in.
@@ -34,7 +40,7 @@ use consent_core::NoticeRef;
 /// store.create_session("s1", "megan", 1_000).unwrap();
 /// assert_eq!(store.session_user("s1").unwrap().as_deref(), Some("megan"));
 /// ```
-pub trait Storage: Notices + Send + Sync {
+pub trait Storage: Notices + NodeSource + Send + Sync {
     /// Stores a demo session for `user`, created at `now` (Unix seconds). `id` is
     /// what the server keeps of the cookie (`crate::cookie::stored_session_id`), never
     /// the cookie itself.
@@ -51,12 +57,12 @@ pub trait Storage: Notices + Send + Sync {
     fn append(&self, job: Box<dyn AppendJob>);
     /// The subject's decisions, oldest first (ledger order).
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>>;
-    /// Every leaf hash, in order (roots and proofs are computed from these).
-    fn leaves(&self) -> StoreResult<Vec<Hash>>;
-    /// The tree's size and root, without copying every leaf hash.
+    /// How many leaves the committed tree has (an index lookup, not a count).
+    fn tree_size(&self) -> StoreResult<u64>;
+    /// The committed tree's size and root, from O(log n) stored nodes.
     fn tree_head(&self) -> StoreResult<(u64, Hash)> {
-        let leaves = self.leaves()?;
-        Ok((leaves.len() as u64, merkle::root(&leaves)))
+        let size = self.tree_size()?;
+        Ok((size, tree::root(self, size)?))
     }
     /// Ledger entries `[start, end)`: the leaf data exactly as hashed.
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>>;
@@ -73,15 +79,10 @@ pub trait AppendJob: Send {
     /// Runs the job's reads and writes in `tx`. `staged` is the tree's frontier as this
     /// process knows it; the job brings it up to date and pushes its own leaf.
     ///
-    /// `Ok(Some(hashes))`: keep the job's writes; once they are committed the store
-    /// adopts `staged` and adds `hashes` (every leaf the job appended or learnt of) to
-    /// its leaf cache. `Ok(None)`: nothing to keep; its writes are rolled back and
-    /// `staged` is discarded.
-    fn run(
-        &mut self,
-        tx: &mut dyn LedgerTx,
-        staged: &mut Frontier,
-    ) -> StoreResult<Option<Vec<Hash>>>;
+    /// `Ok(true)`: keep the job's writes; once they are committed the store adopts
+    /// `staged`. `Ok(false)`: nothing to keep; its writes are rolled back and `staged`
+    /// is discarded.
+    fn run(&mut self, tx: &mut dyn LedgerTx, staged: &mut Frontier) -> StoreResult<bool>;
 
     /// Called exactly once, when the job's fate is sealed: `Ok` after the commit that
     /// holds it (or after its rollback, if it kept nothing), or the error that undid it.
@@ -111,7 +112,7 @@ pub trait LedgerTx {
     ) -> StoreResult<()>;
     /// Leaf hashes from index `from` on, in order.
     fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>>;
-    /// Writes the leaf and the decision row.
+    /// Writes the leaf, the tree nodes it completes and the decision row.
     fn append(&mut self, d: &NewDecision) -> StoreResult<()>;
 }
 
@@ -142,6 +143,8 @@ pub struct NewDecision<'a> {
     /// The leaf data exactly as hashed.
     pub leaf: &'a str,
     pub leaf_hash: &'a Hash,
+    /// The interior nodes this leaf completes (`crate::ledger::tree::completed_nodes`).
+    pub nodes: &'a [(NodeId, Hash)],
     pub jti: &'a str,
     pub sub: &'a str,
     pub choice: &'a str,
@@ -169,6 +172,14 @@ pub(crate) fn to_hash(bytes: Vec<u8>, index: i64) -> StoreResult<Hash> {
     bytes
         .try_into()
         .map_err(|_| StoreError::Corrupt(format!("ledger leaf {index} has a malformed hash")))
+}
+
+/// A node a proof needs is not stored, though its leaves are committed.
+pub(crate) fn missing_node(id: &NodeId) -> StoreError {
+    StoreError::Corrupt(format!(
+        "tree node {} at level {} is missing",
+        id.index, id.level
+    ))
 }
 
 /// Ledger indices are gap-free: a missing one means rows were deleted.

@@ -78,7 +78,7 @@ impl Notices for SqliteStore {
 
     fn notice(&self, sha256: &str) -> StoreResult<Option<String>> {
         use rusqlite::OptionalExtension;
-        self.with_conn(|c| {
+        self.with_reader(|c| {
             Ok(c.prepare_cached(SELECT)?
                 .query_row([sha256], |r| r.get(0))
                 .optional()?)
@@ -114,6 +114,6 @@ impl Notices for PostgresStore {
     }
 
     fn notice(&self, sha256: &str) -> StoreResult<Option<String>> {
-        self.with_client(|c| Ok(c.query_opt(SELECT, &[&sha256])?.map(|r| r.get(0))))
+        self.with_reader(|c| Ok(c.query_opt(SELECT, &[&sha256])?.map(|r| r.get(0))))
     }
 }

@@ -1,12 +1,16 @@
 //! PostgreSQL, for several stateless server instances sharing one ledger. Appends take
 //! an exclusive lock on the ledger table inside their transaction, so they stay
-//! strictly ordered whichever instance makes them; each instance's leaf cache catches
-//! up from the table before it is used.
+//! strictly ordered whichever instance makes them; each instance's frontier catches
+//! up from the table inside the append's transaction. Reads go to a small pool of
+//! connections of their own, never to the writer's.
 
 use super::schema::{self, Found, Plan};
 use super::writer::Writer;
 use super::*;
+use crate::ledger::tree::{self, NodeId, NodeSource};
 use ::postgres::{Client, NoTls, Transaction};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Held (for its transaction) while the schema is prepared, so instances starting
@@ -17,8 +21,7 @@ const SCHEMA_LOCK: i64 = 0x636f_6e73_656e_7400;
 struct Inner {
     /// `None` only while the store is being dropped.
     client: Option<Client>,
-    leaves: Vec<Hash>,
-    /// The right edge of the same tree, for O(log n) appends.
+    /// The right edge of the tree as this instance last saw it, for O(log n) appends.
     frontier: Frontier,
 }
 
@@ -30,9 +33,39 @@ impl Inner {
 
 const CLOSED: StoreError = StoreError::Stopped("the PostgreSQL store is closed");
 
+/// Connections for reads, opened as readers need them and kept for the next.
+struct Readers {
+    url: String,
+    idle: Mutex<Vec<Client>>,
+}
+
+/// Idle read connections kept; more are opened while more requests read at once.
+const IDLE_READERS: usize = 4;
+
+impl Readers {
+    /// Runs `f` on a read connection of its own. A connection whose use failed is
+    /// dropped rather than kept: it may be broken.
+    fn with<T>(&self, f: impl FnOnce(&mut Client) -> StoreResult<T>) -> StoreResult<T> {
+        let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let mut client = match idle {
+            Some(client) => client,
+            None => Client::connect(&self.url, NoTls)?,
+        };
+        let result = f(&mut client);
+        if result.is_ok() {
+            let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+            if idle.len() < IDLE_READERS {
+                idle.push(client);
+            }
+        }
+        result
+    }
+}
+
 /// The store for several instances sharing one ledger (see the module docs).
 pub struct PostgresStore {
     inner: Arc<Mutex<Inner>>,
+    readers: Readers,
     /// Appends, one transaction each, off the async workers.
     writer: Writer<Box<dyn AppendJob>>,
 }
@@ -47,10 +80,11 @@ impl PostgresStore {
         })?;
         prepare_schema(&mut client)
             .map_err(|e| e.context("cannot prepare the PostgreSQL schema"))?;
+        let size = tree_size(&mut client)?;
+        let frontier = tree::frontier(&Nodes(RefCell::new(&mut client)), size)?;
         let inner = Arc::new(Mutex::new(Inner {
             client: Some(client),
-            leaves: Vec::new(),
-            frontier: Frontier::default(),
+            frontier,
         }));
         let writing = inner.clone();
         let writer = Writer::spawn("postgres-ledger", move |batch: Vec<Box<dyn AppendJob>>| {
@@ -60,7 +94,15 @@ impl PostgresStore {
                 job.finish(result);
             }
         })?;
-        Ok(PostgresStore { inner, writer })
+        let readers = Readers {
+            url: url.to_owned(),
+            idle: Mutex::new(Vec::new()),
+        };
+        Ok(PostgresStore {
+            inner,
+            readers,
+            writer,
+        })
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -74,6 +116,83 @@ impl PostgresStore {
     ) -> StoreResult<T> {
         f(self.lock().client()?)
     }
+
+    /// Runs `f` on a read connection, for the notices table (`notices.rs`).
+    pub(super) fn with_reader<T>(
+        &self,
+        f: impl FnOnce(&mut Client) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        self.readers.with(f)
+    }
+}
+
+/// How many leaves the committed tree has: the largest index, from the primary key.
+fn tree_size(client: &mut Client) -> StoreResult<u64> {
+    let row = client.query_one("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger", &[])?;
+    Ok(row.get::<_, i64>(0) as u64)
+}
+
+/// Stored tree nodes through one connection, two queries for any number of them:
+/// leaf hashes from `ledger`, the rest from `nodes`.
+struct Nodes<'a>(RefCell<&'a mut Client>);
+
+impl NodeSource for Nodes<'_> {
+    fn nodes(&self, ids: &[NodeId]) -> StoreResult<Vec<Hash>> {
+        let mut client = self.0.borrow_mut();
+        let leaves: Vec<i64> = ids
+            .iter()
+            .filter(|id| id.level == 0)
+            .map(|id| id.index as i64)
+            .collect();
+        let (levels, indices): (Vec<i16>, Vec<i64>) = ids
+            .iter()
+            .filter(|id| id.level > 0)
+            .map(|id| (id.level as i16, id.index as i64))
+            .unzip();
+        let mut found: HashMap<NodeId, Vec<u8>> = HashMap::with_capacity(ids.len());
+        if !leaves.is_empty() {
+            for row in client.query(
+                "SELECT idx, leaf_hash FROM ledger WHERE idx = ANY($1)",
+                &[&leaves],
+            )? {
+                let index = row.get::<_, i64>(0) as u64;
+                found.insert(NodeId { level: 0, index }, row.get(1));
+            }
+        }
+        if !levels.is_empty() {
+            for row in client.query(
+                "SELECT level, idx, hash FROM nodes
+                 WHERE (level, idx) IN (SELECT * FROM unnest($1::smallint[], $2::bigint[]))",
+                &[&levels, &indices],
+            )? {
+                let id = NodeId {
+                    level: row.get::<_, i16>(0) as u8,
+                    index: row.get::<_, i64>(1) as u64,
+                };
+                found.insert(id, row.get(2));
+            }
+        }
+        ids.iter()
+            .map(|id| {
+                let bytes = found.remove(id).ok_or_else(|| missing_node(id))?;
+                to_hash(bytes, id.index as i64)
+            })
+            .collect()
+    }
+}
+
+/// Every interior node of the ledger's complete subtrees, for a ledger written before
+/// they were stored; in the migration's transaction.
+fn backfill_nodes(tx: &mut Transaction) -> StoreResult<()> {
+    let leaves = leaves_since(|q, p| Ok(tx.query(q, p)?), 0)?;
+    let insert = tx.prepare("INSERT INTO nodes (level, idx, hash) VALUES ($1, $2, $3)")?;
+    for (id, hash) in tree::all_nodes(&leaves) {
+        tx.execute(
+            &insert,
+            &[&(id.level as i16), &(id.index as i64), &hash.as_slice()],
+        )?;
+    }
+    Ok(())
 }
 
 /// Creates, migrates or checks the schema, in one transaction.
@@ -123,11 +242,17 @@ fn found(tx: &mut Transaction) -> StoreResult<Found> {
 }
 
 /// One migration step, from version `from` to `from + 1`.
-fn migrate(_tx: &mut Transaction, from: i64) -> StoreResult<()> {
+fn migrate(tx: &mut Transaction, from: i64) -> StoreResult<()> {
     match from {
         // PostgreSQL tables always had today's names (`sessions.username`); the schema
         // file adds `schema_version`.
         0 => Ok(()),
+        1 => {
+            // Proofs are served from stored subtree roots: the schema (idempotent)
+            // creates their table, then every existing leaf gets its nodes.
+            tx.batch_execute(schema::POSTGRES)?;
+            backfill_nodes(tx)
+        }
         other => Err(schema::no_migration(other)),
     }
 }
@@ -141,9 +266,10 @@ impl Drop for PostgresStore {
     /// worker thread; the last reference often goes away on one.
     fn drop(&mut self) {
         // The writer thread holds the other reference; it gets the lock between rounds.
-        if let Some(client) = self.lock().client.take() {
-            let _ = std::thread::spawn(move || drop(client)).join();
-        }
+        let client = self.lock().client.take();
+        let readers =
+            std::mem::take(&mut *self.readers.idle.lock().unwrap_or_else(|p| p.into_inner()));
+        let _ = std::thread::spawn(move || drop((client, readers))).join();
     }
 }
 
@@ -240,6 +366,12 @@ impl LedgerTx for PgTx<'_, '_> {
             "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES ($1, $2, $3)",
             &[&index, &d.leaf, &d.leaf_hash.as_slice()],
         )?;
+        for (id, hash) in d.nodes {
+            self.0.execute(
+                "INSERT INTO nodes (level, idx, hash) VALUES ($1, $2, $3)",
+                &[&(id.level as i16), &(id.index as i64), &hash.as_slice()],
+            )?;
+        }
         self.0.execute(
             "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -280,26 +412,14 @@ fn leaves_since(
     Ok(out)
 }
 
-/// Other instances may have appended since this one last looked.
-fn catch_up(inner: &mut Inner) -> StoreResult<()> {
-    let from = inner.leaves.len() as u64;
-    let newer = leaves_since(|q, p| Ok(inner.client()?.query(q, p)?), from)?;
-    for leaf in &newer {
-        inner.frontier.push(*leaf);
-    }
-    inner.leaves.extend(newer);
-    Ok(())
-}
-
 /// One job in a transaction of its own: other instances may append between two of
 /// ours, so each append locks the ledger table afresh.
 fn append_one(inner: &mut Inner, job: &mut dyn AppendJob) -> StoreResult<()> {
     let mut tx = inner.client.as_mut().ok_or(CLOSED)?.transaction()?;
     let mut staged = inner.frontier.clone();
-    if let Some(hashes) = job.run(&mut PgTx(&mut tx), &mut staged)? {
+    if job.run(&mut PgTx(&mut tx), &mut staged)? {
         tx.commit()?;
         inner.frontier = staged;
-        inner.leaves.extend_from_slice(&hashes);
     }
     Ok(())
 }
@@ -314,11 +434,11 @@ impl Storage for PostgresStore {
     }
 
     fn session_user(&self, id: &str) -> StoreResult<Option<String>> {
-        Ok(self
-            .lock()
-            .client()?
-            .query_opt("SELECT username FROM sessions WHERE id = $1", &[&id])?
-            .map(|r| r.get(0)))
+        self.readers.with(|client| {
+            Ok(client
+                .query_opt("SELECT username FROM sessions WHERE id = $1", &[&id])?
+                .map(|r| r.get(0)))
+        })
     }
 
     fn delete_session(&self, id: &str) -> StoreResult<()> {
@@ -344,9 +464,7 @@ impl Storage for PostgresStore {
     }
 
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
-        Ok(self
-            .lock()
-            .client()?
+        self.readers.with(|client| Ok(client
             .query(
                 "SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = $1 ORDER BY idx",
                 &[&sub],
@@ -360,19 +478,11 @@ impl Storage for PostgresStore {
                 received_at: r.get(4),
                 token: r.get(5),
             })
-            .collect())
+            .collect()))
     }
 
-    fn leaves(&self) -> StoreResult<Vec<Hash>> {
-        let mut guard = self.lock();
-        catch_up(&mut guard)?;
-        Ok(guard.leaves.clone())
-    }
-
-    fn tree_head(&self) -> StoreResult<(u64, Hash)> {
-        let mut guard = self.lock();
-        catch_up(&mut guard)?;
-        Ok((guard.frontier.size(), guard.frontier.root()))
+    fn tree_size(&self) -> StoreResult<u64> {
+        self.readers.with(tree_size)
     }
 
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
@@ -390,15 +500,22 @@ impl Storage for PostgresStore {
     }
 
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>> {
-        Ok(self
-            .lock()
-            .client()?
-            .query(
-                "SELECT idx, leaf FROM ledger WHERE idx >= $1 AND idx < $2 ORDER BY idx",
-                &[&(start as i64), &(end as i64)],
-            )?
-            .into_iter()
-            .map(|r| (r.get::<_, i64>(0) as u64, r.get(1)))
-            .collect())
+        self.readers.with(|client| {
+            Ok(client
+                .query(
+                    "SELECT idx, leaf FROM ledger WHERE idx >= $1 AND idx < $2 ORDER BY idx",
+                    &[&(start as i64), &(end as i64)],
+                )?
+                .into_iter()
+                .map(|r| (r.get::<_, i64>(0) as u64, r.get(1)))
+                .collect())
+        })
+    }
+}
+
+impl NodeSource for PostgresStore {
+    fn nodes(&self, ids: &[NodeId]) -> StoreResult<Vec<Hash>> {
+        self.readers
+            .with(|client| Nodes(RefCell::new(client)).nodes(ids))
     }
 }

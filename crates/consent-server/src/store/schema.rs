@@ -6,11 +6,14 @@
 //! Version 0 is a database from before versioning: the same tables, no
 //! `schema_version`, and in SQLite the session owner in `sessions.user` (now
 //! `username`, as PostgreSQL always had it; `user` is reserved there).
+//!
+//! Version 2 adds `nodes`, the roots of the Merkle tree's complete subtrees; its
+//! migration computes them for every leaf already in the ledger.
 
 use super::{StoreError, StoreResult};
 
 /// The schema this server writes (see `schema/*.sql`).
-pub const CURRENT: i64 = 1;
+pub const CURRENT: i64 = 2;
 
 /// The SQLite schema at [`CURRENT`].
 pub const SQLITE: &str = include_str!("schema/sqlite.sql");

@@ -1,11 +1,14 @@
 //! The default store: one SQLite file in WAL mode with `synchronous=FULL`. Decisions
-//! run in IMMEDIATE transactions, so appends are strictly ordered.
+//! run in IMMEDIATE transactions, so appends are strictly ordered. Reads (proofs,
+//! entries, history, sessions) go to read-only connections of their own: WAL lets
+//! them read the last commit while the writer holds its connection through the next.
 
 use super::schema::{self, Found, Plan};
 use super::writer::Writer;
 use super::*;
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use std::path::Path;
+use crate::ledger::tree::{self, NodeId, NodeSource};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// At most one row, from a cached prepared statement: a decision runs the same few
@@ -31,18 +34,50 @@ fn run(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> StoreResu
 
 struct Inner {
     conn: Connection,
-    /// The leaf hashes, in order: one process owns a SQLite ledger, so this is exact.
-    leaves: Vec<Hash>,
-    /// The right edge of the same tree, for O(log n) appends.
+    /// The right edge of the committed tree, for O(log n) appends: one process owns a
+    /// SQLite ledger, so this is exact.
     frontier: Frontier,
+}
+
+/// Read-only connections, opened as readers need them and kept for the next: a
+/// proof or a session lookup never waits for the writer's connection, nor for
+/// another reader's.
+struct Readers {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+}
+
+/// Idle read connections kept; more are opened while more requests read at once.
+const IDLE_READERS: usize = 8;
+
+impl Readers {
+    fn open(&self) -> StoreResult<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags)?;
+        conn.execute_batch("PRAGMA busy_timeout=5000;")?;
+        Ok(conn)
+    }
+
+    /// Runs `f` on a read connection of its own.
+    fn with<T>(&self, f: impl FnOnce(&Connection) -> StoreResult<T>) -> StoreResult<T> {
+        let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+        let conn = match idle {
+            Some(conn) => conn,
+            None => self.open()?,
+        };
+        let result = f(&conn);
+        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        if idle.len() < IDLE_READERS {
+            idle.push(conn);
+        }
+        result
+    }
 }
 
 /// The default store: one SQLite file (see the module docs).
 pub struct SqliteStore {
     inner: Arc<Mutex<Inner>>,
-    /// A second connection for session lookups: every request needs one, and WAL
-    /// lets it read while a group commit holds the writer and waits for its fsync.
-    reader: Mutex<Connection>,
+    readers: Readers,
     /// Group commit: each round is one transaction.
     writer: Writer<Box<dyn AppendJob>>,
 }
@@ -67,24 +102,29 @@ impl SqliteStore {
         )
         .map_err(|e| StoreError::from(e).context(preparing()))?;
         prepare_schema(&mut conn).map_err(|e| e.context(preparing()))?;
-        let tx = conn.unchecked_transaction()?;
-        let leaves = SqliteTx(&tx).leaves_since(0)?;
-        drop(tx);
-        let reader = Connection::open(path)
-            .and_then(|c| c.execute_batch("PRAGMA busy_timeout=5000;").map(|_| c))
-            .map_err(|e| StoreError::from(e).context(opening()))?;
-        let inner = Arc::new(Mutex::new(Inner {
-            conn,
-            frontier: Frontier::from_leaves(&leaves),
-            leaves,
-        }));
+        let frontier = {
+            let nodes = Nodes(&conn);
+            tree::frontier(&nodes, tree_size(&conn)?).map_err(|e| e.context(preparing()))?
+        };
+        let readers = Readers {
+            path: path.to_owned(),
+            idle: Mutex::new(Vec::new()),
+        };
+        // Fail at start, not at the first request, if readers cannot open the file.
+        let first = readers.open().map_err(|e| e.context(opening()))?;
+        readers
+            .idle
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(first);
+        let inner = Arc::new(Mutex::new(Inner { conn, frontier }));
         let writing = inner.clone();
         let writer = Writer::spawn("sqlite-ledger", move |batch| {
             append_round(&mut lock(&writing), batch)
         })?;
         Ok(SqliteStore {
             inner,
-            reader: Mutex::new(reader),
+            readers,
             writer,
         })
     }
@@ -100,6 +140,63 @@ impl SqliteStore {
     ) -> StoreResult<T> {
         f(&self.lock().conn)
     }
+
+    /// Runs `f` on a read-only connection, for the notices table (`notices.rs`).
+    pub(super) fn with_reader<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        self.readers.with(f)
+    }
+}
+
+/// How many leaves the committed tree has: the largest index is found in the primary
+/// key's b-tree, without counting rows.
+fn tree_size(conn: &Connection) -> StoreResult<u64> {
+    let size: i64 = conn.query_row("SELECT COALESCE(MAX(idx) + 1, 0) FROM ledger", [], |r| {
+        r.get(0)
+    })?;
+    Ok(size as u64)
+}
+
+/// Stored tree nodes through one connection: leaf hashes from `ledger`, the rest
+/// from `nodes`.
+struct Nodes<'a>(&'a Connection);
+
+impl NodeSource for Nodes<'_> {
+    fn nodes(&self, ids: &[NodeId]) -> StoreResult<Vec<Hash>> {
+        let mut leaf = self
+            .0
+            .prepare_cached("SELECT leaf_hash FROM ledger WHERE idx = ?1")?;
+        let mut node = self
+            .0
+            .prepare_cached("SELECT hash FROM nodes WHERE level = ?1 AND idx = ?2")?;
+        ids.iter()
+            .map(|id| {
+                let index = id.index as i64;
+                let found: Option<Vec<u8>> = match id.level {
+                    0 => leaf.query_row([index], |r| r.get(0)).optional()?,
+                    level => node
+                        .query_row(params![level, index], |r| r.get(0))
+                        .optional()?,
+                };
+                let bytes = found.ok_or_else(|| missing_node(id))?;
+                to_hash(bytes, index)
+            })
+            .collect()
+    }
+}
+
+/// Every interior node of the ledger's complete subtrees, for a ledger written before
+/// they were stored. One pass over the leaf hashes, in the migration's transaction.
+fn backfill_nodes(conn: &Connection) -> StoreResult<()> {
+    let leaves = SqliteTx(conn).leaves_since(0)?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO nodes (level, idx, hash) VALUES (?1, ?2, ?3)")?;
+    for (id, hash) in tree::all_nodes(&leaves) {
+        insert.execute(params![id.level, id.index as i64, hash.to_vec()])?;
+    }
+    Ok(())
 }
 
 /// Creates, migrates or checks the schema, in one IMMEDIATE transaction so that two
@@ -168,6 +265,12 @@ fn migrate(conn: &Connection, from: i64) -> StoreResult<()> {
                 conn.execute_batch("ALTER TABLE sessions RENAME COLUMN user TO username")?;
             }
             Ok(())
+        }
+        1 => {
+            // Proofs are served from stored subtree roots: the schema (idempotent)
+            // creates their table, then every existing leaf gets its nodes.
+            conn.execute_batch(schema::SQLITE)?;
+            backfill_nodes(conn)
         }
         other => Err(schema::no_migration(other)),
     }
@@ -277,6 +380,13 @@ impl LedgerTx for SqliteTx<'_> {
             "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, ?2, ?3)",
             params![d.index as i64, d.leaf, d.leaf_hash.to_vec()],
         )?;
+        for (id, hash) in d.nodes {
+            run(
+                self.0,
+                "INSERT INTO nodes (level, idx, hash) VALUES (?1, ?2, ?3)",
+                params![id.level, id.index as i64, hash.to_vec()],
+            )?;
+        }
         run(
             self.0,
             "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
@@ -300,11 +410,7 @@ impl LedgerTx for SqliteTx<'_> {
 /// its own (a refusal or an error rolls back that one only), one commit, then every
 /// job is finished. Nobody hears back before the commit is durable.
 fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
-    let Inner {
-        conn,
-        leaves,
-        frontier,
-    } = inner;
+    let Inner { conn, frontier } = inner;
     let mut tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
         Ok(tx) => tx,
         Err(e) => {
@@ -321,15 +427,13 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
         let before = staged.clone();
         // A savepoint rolls back when dropped: refusals and errors leave no trace.
         let result = tx.savepoint().map_err(StoreError::from).and_then(|sp| {
-            match job.run(&mut SqliteTx(&sp), &mut staged)? {
-                Some(hashes) => {
-                    sp.commit()?;
-                    Ok(Some(hashes))
-                }
-                None => Ok(None),
+            let keep = job.run(&mut SqliteTx(&sp), &mut staged)?;
+            if keep {
+                sp.commit()?;
             }
+            Ok(keep)
         });
-        if !matches!(result, Ok(Some(_))) {
+        if !matches!(result, Ok(true)) {
             staged = before;
         }
         ran.push((job, result));
@@ -338,9 +442,6 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
         Ok(()) => {
             *frontier = staged;
             for (job, result) in ran {
-                if let Ok(Some(hashes)) = &result {
-                    leaves.extend_from_slice(hashes);
-                }
                 job.finish(result.map(|_| ()));
             }
         }
@@ -364,12 +465,14 @@ impl Storage for SqliteStore {
     }
 
     fn session_user(&self, id: &str) -> StoreResult<Option<String>> {
-        one_row(
-            &self.reader.lock().unwrap_or_else(|p| p.into_inner()),
-            "SELECT username FROM sessions WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )
+        self.readers.with(|conn| {
+            one_row(
+                conn,
+                "SELECT username FROM sessions WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+        })
     }
 
     fn delete_session(&self, id: &str) -> StoreResult<()> {
@@ -403,30 +506,27 @@ impl Storage for SqliteStore {
     }
 
     fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
-        let inner = self.lock();
-        let mut stmt = inner
-            .conn
-            .prepare("SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = ?1 ORDER BY idx")?;
-        let rows = stmt.query_map([sub], |r| {
-            Ok(DecisionRow {
-                index: r.get::<_, i64>(0)? as u64,
-                jti: r.get(1)?,
-                choice: r.get(2)?,
-                notice: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
-                received_at: r.get(4)?,
-                token: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.readers.with(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT idx, jti, choice, notice, received_at, token FROM decisions
+                 WHERE sub = ?1 ORDER BY idx",
+            )?;
+            let rows = stmt.query_map([sub], |r| {
+                Ok(DecisionRow {
+                    index: r.get::<_, i64>(0)? as u64,
+                    jti: r.get(1)?,
+                    choice: r.get(2)?,
+                    notice: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
+                    received_at: r.get(4)?,
+                    token: r.get(5)?,
+                })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
-    fn leaves(&self) -> StoreResult<Vec<Hash>> {
-        Ok(self.lock().leaves.clone())
-    }
-
-    fn tree_head(&self) -> StoreResult<(u64, Hash)> {
-        let inner = self.lock();
-        Ok((inner.frontier.size(), inner.frontier.root()))
+    fn tree_size(&self) -> StoreResult<u64> {
+        self.readers.with(tree_size)
     }
 
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
@@ -445,14 +545,21 @@ impl Storage for SqliteStore {
     }
 
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>> {
-        let inner = self.lock();
-        let mut stmt = inner
-            .conn
-            .prepare("SELECT idx, leaf FROM ledger WHERE idx >= ?1 AND idx < ?2 ORDER BY idx")?;
-        let rows = stmt.query_map(params![start as i64, end as i64], |r| {
-            Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.readers.with(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT idx, leaf FROM ledger WHERE idx >= ?1 AND idx < ?2 ORDER BY idx",
+            )?;
+            let rows = stmt.query_map(params![start as i64, end as i64], |r| {
+                Ok((r.get::<_, i64>(0)? as u64, r.get(1)?))
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+}
+
+impl NodeSource for SqliteStore {
+    fn nodes(&self, ids: &[NodeId]) -> StoreResult<Vec<Hash>> {
+        self.readers.with(|conn| Nodes(conn).nodes(ids))
     }
 }
 
@@ -521,7 +628,7 @@ mod tests {
         }
         let store = SqliteStore::open(&path).unwrap();
         assert_eq!(store.session_user("s").unwrap().as_deref(), Some("adele"));
-        assert_eq!(store.leaves().unwrap(), vec![[7u8; 32]]);
+        assert_eq!(store.tree_head().unwrap(), (1, [7u8; 32]));
         store.create_session("t", "alex", 6).unwrap();
         drop(store);
         assert_eq!(version(&path), schema::CURRENT);
@@ -534,6 +641,44 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(columns, ["id", "username", "created_at"]);
+    }
+
+    #[test]
+    fn a_version_1_ledger_gets_its_tree_nodes_and_proves_what_it_proved() {
+        use consent_core::merkle::{self, leaf_hash};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        let leaves: Vec<Hash> = (0..37u32).map(|i| leaf_hash(&i.to_be_bytes())).collect();
+        {
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(UNVERSIONED).unwrap();
+            old.execute_batch(
+                "CREATE TABLE schema_version (id INTEGER PRIMARY KEY CHECK (id = 1),
+                   version INTEGER NOT NULL);
+                 INSERT INTO schema_version (id, version) VALUES (1, 1);
+                 ALTER TABLE sessions RENAME COLUMN user TO username;",
+            )
+            .unwrap();
+            for (i, leaf) in leaves.iter().enumerate() {
+                old.execute(
+                    "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, '{}', ?2)",
+                    params![i as i64, leaf.to_vec()],
+                )
+                .unwrap();
+            }
+        }
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(version(&path), schema::CURRENT);
+        assert_eq!(store.tree_head().unwrap(), (37, merkle::root(&leaves)));
+        for size in 1..=37 {
+            let tree = &leaves[..size];
+            for i in 0..size {
+                let p = tree::inclusion(&store, i as u64, size as u64).unwrap();
+                assert_eq!(p.proof, merkle::inclusion_proof(i, tree), "{i} in {size}");
+                let c = tree::consistency(&store, i as u64 + 1, size as u64).unwrap();
+                assert_eq!(c.proof, merkle::consistency_proof(i + 1, tree));
+            }
+        }
     }
 
     #[test]

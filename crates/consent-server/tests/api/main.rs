@@ -29,6 +29,8 @@ mod limits;
 mod notices;
 mod policy;
 mod process;
+mod proofs;
+mod proofs_under_load;
 mod refusals;
 mod session_cookie;
 mod sessions;

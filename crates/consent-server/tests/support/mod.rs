@@ -5,6 +5,7 @@
 pub mod binary;
 pub mod client;
 pub mod device;
+pub mod fill;
 pub mod pg;
 pub mod server;
 pub mod store;

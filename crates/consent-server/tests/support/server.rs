@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 type Tweak = Box<dyn FnOnce(&mut Config)>;
+type Setup = Box<dyn FnOnce(&TestStore)>;
 
 /// What to start: [`TestServer::sqlite`], [`TestServer::postgres`] or
 /// [`TestServer::on`].
@@ -15,9 +16,17 @@ pub struct Builder {
     backend: Backend,
     tweaks: Vec<Tweak>,
     files: Vec<(String, Vec<u8>)>,
+    setups: Vec<Setup>,
 }
 
 impl Builder {
+    /// Runs `setup` on the store before the server first opens it: an older
+    /// server's database, a ledger filled in advance.
+    pub fn with_store(mut self, setup: impl FnOnce(&TestStore) + 'static) -> Builder {
+        self.setups.push(Box::new(setup));
+        self
+    }
+
     /// Changes the configuration after the harness has set its own (see
     /// [`TestServer::start`]), so a test may override any of it.
     pub fn with_config(mut self, tweak: impl FnOnce(&mut Config) + 'static) -> Builder {
@@ -43,6 +52,9 @@ impl Builder {
             let path = store.root().join(path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, bytes).unwrap();
+        }
+        for setup in self.setups {
+            setup(&store);
         }
         let mut config = Config {
             port: 0,
@@ -89,6 +101,7 @@ impl TestServer {
             backend,
             tweaks: Vec::new(),
             files: Vec::new(),
+            setups: Vec::new(),
         }
     }
 

@@ -106,6 +106,72 @@ impl TestStore {
         .unwrap()
     }
 
+    /// Runs `sql` (several statements) on this store's database, as an older server
+    /// or an operator would have.
+    pub fn execute(&self, sql: &str) {
+        let (url, path, sql) = (self.database_url(), self.sqlite_path(), sql.to_owned());
+        std::thread::spawn(move || match url {
+            Some(url) => ::postgres::Client::connect(&url, ::postgres::NoTls)
+                .unwrap()
+                .batch_execute(&sql)
+                .unwrap(),
+            None => rusqlite::Connection::open(path)
+                .unwrap()
+                .execute_batch(&sql)
+                .unwrap(),
+        })
+        .join()
+        .unwrap()
+    }
+
+    /// Appends `count` synthetic leaves through the store's own writer (see
+    /// `fill.rs`), before a server opens it.
+    pub fn fill_ledger(&self, count: u64) {
+        use consent_server::store::{PostgresStore, SqliteStore, Storage};
+        let (url, path) = (self.database_url(), self.sqlite_path());
+        std::thread::spawn(move || {
+            let store: Box<dyn Storage> = match url {
+                Some(url) => Box::new(PostgresStore::connect(&url).unwrap()),
+                None => Box::new(SqliteStore::open(&path).unwrap()),
+            };
+            super::fill::fill(&*store, count).unwrap();
+        })
+        .join()
+        .unwrap()
+    }
+
+    /// Takes the ledger's write lock from outside the server, as another writer
+    /// would, and keeps it until the returned guard is released or dropped: the
+    /// server's appends wait, its reads should not.
+    pub fn hold_ledger_lock(&self) -> LedgerLock {
+        let (url, path) = (self.database_url(), self.sqlite_path());
+        let (held, is_held) = std::sync::mpsc::channel();
+        let (release, on_release) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || match url {
+            Some(url) => {
+                let mut db = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+                let mut tx = db.transaction().unwrap();
+                tx.batch_execute("LOCK TABLE ledger IN EXCLUSIVE MODE")
+                    .unwrap();
+                held.send(()).unwrap();
+                let _ = on_release.recv();
+                tx.rollback().unwrap();
+            }
+            None => {
+                let db = rusqlite::Connection::open(path).unwrap();
+                db.execute_batch("BEGIN IMMEDIATE").unwrap();
+                held.send(()).unwrap();
+                let _ = on_release.recv();
+                db.execute_batch("ROLLBACK").unwrap();
+            }
+        });
+        is_held.recv().unwrap();
+        LedgerLock {
+            release: Some(release),
+            thread: Some(thread),
+        }
+    }
+
     /// Stores a challenge as an earlier server would have issued it (one that offered
     /// another notice version), through the store's own code.
     pub fn issue_nonce(&self, nonce: consent_server::store::Nonce) {
@@ -119,5 +185,31 @@ impl TestStore {
         .join()
         .unwrap()
         .unwrap();
+    }
+}
+
+/// The ledger's write lock held from outside (see [`TestStore::hold_ledger_lock`]).
+pub struct LedgerLock {
+    release: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl LedgerLock {
+    /// Lets the lock go, and waits until it has.
+    pub fn release(mut self) {
+        self.let_go();
+    }
+
+    fn let_go(&mut self) {
+        drop(self.release.take());
+        if let Some(thread) = self.thread.take() {
+            thread.join().unwrap();
+        }
+    }
+}
+
+impl Drop for LedgerLock {
+    fn drop(&mut self) {
+        self.let_go();
     }
 }

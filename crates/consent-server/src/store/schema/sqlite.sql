@@ -1,4 +1,4 @@
--- The SQLite schema, version 1 (see ../schema.rs). Same table and column names as
+-- The SQLite schema, version 2 (see ../schema.rs). Same table and column names as
 -- postgres.sql; the types differ on purpose: SQLite has INTEGER, BLOB and 0/1 where
 -- PostgreSQL has BIGINT, BYTEA and BOOLEAN.
 --
@@ -36,6 +36,17 @@ CREATE TABLE IF NOT EXISTS ledger (
   idx INTEGER PRIMARY KEY,
   leaf TEXT NOT NULL,
   leaf_hash BLOB NOT NULL
+);
+
+-- Roots of the tree's complete subtrees, so that a proof reads O(log n) hashes: node
+-- (level, idx) covers leaves idx * 2^level up to (idx + 1) * 2^level. Level 0 is
+-- ledger.leaf_hash and not repeated here. Written in the transaction of the leaf that
+-- completes the subtree, never changed.
+CREATE TABLE IF NOT EXISTS nodes (
+  level INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  hash BLOB NOT NULL,
+  PRIMARY KEY (level, idx)
 );
 
 -- One row per recorded decision; receipt is kept so a re-sent token gets the same.
