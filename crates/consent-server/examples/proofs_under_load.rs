@@ -14,13 +14,12 @@ mod device;
 #[path = "../tests/support/fill.rs"]
 mod fill;
 
-use common::{cpu_seconds, load_average, machine, read_response, write_section};
-use consent_core::Choice;
+use common::{
+    cpu_seconds, load_average, machine, presigned_decisions, read_response, send_all, write_section,
+};
 use consent_server::config::Config;
 use consent_server::store::SqliteStore;
-use p256::ecdsa::SigningKey;
 use rand::Rng;
-use serde_json::{json, Value};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -55,51 +54,10 @@ async fn main() {
         ..Config::default()
     };
     let server = consent_server::start(config).await.unwrap();
-    let base = format!("http://{}", server.addr);
 
-    // Setup (not timed): a session and one signed token per challenge.
-    let http = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let signed_in = http
-        .post(format!("{base}/v1/session"))
-        .json(&json!({"user": "megan"}))
-        .send()
-        .await
-        .unwrap();
-    let cookie = signed_in.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let key = SigningKey::random(&mut rand_core::OsRng);
-    let mut requests = Vec::with_capacity(total);
-    // Half of the decisions are sent alone, half while proofs are requested.
-    for i in 0..total {
-        let ch: Value = http
-            .post(format!("{base}/v1/challenge"))
-            .json(&json!({}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][i % 3];
-        let token = device::sign(&key, &device::claims_for(&ch, choice));
-        requests.push(
-            format!(
-                "POST /v1/decisions HTTP/1.1\r\nhost: {}\r\ncookie: {cookie}\r\n\
-                 content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
-                server.addr,
-                token.len()
-            )
-            .into_bytes(),
-        );
-    }
+    // Setup (not timed). Half of the decisions are sent alone, half while proofs are
+    // requested.
+    let mut requests = presigned_decisions(server.addr, total).await;
 
     // Timed, first without proof clients, as the baseline on this machine today.
     let baseline_requests = requests.split_off(requests.len() / 2);
@@ -209,40 +167,4 @@ async fn main() {
         busy * 100.0
     );
     write_section("docs/BENCHMARKS.md", "proofs-under-load", &section);
-}
-
-/// Sends every request (a decision) once over `concurrency` keep-alive sockets;
-/// each one's latency.
-async fn send_all(
-    addr: std::net::SocketAddr,
-    requests: Vec<Vec<u8>>,
-    concurrency: usize,
-) -> Vec<Duration> {
-    let queue = Arc::new(std::sync::Mutex::new(requests));
-    let mut deciders = Vec::new();
-    for _ in 0..concurrency {
-        let queue = queue.clone();
-        deciders.push(tokio::spawn(async move {
-            let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
-            conn.set_nodelay(true).unwrap();
-            let mut buf = Vec::with_capacity(4096);
-            let mut latencies = Vec::new();
-            loop {
-                let Some(request) = queue.lock().unwrap().pop() else {
-                    break;
-                };
-                let t = Instant::now();
-                conn.write_all(&request).await.unwrap();
-                let status = read_response(&mut conn, &mut buf).await;
-                assert_eq!(status, 201, "{}", String::from_utf8_lossy(&buf));
-                latencies.push(t.elapsed());
-            }
-            latencies
-        }));
-    }
-    let mut latencies = Vec::new();
-    for d in deciders {
-        latencies.extend(d.await.unwrap());
-    }
-    latencies
 }

@@ -3,19 +3,14 @@
 //!
 //! `cargo run --release -p consent-server --example throughput -- [decisions] [concurrency]`
 
-use consent_core::Choice;
 use consent_server::config::Config;
 
 #[path = "common/mod.rs"]
 mod common;
 #[path = "../tests/support/device.rs"]
 mod device;
-use common::{cpu_seconds, load_average, machine, read_response, write_section};
-use p256::ecdsa::SigningKey;
-use serde_json::{json, Value};
-use std::sync::Arc;
+use common::{cpu_seconds, load_average, machine, presigned_decisions, send_all, write_section};
 use std::time::{Duration, Instant};
-use tokio::io::AsyncWriteExt;
 
 #[tokio::main]
 async fn main() {
@@ -34,87 +29,17 @@ async fn main() {
         ..Config::default()
     };
     let server = consent_server::start(config).await.unwrap();
-    let base = format!("http://{}", server.addr);
 
-    // Setup (not timed): a session and one signed token per challenge.
-    let http = reqwest::Client::builder()
-        .cookie_store(true)
-        .pool_max_idle_per_host(concurrency)
-        .build()
-        .unwrap();
-    let signed_in = http
-        .post(format!("{base}/v1/session"))
-        .json(&json!({"user": "megan"}))
-        .send()
-        .await
-        .unwrap();
-    let cookie = signed_in.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let key = SigningKey::random(&mut rand_core::OsRng);
-    let mut tokens = Vec::with_capacity(total);
-    for i in 0..total {
-        let ch: Value = http
-            .post(format!("{base}/v1/challenge"))
-            .json(&json!({}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][i % 3];
-        tokens.push(device::sign(&key, &device::claims_for(&ch, choice)));
-    }
+    // Setup (not timed): one signed token per challenge.
+    let requests = presigned_decisions(server.addr, total).await;
 
     // Timed: every token sent once over `concurrency` keep-alive connections. The
     // client is a few lines of HTTP/1.1 on a socket, as wrk would be, so that the
     // machine's two cores go to the backend rather than to a client library.
-    let requests: Vec<Vec<u8>> = tokens
-        .iter()
-        .map(|token| {
-            format!(
-                "POST /v1/decisions HTTP/1.1\r\nhost: {}\r\ncookie: {cookie}\r\n\
-                 content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
-                server.addr,
-                token.len()
-            )
-            .into_bytes()
-        })
-        .collect();
-    let queue = Arc::new(std::sync::Mutex::new(requests));
     let load_before = load_average();
     let cpu_before = cpu_seconds();
     let started = Instant::now();
-    let mut workers = Vec::new();
-    for _ in 0..concurrency {
-        let (addr, queue) = (server.addr, queue.clone());
-        workers.push(tokio::spawn(async move {
-            let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
-            conn.set_nodelay(true).unwrap();
-            let mut buf = Vec::with_capacity(4096);
-            let mut latencies = Vec::new();
-            loop {
-                let Some(request) = queue.lock().unwrap().pop() else {
-                    break;
-                };
-                let t = Instant::now();
-                conn.write_all(&request).await.unwrap();
-                let status = read_response(&mut conn, &mut buf).await;
-                assert_eq!(status, 201, "{}", String::from_utf8_lossy(&buf));
-                latencies.push(t.elapsed());
-            }
-            latencies
-        }));
-    }
-    let mut latencies: Vec<Duration> = Vec::new();
-    for w in workers {
-        latencies.extend(w.await.unwrap());
-    }
+    let mut latencies = send_all(server.addr, requests, concurrency).await;
     let elapsed = started.elapsed();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let busy = (cpu_seconds() - cpu_before) / (elapsed.as_secs_f64() * cores as f64);

@@ -2,7 +2,12 @@
 //! process's CPU time, the machine's name and writing a section of
 //! docs/BENCHMARKS.md.
 
-use tokio::io::AsyncReadExt;
+use consent_core::Choice;
+use p256::ecdsa::SigningKey;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Reads one HTTP/1.1 response with a Content-Length body into `buf`; its status.
 pub async fn read_response(conn: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) -> u16 {
@@ -84,4 +89,88 @@ pub fn load_average() -> f64 {
         .ok()
         .and_then(|l| l.split_whitespace().next()?.parse().ok())
         .unwrap_or(0.0)
+}
+
+/// Sends every request (a decision) once over `concurrency` keep-alive sockets;
+/// each one's latency.
+pub async fn send_all(
+    addr: std::net::SocketAddr,
+    requests: Vec<Vec<u8>>,
+    concurrency: usize,
+) -> Vec<Duration> {
+    let queue = Arc::new(std::sync::Mutex::new(requests));
+    let mut deciders = Vec::new();
+    for _ in 0..concurrency {
+        let queue = queue.clone();
+        deciders.push(tokio::spawn(async move {
+            let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
+            conn.set_nodelay(true).unwrap();
+            let mut buf = Vec::with_capacity(4096);
+            let mut latencies = Vec::new();
+            loop {
+                let Some(request) = queue.lock().unwrap().pop() else {
+                    break;
+                };
+                let t = Instant::now();
+                conn.write_all(&request).await.unwrap();
+                let status = read_response(&mut conn, &mut buf).await;
+                assert_eq!(status, 201, "{}", String::from_utf8_lossy(&buf));
+                latencies.push(t.elapsed());
+            }
+            latencies
+        }));
+    }
+    let mut latencies = Vec::new();
+    for d in deciders {
+        latencies.extend(d.await.unwrap());
+    }
+    latencies
+}
+
+/// Signs in as one demo user and signs `total` decisions, each on its own challenge,
+/// with one device key: the raw `POST /v1/decisions` requests, ready to send. Not
+/// timed by the callers, so the client's signing cost stays out of the figures.
+pub async fn presigned_decisions(addr: std::net::SocketAddr, total: usize) -> Vec<Vec<u8>> {
+    let base = format!("http://{addr}");
+    let http = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let signed_in = http
+        .post(format!("{base}/v1/session"))
+        .json(&json!({"user": "megan"}))
+        .send()
+        .await
+        .unwrap();
+    let cookie = signed_in.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let key = SigningKey::random(&mut rand_core::OsRng);
+    let mut requests = Vec::with_capacity(total);
+    for i in 0..total {
+        let ch: Value = http
+            .post(format!("{base}/v1/challenge"))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][i % 3];
+        let token = crate::device::sign(&key, &crate::device::claims_for(&ch, choice));
+        requests.push(
+            format!(
+                "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\ncookie: {cookie}\r\n\
+                 content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
+                token.len()
+            )
+            .into_bytes(),
+        );
+    }
+    requests
 }
