@@ -15,9 +15,9 @@ mod device;
 mod fill;
 
 use common::{
-    cpu_seconds, load_average, machine, presigned_decisions, read_response, send_all, write_section,
+    bench_config, cpu_seconds, load_average, machine, presigned_decisions, read_response, send_all,
+    write_section,
 };
-use consent_server::config::Config;
 use consent_server::store::SqliteStore;
 use rand::Rng;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,14 +46,9 @@ async fn main() {
     let fill_secs = filling.elapsed().as_secs_f64();
     println!("filled {leaves} leaves in {fill_secs:.1} s");
 
-    let config = Config {
-        port: 0,
-        data_dir: dir.path().to_path_buf(),
-        audience: "https://consent.bench".into(),
-        rate_per_minute: u32::MAX,
-        ..Config::default()
-    };
-    let server = consent_server::start(config).await.unwrap();
+    let server = consent_server::start(bench_config(dir.path()))
+        .await
+        .unwrap();
 
     // Setup (not timed). Half of the decisions are sent alone, half while proofs are
     // requested.

@@ -3,13 +3,13 @@
 //!
 //! `cargo run --release -p consent-server --example throughput -- [decisions] [concurrency]`
 
-use consent_server::config::Config;
-
 #[path = "common/mod.rs"]
 mod common;
 #[path = "../tests/support/device.rs"]
 mod device;
-use common::{cpu_seconds, load_average, machine, presigned_decisions, send_all, write_section};
+use common::{
+    bench_config, cpu_seconds, load_average, machine, presigned_decisions, send_all, write_section,
+};
 use std::time::{Duration, Instant};
 
 #[tokio::main]
@@ -21,14 +21,9 @@ async fn main() {
     let total = args.first().copied().unwrap_or(4000);
     let concurrency = args.get(1).copied().unwrap_or(32);
     let dir = tempfile::tempdir().unwrap();
-    let config = Config {
-        port: 0,
-        data_dir: dir.path().to_path_buf(),
-        audience: "https://consent.bench".into(),
-        rate_per_minute: u32::MAX,
-        ..Config::default()
-    };
-    let server = consent_server::start(config).await.unwrap();
+    let server = consent_server::start(bench_config(dir.path()))
+        .await
+        .unwrap();
 
     // Setup (not timed): one signed token per challenge.
     let requests = presigned_decisions(server.addr, total).await;

@@ -174,3 +174,15 @@ pub async fn presigned_decisions(addr: std::net::SocketAddr, total: usize) -> Ve
     }
     requests
 }
+
+/// A server on a free loopback port with its data in `dir`, unlimited per-session
+/// rates (the benchmark's one user sends everything) and otherwise the defaults.
+pub fn bench_config(dir: &std::path::Path) -> consent_server::config::Config {
+    consent_server::config::Config {
+        port: 0,
+        data_dir: dir.to_path_buf(),
+        audience: "https://consent.bench".into(),
+        rate_per_minute: u32::MAX,
+        ..Default::default()
+    }
+}
