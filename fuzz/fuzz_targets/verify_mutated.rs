@@ -51,7 +51,8 @@ fn fixtures() -> &'static [Fixture] {
                     y: base64url(point.y().unwrap()),
                 };
                 let claims = Claims::new(
-                    format!("jti-{i}-0123456789abcdef"),
+                    // 16 bytes, as the widget makes them: an id the schema accepts.
+                    base64url(&[i as u8 + 1; 16]),
                     NOW,
                     format!("nonce-{i}"),
                     AUD.into(),
