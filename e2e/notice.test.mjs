@@ -126,8 +126,9 @@ const FLOWS = {
 test("a decision signed on notice version 1 is recorded, kept readable, and asked again with what changed", async () => {
   const { context, page } = await openDemo(browser, backend, "adele");
   await page.locator("#show-linkedin").waitFor();
-  // A challenge the version-1 server issued: in its nonces table, as it stored them
-  // (bound to the session as the server keeps it: the SHA-256 of the cookie, base64url).
+  // A challenge the version-1 server issued a moment ago: in its nonces table, as it
+  // stored them (bound to the session as the server keeps it: the SHA-256 of the
+  // cookie, base64url), live, since `iat` is judged against the challenge's life.
   const cookie = (await context.cookies()).find((c) => c.name === "alc_session").value;
   const session = createHash("sha256").update(cookie).digest("base64url");
   const me = await page.evaluate(async () => (await fetch("/v1/session")).json());
@@ -139,7 +140,7 @@ test("a decision signed on notice version 1 is recorded, kept readable, and aske
       `
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1], timeout=10)
-db.execute("INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang, notice_sha256, expires_at, used) VALUES (?, ?, ?, ?, 1, 'en', ?, 4102444800, 0)", sys.argv[2:7])
+db.execute("INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang, notice_sha256, expires_at, used) VALUES (?, ?, ?, ?, 1, 'en', ?, ?, 0)", sys.argv[2:8])
 db.commit()
 `,
       join(backend.dataDir, "ledger.sqlite3"),
@@ -148,6 +149,8 @@ db.commit()
       me.sub,
       V1.id,
       V1.sha256,
+      // Issued ten seconds ago under the default one-hour life.
+      String(Math.floor(Date.now() / 1000) + 3600 - 10),
     ],
     { encoding: "utf8" }
   );
