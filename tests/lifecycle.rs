@@ -80,12 +80,7 @@ fn call(el: &HtmlElement, method: &str) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen_test]
 async fn the_custom_element_maps_attributes_to_options() {
-    account_link_consent::define_element();
-    let el: HtmlElement = document()
-        .create_element("account-link-consent")
-        .unwrap()
-        .unchecked_into();
-    el.set_attribute("backend-url", &backend_url()).unwrap();
+    let el = consent_element();
     el.set_attribute("link-help", "https://help.example.test/")
         .unwrap();
     el.set_attribute("lang", "en-GB").unwrap();
@@ -115,12 +110,7 @@ async fn the_custom_element_maps_attributes_to_options() {
 
 #[wasm_bindgen_test]
 async fn the_custom_element_reports_bad_attributes_as_consent_error() {
-    account_link_consent::define_element();
-    let el: HtmlElement = document()
-        .create_element("account-link-consent")
-        .unwrap()
-        .unchecked_into();
-    el.set_attribute("backend-url", &backend_url()).unwrap();
+    let el = consent_element();
     el.set_attribute("link-help", "http://help.example.test/")
         .unwrap();
     let errors = record(&el, "consent:error");
@@ -143,12 +133,7 @@ async fn the_custom_element_reports_bad_attributes_as_consent_error() {
 
 #[wasm_bindgen_test]
 async fn an_attribute_change_waits_for_the_open_dialog_and_its_promise() {
-    account_link_consent::define_element();
-    let el: HtmlElement = document()
-        .create_element("account-link-consent")
-        .unwrap()
-        .unchecked_into();
-    el.set_attribute("backend-url", &backend_url()).unwrap();
+    let el = consent_element();
     el.set_attribute("lang", "en-GB").unwrap();
     let errors = record(&el, "consent:error");
     document().body().unwrap().append_child(&el).unwrap();
@@ -193,4 +178,15 @@ async fn an_attribute_change_waits_for_the_open_dialog_and_its_promise() {
         JsFuture::from(again).await.is_err(),
         "removed before a choice"
     );
+}
+
+/// A fresh `<account-link-consent>`, not yet in the page, pointed at the fake backend.
+fn consent_element() -> HtmlElement {
+    account_link_consent::define_element();
+    let el: HtmlElement = document()
+        .create_element("account-link-consent")
+        .unwrap()
+        .unchecked_into();
+    el.set_attribute("backend-url", &backend_url()).unwrap();
+    el
 }
