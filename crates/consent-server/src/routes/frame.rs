@@ -42,12 +42,12 @@ pub fn router(state: Arc<AppState>) -> Router {
     Router::new().route("/frame", get(page)).with_state(state)
 }
 
-/// The origins that may embed the frame: the allowed host origins, and this backend's
-/// own origin (its audience), which is `'self'`.
+/// The host origins that may embed the frame besides this backend's own (`'self'`).
 fn embedders(state: &AppState) -> impl Iterator<Item = &str> {
     state.config.allowed_origins.iter().map(String::as_str)
 }
 
+/// This backend's origin as its pages' `Origin` says it: the audience.
 fn own_origin(state: &AppState) -> &str {
     state.config.audience.trim_end_matches('/')
 }
