@@ -87,7 +87,7 @@ function gateway(backendPort) {
   return createServer((req, res) => {
     const headers = { ...req.headers };
     delete headers[USER_HEADER.toLowerCase()];
-    const user = /^Bearer token-for-(megan|adele|alex)$/.exec(req.headers.authorization ?? "")?.[1];
+    const user = /^Bearer token-for-(megan|adele|alex|lynne)$/.exec(req.headers.authorization ?? "")?.[1];
     if (user) headers[USER_HEADER.toLowerCase()] = user;
     delete headers.authorization;
     const upstream = forward({ host: "127.0.0.1", port: backendPort, method: req.method, path: req.url, headers }, (answer) => {
@@ -187,10 +187,33 @@ test("a real click in the frame resolves the host's prompt() and fires consent:d
       ["prompt"],
     );
 
+    // manage() opens the manage view in the frame; the host hears it open.
+    await page.evaluate(() => window.__consent.manage());
+    await page.waitForFunction(() => window.__events.some((e) => e.name === "consent:open" && e.detail.view === "manage"));
+    assert.equal(await inFrame(page).locator("dialog[open]").count(), 1);
+    assert.equal((await page.evaluate(() => window.__consent.state())).view, "manage");
+
     await page.evaluate(() => window.__consent.destroy());
     assert.equal(await page.locator("#consent iframe").count(), 0);
     const after = await page.evaluate(() => window.__consent.state().then(() => "resolved", (e) => e.message));
     assert.match(after, /destroyed/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the prompt in the frame takes the keyboard focus, and Escape means not now", async () => {
+  const { context, page } = await openHost("lynne");
+  try {
+    await page.evaluate(() => {
+      window.__outcome = window.__consent.prompt();
+    });
+    await inFrame(page).locator("dialog[open]").waitFor();
+    await page.waitForFunction(() => document.activeElement === document.querySelector("#consent iframe"));
+    await inFrame(page).locator("#alc-title:focus").waitFor();
+    await page.keyboard.press("Escape");
+    const outcome = await page.evaluate(() => window.__outcome);
+    assert.equal(outcome.choice, "not_now");
   } finally {
     await context.close();
   }
