@@ -330,6 +330,52 @@ test("a third origin posing as the frame to the host, or as the host to the fram
   }
 });
 
+test("bad options are an Error naming the field, on the host's side or from the frame", async () => {
+  const { context, page } = await openHost("megan");
+  try {
+    const thrown = await page.evaluate(async (consentOrigin) => {
+      const { createConsentFrame } = await import("/pkg/frame.js");
+      const messages = [];
+      for (const options of [
+        { consentOrigin: consentOrigin + "/" },
+        { consentOrigin: "http://consent.contoso.example" },
+        { consentOrigin, backendUrl: "https://elsewhere.example/" },
+        { consentOrigin, getHeaders: "Bearer x" },
+      ]) {
+        try {
+          createConsentFrame(document.body, options);
+          messages.push(null);
+        } catch (e) {
+          messages.push(e instanceof Error ? e.message : "not an Error");
+        }
+      }
+      return messages;
+    }, consentOrigin);
+    assert.match(thrown[0], /^consentOrigin: .* is not an origin/);
+    assert.match(thrown[1], /^consentOrigin: must be https:/);
+    assert.match(thrown[2], /unknown option backendUrl/);
+    assert.match(thrown[3], /^getHeaders: must be a function/);
+    assert.equal(await page.locator("iframe").count(), 1, "no frame for bad options");
+
+    // What only the widget checks (a link that is not https:) fails in the frame and
+    // reaches the host as consent:error, and calls reject.
+    const failed = await page.evaluate(async (consentOrigin) => {
+      const { createConsentFrame } = await import("/pkg/frame.js");
+      const container = document.createElement("div");
+      document.body.append(container);
+      const error = new Promise((resolve) => container.addEventListener("consent:error", (e) => resolve(e.detail)));
+      const consent = createConsentFrame(container, { consentOrigin, links: { help: "http://intranet.contoso.example/faq" } });
+      const rejected = await consent.prompt().then(() => null, (e) => e.message);
+      return { error: await error, rejected };
+    }, consentOrigin);
+    assert.equal(failed.error.code, "frame-failed");
+    assert.match(failed.error.message, /help/);
+    assert.equal(failed.rejected, failed.error.message);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a page whose origin the backend does not list cannot show the frame", async () => {
   const context = await browser.newContext();
   try {
