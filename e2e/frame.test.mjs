@@ -371,6 +371,17 @@ test("bad options are an Error naming the field, on the host's side or from the 
     assert.equal(failed.error.code, "frame-failed");
     assert.match(failed.error.message, /help/);
     assert.equal(failed.rejected, failed.error.message);
+
+    // Headers the host's hook gets wrong are judged in the frame as in the page.
+    const badHeaders = await page.evaluate(async (consentOrigin) => {
+      const { createConsentFrame } = await import("/pkg/frame.js");
+      const container = document.createElement("div");
+      document.body.append(container);
+      const error = new Promise((resolve) => container.addEventListener("consent:error", (e) => resolve(e.detail)));
+      createConsentFrame(container, { consentOrigin, getHeaders: () => ({ Authorization: 42 }) });
+      return error;
+    }, consentOrigin);
+    assert.equal(badHeaders.code, "bad-headers");
   } finally {
     await context.close();
   }

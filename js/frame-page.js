@@ -106,8 +106,8 @@ function headersArrived(m) {
   if (!waiting) return;
   waitingForHeaders.delete(m.id);
   clearTimeout(waiting.timer);
-  // Anything but an object of strings goes to the widget as it is, which reports it
-  // as `bad-headers` to the host.
+  // Whatever the host's hook returned goes to the widget as it is, which checks it as
+  // it checks a hook of its own (and reports `bad-headers` to the host).
   if (m.ok === true) waiting.resolve(m.headers);
   else waiting.reject(new Error(typeof m.message === "string" ? m.message : "the host's getHeaders failed"));
 }

@@ -108,9 +108,15 @@ export function createConsentFrame(container, options = {}) {
   async function answerHeaders(id) {
     try {
       const headers = await getHeaders();
-      const valid = isPlainObject(headers) && Object.values(headers).every((v) => typeof v === "string");
-      // Anything else reaches the widget as null, which it reports as `bad-headers`.
-      post({ type: "headers", id, ok: true, headers: valid ? { ...headers } : null });
+      // As data, checked by the widget in the frame as in the page: no headers for
+      // nothing, `bad-headers` for anything but an object of strings.
+      let value;
+      try {
+        value = plain(headers);
+      } catch {
+        value = "not plain data";
+      }
+      post({ type: "headers", id, ok: true, headers: value });
     } catch (e) {
       post({ type: "headers", id, ok: false, message: String(e?.message ?? e) });
     }
