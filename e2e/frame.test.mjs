@@ -238,6 +238,15 @@ test("a host script can neither see into the frame nor choose for the user", asy
       return { contentDocument: frame.contentDocument === null, documentRead };
     });
     assert.deepEqual(reach, { contentDocument: true, documentRead: "SecurityError" });
+    // Clicks synthesised on the frame element, where "Connect both ways" is drawn.
+    const box = await inFrame(page).locator('button[data-choice="both_ways"]').boundingBox();
+    await page.evaluate(({ x, y }) => {
+      const frame = document.querySelector("#consent iframe");
+      for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) {
+        frame.dispatchEvent(new MouseEvent(type, { bubbles: true, clientX: x, clientY: y }));
+      }
+      frame.click();
+    }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
 
     // Messages a hostile script on the host page might try: a choice, a click, an
     // answer in the frame's name. None is a message the frame knows.
