@@ -3,7 +3,7 @@
 
 use crate::cors::{self, HostOrigins};
 use crate::host::{check_host, AllowedHosts};
-use crate::routes::{admin, decisions, ledger, notices, session};
+use crate::routes::{admin, decisions, frame, ledger, notices, session};
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -62,7 +62,8 @@ async fn lowercase_media_type(
     next.run(request).await
 }
 
-/// The whole HTTP surface: the API, the demo page at `/` and the widget at `/pkg/`.
+/// The whole HTTP surface: the API, the demo page at `/`, the widget at `/pkg/` and
+/// its isolated frame at `/frame`.
 pub fn router(state: Arc<AppState>) -> Router {
     let hosts = Arc::new(AllowedHosts::new(state.config.allowed_hosts()));
     // Checked by Config::validate before start.
@@ -117,7 +118,8 @@ pub fn router(state: Arc<AppState>) -> Router {
 
     // Outermost last. The problem rewriter sits outside the timeout (so a 408 becomes a
     // problem too) and inside compression (so it reads the error text uncompressed).
-    api.merge(files)
+    api.merge(frame::router(state.clone()))
+        .merge(files)
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

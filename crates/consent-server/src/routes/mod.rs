@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod decisions;
+pub mod frame;
 pub mod ledger;
 pub mod notices;
 pub mod session;

@@ -23,6 +23,7 @@ mod cors;
 mod decisions;
 mod delivery;
 mod deployment;
+mod frame;
 mod ledger;
 mod ledger_privacy;
 mod limits;
