@@ -9,7 +9,7 @@
 // parts is needed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -80,7 +80,7 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), "consent-bundlers-"));
   await run("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: join(ROOT, "pkg") });
   tarball = join(work, readdirSync(work).find((f) => f.endsWith(".tgz")));
-  for (const host of ["webpack", "vite"]) origins[host] = `http://127.0.0.1:${await freePort()}`;
+  for (const host of ["webpack", "vite", "viteDev"]) origins[host] = `http://127.0.0.1:${await freePort()}`;
   backend = new Backend({ env: { CONSENT_ALLOWED_ORIGINS: Object.values(origins).join(",") } });
   await backend.start();
   const backendUrl = `${backend.url}/`;
@@ -94,25 +94,59 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Opens `host`'s page as `user` (the demo session, as the host's sign-in would leave
- * it: 127.0.0.1 on another port is the same site, so the cookie travels), with the page
- * served with `headers`; returns the page and every URL it fetched. */
+/** Opens `host`'s built page, served with `headers`, as `user` (see `visit`). */
 async function open(host, user, headers, fn) {
   const server = staticServer(dists[host], headers);
   await listen(server, Number(new URL(origins[host]).port));
+  try {
+    await visit(origins[host], user, fn);
+  } finally {
+    await close(server);
+  }
+}
+
+/** Opens `origin`'s page as `user` (the demo session, as the host's sign-in would leave
+ * it: 127.0.0.1 on another port is the same site, so the cookie travels); gives `fn` the
+ * page and every response it got. */
+async function visit(origin, user, fn) {
   const context = await browser.newContext();
   try {
     const signIn = await context.request.post(`${backend.url}/v1/session`, { data: { user } });
     assert.equal(signIn.status(), 200);
     const page = await context.newPage();
     const fetched = [];
-    page.on("response", (r) => fetched.push({ url: r.url(), status: r.status() }));
+    page.on("response", (r) => fetched.push({ url: r.url(), status: r.status(), type: r.headers()["content-type"] }));
     page.on("pageerror", (e) => console.error(`[page] ${e.message}`));
-    await page.goto(`${origins[host]}/`);
+    await page.goto(`${origin}/`);
     await fn(page, fetched);
   } finally {
     await context.close();
-    await close(server);
+  }
+}
+
+/** Vite's dev server on `origin`, until `fn` is done. */
+async function viteDev(origin, env, fn) {
+  const dir = join(HOSTS, "vite");
+  const port = new URL(origin).port;
+  const proc = spawn(join(dir, "node_modules/.bin/vite"), ["--host", "127.0.0.1", "--port", port, "--strictPort", "--logLevel", "warn"], {
+    cwd: dir,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  proc.stderr.on("data", (d) => process.stderr.write(`[vite] ${d}`));
+  const exited = new Promise((r) => proc.once("exit", r));
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${origin}/`)).ok) break;
+      } catch {}
+      if (i === 300) throw new Error("vite's dev server did not start within 30 s");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await fn();
+  } finally {
+    proc.kill("SIGTERM");
+    await exited;
   }
 }
 
@@ -190,12 +224,25 @@ test("under the README's Content-Security-Policy the webpack host shows the styl
 });
 
 test("each part of that policy is needed: without 'wasm-unsafe-eval' init() rejects, without the backend in connect-src the host hears consent:error", async () => {
-  await open("webpack", "lynne", { "Content-Security-Policy": csp(backend.url, { script: "script-src 'self'" }) }, async (page) => {
+  // (megan has decided already: nothing here could get as far as asking her.)
+  await open("webpack", "megan", { "Content-Security-Policy": csp(backend.url, { script: "script-src 'self'" }) }, async (page) => {
     await waitForLog(page, /^init failed: /);
     assert.match((await logLines(page)).join("\n"), /WebAssembly.*Content Security Policy/);
     assert.equal(await page.locator("#consent dialog").count(), 0);
   });
-  await open("webpack", "lynne", { "Content-Security-Policy": csp(backend.url, { connect: "connect-src 'self'" }) }, async (page) => {
+  await open("webpack", "megan", { "Content-Security-Policy": csp(backend.url, { connect: "connect-src 'self'" }) }, async (page) => {
     await waitForLog(page, /^event: error unreachable$/);
+  });
+});
+
+test("Vite's dev server, with the host's optimizeDeps exclusion, serves the installed package and its wasm as they are", async () => {
+  await viteDev(origins.viteDev, { VITE_CONSENT_BACKEND_URL: `${backend.url}/` }, async () => {
+    await visit(origins.viteDev, "lynne", async (page, fetched) => {
+      await decide(page, "linkedin_only");
+      const wasm = fetched.find((f) => f.url.endsWith("/account_link_consent_bg.wasm"));
+      assert.equal(wasm?.status, 200);
+      assert.equal(wasm.type, "application/wasm");
+      assert.match(wasm.url, /\/node_modules\/account-link-consent\//);
+    });
   });
 });

@@ -10,7 +10,7 @@ host.addEventListener("consent:error", (e) => log(`event: error ${e.detail.code}
 
 init().then(
   () => {
-    // eslint-disable-next-line no-undef -- set by webpack's DefinePlugin
+    // CONSENT_BACKEND_URL is replaced by webpack's DefinePlugin at build time.
     const consent = mount(host, { backendUrl: CONSENT_BACKEND_URL, lang: "en" });
     const show = document.getElementById("show");
     show.addEventListener("click", async () => {
