@@ -70,7 +70,13 @@ function staticServer(dir, headers = {}) {
 }
 
 const listen = (server, port) => new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-const close = (server) => new Promise((resolve) => server.close(resolve));
+/** Closes at once: a browser's idle keep-alive connection would otherwise hold the port
+ * the next test listens on again. */
+const close = (server) =>
+  new Promise((resolve) => {
+    server.close(resolve);
+    server.closeAllConnections();
+  });
 
 /** The wasm files the bundler wrote, relative to its output. */
 function emittedWasm(dir) {
