@@ -18,7 +18,15 @@ import { extname, join, normalize, relative } from "node:path";
 import { promisify } from "node:util";
 import { Backend, freePort, launch, ROOT } from "./harness.mjs";
 
-const run = promisify(execFile);
+const execFileP = promisify(execFile);
+/** Runs a tool, and when it fails says what it printed (webpack reports errors on stdout). */
+async function run(cmd, args, options) {
+  try {
+    return await execFileP(cmd, args, options);
+  } catch (e) {
+    throw new Error(`${cmd} ${args.join(" ")} failed (${e.code}):\n${e.stdout}\n${e.stderr}`);
+  }
+}
 const HOSTS = join(ROOT, "e2e/hosts");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 const WASM = readFileSync(join(ROOT, "pkg/account_link_consent_bg.wasm"));
