@@ -5,8 +5,8 @@
 // mounts the widget from code after init(); the Vite host only imports register.js and
 // puts <account-link-consent> in its page. In both, the wasm must come from the
 // bundler's own asset handling: an emitted, renamed file the page really fetched.
-// Then the Content-Security-Policy the README gives a host page, and that each of its
-// parts is needed.
+// Then the Content-Security-Policy the README gives a host page, that each of its parts
+// is needed, and Vite's dev server with the setting the README gives for it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
