@@ -47,6 +47,19 @@ setup_npm() {
   fi
 }
 
+# The bundlers of the host apps in e2e/hosts/ (webpack 5, Vite), pinned by each host's
+# lockfile. The widget itself is not in them: e2e/bundlers.test.mjs packs pkg/ and
+# installs that tarball with --no-save on every run, so it always tests the current build.
+setup_bundler_hosts() {
+  local host
+  for host in e2e/hosts/*/; do
+    if [ ! -f "$host/node_modules/.package-lock.json" ] || [ "$host/package-lock.json" -nt "$host/node_modules/.package-lock.json" ]; then
+      say "installing the bundler of ${host%/}"
+      (cd "$host" && npm ci --no-audit --no-fund)
+    fi
+  done
+}
+
 # jwcrypto, for cross-checking tokens, in a venv of the project's own.
 setup_python() {
   local venv="$ROOT/.tools/venv"
