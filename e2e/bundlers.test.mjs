@@ -10,13 +10,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
-import { createServer } from "node:http";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, relative } from "node:path";
+import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { Backend, freePort, launch, ROOT } from "./harness.mjs";
+import { close, listen, staticServer } from "./hosting.mjs";
 
 const execFileP = promisify(execFile);
 /** Runs a tool, and when it fails says what it printed (webpack reports errors on stdout). */
@@ -28,7 +27,6 @@ async function run(cmd, args, options) {
   }
 }
 const HOSTS = join(ROOT, "e2e/hosts");
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 const WASM = readFileSync(join(ROOT, "pkg/account_link_consent_bg.wasm"));
 
 /** The widget's own needs, as README.md ("Content-Security-Policy") states them, and
@@ -56,36 +54,6 @@ async function build(host, env) {
   return out;
 }
 
-/** Any static server would do: the built files of one host, `/` its index.html, and
- * `headers` on the page (a CSP). */
-function staticServer(dir, headers = {}) {
-  return createServer(async (req, res) => {
-    const path = new URL(req.url, "http://x").pathname;
-    const file = normalize(join(dir, path === "/" ? "index.html" : path));
-    if (!file.startsWith(dir)) {
-      res.writeHead(404);
-      return res.end();
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", ...(path === "/" ? headers : {}) });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-}
-
-const listen = (server, port) => new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-/** Closes at once: a browser's idle keep-alive connection would otherwise hold the port
- * the next test listens on again. */
-const close = (server) =>
-  new Promise((resolve) => {
-    server.close(resolve);
-    server.closeAllConnections();
-  });
-
 /** The wasm files the bundler wrote, relative to its output. */
 function emittedWasm(dir) {
   return readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".wasm"));
@@ -111,7 +79,7 @@ after(async () => {
 
 /** Opens `host`'s built page, served with `headers`, as `user` (see `visit`). */
 async function open(host, user, headers, fn) {
-  const server = staticServer(dists[host], headers);
+  const server = staticServer({ dir: dists[host], headers });
   await listen(server, Number(new URL(origins[host]).port));
   try {
     await visit(origins[host], user, fn);

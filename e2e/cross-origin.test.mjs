@@ -7,16 +7,12 @@
 // a page on another port of the same site keeps the demo's cookie, no hook needed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer, request as forward } from "node:http";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
 import { Backend, freePort, launch, ROOT } from "./harness.mjs";
+import { close, gateway, listen, staticServer, USER_HEADER } from "./hosting.mjs";
 
-const USER_HEADER = "X-Authenticated-User";
 /** What the host's identity provider issued; anything else is no user. */
 const TOKENS = { "token-for-megan": "megan" };
 
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 
 const HOST_PAGE = `<!doctype html>
 <html lang="en"><title>Host page</title>
@@ -48,54 +44,6 @@ const HOST_PAGE = `<!doctype html>
   }
 </script>`;
 
-/** Any static server would do: files from the repository, the host page at `/`. */
-function staticServer() {
-  return createServer(async (req, res) => {
-    const path = new URL(req.url, "http://x").pathname;
-    if (path === "/") {
-      res.writeHead(200, { "Content-Type": "text/html" });
-      return res.end(HOST_PAGE);
-    }
-    const file = normalize(join(ROOT, path));
-    if (!path.startsWith("/pkg/") || !file.startsWith(join(ROOT, "pkg"))) {
-      res.writeHead(404);
-      return res.end();
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-}
-
-/** The host's gateway: a known bearer token becomes the user header, and a copy of that
- * header sent by the browser is dropped, as the backend's trusted-header mode requires. */
-function gateway(backendPort) {
-  return createServer((req, res) => {
-    const headers = { ...req.headers };
-    delete headers[USER_HEADER.toLowerCase()];
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
-    if (TOKENS[token]) headers[USER_HEADER.toLowerCase()] = TOKENS[token];
-    delete headers.authorization;
-    const upstream = forward({ host: "127.0.0.1", port: backendPort, method: req.method, path: req.url, headers }, (answer) => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on("error", () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
-  });
-}
-
-const listen = (server, port) => new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-const close = (server) => new Promise((resolve) => server.close(resolve));
-
 let browser;
 before(async () => {
   browser = await launch();
@@ -119,8 +67,8 @@ async function crossOrigin(allowed, fn) {
     },
   });
   await backend.start();
-  const pages = staticServer();
-  const proxy = gateway(backend.port);
+  const pages = staticServer({ pages: { "/": HOST_PAGE }, dir: ROOT, under: "/pkg/" });
+  const proxy = gateway(backend.port, (token) => TOKENS[token]);
   await listen(pages, pagePort);
   await listen(proxy, gatewayPort);
   const context = await browser.newContext();
@@ -184,7 +132,7 @@ test("from another port of the same site, the demo session cookie works without 
   const pageOrigin = `http://127.0.0.1:${pagePort}`;
   const backend = new Backend({ env: { CONSENT_ALLOWED_ORIGINS: pageOrigin } });
   await backend.start();
-  const pages = staticServer();
+  const pages = staticServer({ pages: { "/": HOST_PAGE }, dir: ROOT, under: "/pkg/" });
   await listen(pages, pagePort);
   const context = await browser.newContext();
   try {

@@ -8,14 +8,10 @@
 // the backend does not list cannot show the frame at all.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer, request as forward } from "node:http";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
 import { Backend, freePort, launch, ROOT } from "./harness.mjs";
+import { close, gateway, listen, staticServer, USER_HEADER } from "./hosting.mjs";
 
-const USER_HEADER = "X-Authenticated-User";
 const PROTOCOL = "account-link-consent/frame@1";
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 
 /** The host page: the bridge, a container, and every event it hears recorded. */
 const HOST_PAGE = `<!doctype html>
@@ -56,55 +52,6 @@ const FRAMING_PAGE = `<!doctype html>
   document.body.append(frame);
 </script>`;
 
-/** Any static server: the pages above and the package under /pkg/. */
-function staticServer() {
-  return createServer(async (req, res) => {
-    const path = new URL(req.url, "http://x").pathname;
-    const pages = { "/": HOST_PAGE, "/framing.html": FRAMING_PAGE, "/blank.html": "<!doctype html><title>third</title>" };
-    if (pages[path]) {
-      res.writeHead(200, { "Content-Type": "text/html" });
-      return res.end(pages[path]);
-    }
-    const file = normalize(join(ROOT, path));
-    if (!path.startsWith("/pkg/") || !file.startsWith(join(ROOT, "pkg"))) {
-      res.writeHead(404);
-      return res.end();
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-}
-
-/** The deployment's gateway: the known bearer token becomes the user header (a copy of
- * that header from the browser is dropped); everything else passes through. */
-function gateway(backendPort) {
-  return createServer((req, res) => {
-    const headers = { ...req.headers };
-    delete headers[USER_HEADER.toLowerCase()];
-    const user = /^Bearer token-for-(megan|adele|alex|lynne)$/.exec(req.headers.authorization ?? "")?.[1];
-    if (user) headers[USER_HEADER.toLowerCase()] = user;
-    delete headers.authorization;
-    const upstream = forward({ host: "127.0.0.1", port: backendPort, method: req.method, path: req.url, headers }, (answer) => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on("error", () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
-  });
-}
-
-const listen = (server, port) => new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-const close = (server) => new Promise((resolve) => server.close(resolve));
-
 let browser;
 let backend;
 let servers;
@@ -127,7 +74,13 @@ before(async () => {
     },
   });
   await backend.start();
-  servers = [staticServer(), staticServer(), gateway(backend.port)];
+  const pages = { "/": HOST_PAGE, "/framing.html": FRAMING_PAGE, "/blank.html": "<!doctype html><title>third</title>" };
+  const userOf = (token) => /^token-for-(megan|adele|alex|lynne)$/.exec(token)?.[1];
+  servers = [
+    staticServer({ pages, dir: ROOT, under: "/pkg/" }),
+    staticServer({ pages, dir: ROOT, under: "/pkg/" }),
+    gateway(backend.port, userOf),
+  ];
   await listen(servers[0], hostPort);
   await listen(servers[1], thirdPort);
   await listen(servers[2], gatewayPort);
