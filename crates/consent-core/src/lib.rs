@@ -21,6 +21,7 @@ mod digest;
 pub mod freshness;
 pub mod jwk;
 pub mod leaf;
+pub mod locale;
 pub mod merkle;
 pub mod note;
 mod policy;

@@ -197,7 +197,10 @@ fn english_says_what_the_current_notice_says() {
         ("microsoft-calendar-others", ms.categories[1].notes[0]),
         ("microsoft-calendar-excluded", ms.categories[1].notes[1]),
         ("microsoft-interests-includes", ms.categories[2].includes),
-        ("microsoft-subscriptions-includes", ms.categories[3].includes),
+        (
+            "microsoft-subscriptions-includes",
+            ms.categories[3].includes,
+        ),
         ("microsoft-contacts-includes", ms.categories[4].includes),
         ("microsoft-contacts-others", ms.categories[4].notes[0]),
         ("microsoft-contacts-imported", ms.categories[4].notes[1]),
@@ -214,11 +217,23 @@ fn english_says_what_the_current_notice_says() {
         ("manage-disconnect", n.manage.disconnect),
         ("manage-connect", n.manage.connect),
         ("manage-close", n.manage.close),
-        ("link-microsoft-privacy", n.link(LinkKey::MicrosoftPrivacy).label),
-        ("link-linkedin-privacy", n.link(LinkKey::LinkedinPrivacy).label),
+        (
+            "link-microsoft-privacy",
+            n.link(LinkKey::MicrosoftPrivacy).label,
+        ),
+        (
+            "link-linkedin-privacy",
+            n.link(LinkKey::LinkedinPrivacy).label,
+        ),
         ("link-eu-transfer", n.link(LinkKey::EuTransfer).label),
-        ("link-remove-contacts", n.link(LinkKey::RemoveContacts).label),
-        ("link-profile-visibility", n.link(LinkKey::ProfileVisibility).label),
+        (
+            "link-remove-contacts",
+            n.link(LinkKey::RemoveContacts).label,
+        ),
+        (
+            "link-profile-visibility",
+            n.link(LinkKey::ProfileVisibility).label,
+        ),
         ("link-linkedin-help", n.link(LinkKey::LinkedinHelp).label),
         ("link-help", n.link(LinkKey::Help).label),
         ("unavailable-policy-off", n.unavailable.policy_off),
@@ -253,7 +268,12 @@ fn english_says_what_the_current_notice_says() {
             .iter()
             .find(|(id, _)| *id == m.id)
             .unwrap_or_else(|| panic!("en.ftl: {} says nothing the catalogue says", m.id));
-        assert_eq!(shown(&m.text), *text, "en.ftl: {} differs from the catalogue", m.id);
+        assert_eq!(
+            shown(&m.text),
+            *text,
+            "en.ftl: {} differs from the catalogue",
+            m.id
+        );
     }
     for (id, _) in &expected {
         assert!(en.iter().any(|m| m.id == *id), "en.ftl lacks {id}");

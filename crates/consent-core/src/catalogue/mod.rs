@@ -48,17 +48,15 @@ pub static KEPT: &[Kept] = &[Kept::Frozen(&v1_en::NOTICE), Kept::Live(&v2_en::NO
 /// The notices shown today, one per locale, the default locale first.
 pub static CURRENT: &[&Notice] = &[&v2_en::NOTICE];
 
-/// The current notice for the best match of a BCP 47 language tag (`"en-US"` ->
-/// `"en"`), falling back to the default locale.
+/// The current notice in the locale [`locale::negotiate`](crate::locale::negotiate)
+/// picks for a BCP 47 language tag (`"en-US"` -> `"en"`), falling back to the default
+/// locale.
 pub fn notice(lang: &str) -> &'static Notice {
-    let primary = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let offered: Vec<&str> = CURRENT.iter().map(|n| n.lang).collect();
+    let chosen = crate::locale::negotiate([lang], &offered);
     CURRENT
         .iter()
-        .find(|n| n.lang == primary)
+        .find(|n| n.lang == chosen)
         .unwrap_or(&CURRENT[0])
 }
 
