@@ -24,6 +24,8 @@ mod fields;
 mod kept;
 mod links;
 mod text;
+#[cfg(feature = "locales")]
+mod translated;
 mod v1_en;
 mod v2_en;
 
@@ -45,19 +47,33 @@ pub const CURRENT_VERSION: u32 = 2;
 /// Every published (version, locale), oldest first.
 pub static KEPT: &[Kept] = &[Kept::Frozen(&v1_en::NOTICE), Kept::Live(&v2_en::NOTICE)];
 
-/// The notices shown today, one per locale, the default locale first.
+/// The notices shown today written in Rust: the default locale's. With the `locales`
+/// feature, [`current`] adds every other locale, built from the Fluent sources.
 pub static CURRENT: &[&Notice] = &[&v2_en::NOTICE];
+
+/// The notices shown today, one per locale, the default locale first.
+pub fn current() -> impl Iterator<Item = &'static Notice> {
+    let notices = CURRENT.iter().copied();
+    #[cfg(feature = "locales")]
+    let notices = notices.chain(translated::notices().iter().copied());
+    notices
+}
+
+/// Every published (version, locale), oldest version first.
+fn kept_all() -> impl Iterator<Item = Kept> {
+    let kept = KEPT.iter().copied();
+    #[cfg(feature = "locales")]
+    let kept = kept.chain(translated::notices().iter().map(|n| Kept::Live(n)));
+    kept
+}
 
 /// The current notice in the locale [`locale::negotiate`](crate::locale::negotiate)
 /// picks for a BCP 47 language tag (`"en-US"` -> `"en"`), falling back to the default
 /// locale.
 pub fn notice(lang: &str) -> &'static Notice {
-    let offered: Vec<&str> = CURRENT.iter().map(|n| n.lang).collect();
+    let offered: Vec<&str> = current().map(|n| n.lang).collect();
     let chosen = crate::locale::negotiate([lang], &offered);
-    CURRENT
-        .iter()
-        .find(|n| n.lang == chosen)
-        .unwrap_or(&CURRENT[0])
+    current().find(|n| n.lang == chosen).unwrap_or(CURRENT[0])
 }
 
 /// The text a `notice` reference stands for: the kept notice it names, with its link
@@ -107,15 +123,13 @@ pub fn is_current(r: &NoticeRef) -> bool {
 
 /// Every kept notice with its default link targets: what a server publishes.
 pub fn published() -> Vec<Published> {
-    KEPT.iter()
+    kept_all()
         .filter_map(|k| k.published(&LinkOverrides::new()))
         .collect()
 }
 
 fn kept(r: &NoticeRef) -> Option<Kept> {
-    KEPT.iter()
-        .copied()
-        .find(|k| k.name() == (r.id.as_str(), r.ver, r.lang.as_str()))
+    kept_all().find(|k| k.name() == (r.id.as_str(), r.ver, r.lang.as_str()))
 }
 
 /// Names a notice and the digest of what it showed: the `notice` claim.

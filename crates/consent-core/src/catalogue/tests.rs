@@ -301,16 +301,76 @@ const V1_EN_SHA256: &str = "289ccdd2c22b748fae2308d6c74f090a5c6e8757b928e45af993
 /// as field data (as `v1_en.rs`) before changing the layout.
 const V2_EN_SHA256: &str = "b2eb4520ae6b9fc8e2b46ad273d1da0b59b36a84d455eb5900c4274aa171eb40";
 
+/// Version 2 in the other locales, from `messages/*.ftl`. The widget does not show them
+/// yet, so no decision names them and a translation may still be corrected (with its
+/// pin); once a widget shows one, the rule for English holds for it too.
+#[cfg(feature = "locales")]
+const V2_TRANSLATED_SHA256: [(&str, &str); 12] = [
+    (
+        "nl",
+        "018ed5c0c85bb4b40b6fcb83844ce56a578d063cdd4301dcd2e42aa852c56d1d",
+    ),
+    (
+        "de",
+        "77ba1178c610b9b017f196adb19f29de330740f285b78ccc63b0e722e80e299c",
+    ),
+    (
+        "fr",
+        "c1c5d740c9acf38ee315c550113f6f518e146979826fd389a347a6d20ada5ef6",
+    ),
+    (
+        "es",
+        "9c6222206316a5c75fb000af67747a62929e5a9d1d436879e991878dd4a47c30",
+    ),
+    (
+        "it",
+        "9800778df6d1971340ea043705cca06436c2561a1dd6622a8ddda0407e583c5c",
+    ),
+    (
+        "pt-BR",
+        "8332b1027eee8c185a818b4d1c31f4c484d075ed8be6d969addca641d825ba06",
+    ),
+    (
+        "pl",
+        "0e6d066ce783f108dfb753a6fc0266249ee6d3c5013a2358abff7587c8f18041",
+    ),
+    (
+        "sv",
+        "8acf3ae02c1fb04235c373ea22ffe3a494f9ae7d37e855c03d426dade425099a",
+    ),
+    (
+        "ja",
+        "8354a4106bfebbce22395975f6df665cc95a3e4a1f2184dcee90a3f325f0002e",
+    ),
+    (
+        "zh-Hans",
+        "f2c6362e07a163192535d31be46d07822fa848904c9ad32eaf7af8d95afef5fe",
+    ),
+    (
+        "ar",
+        "9948512735c447465af7e95c8d16a5cd0d6f996ef385d27125584dd3bac3b753",
+    ),
+    (
+        "he",
+        "93535d07df807009c5fb57ac1ae8d0f815cb3516d1d6ade6dc2bab669a93e81a",
+    ),
+];
+
 #[test]
 fn every_published_digest_is_pinned() {
     let published: Vec<(u32, &str, String)> = published()
         .into_iter()
         .map(|p| (p.ver, p.lang, p.sha256))
         .collect();
-    let pinned = [(1, "en", V1_EN_SHA256), (2, "en", V2_EN_SHA256)];
+    let pinned = [(1, "en", V1_EN_SHA256), (2, "en", V2_EN_SHA256)]
+        .into_iter()
+        .chain(V2_TRANSLATED_SHA256.map(|(l, d)| (2, l, d)));
     assert_eq!(
         published,
-        pinned.map(|(v, l, d)| (v, l, d.to_owned())),
+        pinned
+            .into_iter()
+            .map(|(v, l, d)| (v, l, d.to_owned()))
+            .collect::<Vec<_>>(),
         "a published text changed, or a new (version, locale) needs its digest pinned"
     );
 }
@@ -344,7 +404,10 @@ fn version_1_keeps_its_published_digest_and_text() {
 #[test]
 fn every_kept_notice_is_published_under_a_distinct_digest() {
     let all = published();
-    assert_eq!(all.len(), KEPT.len());
+    assert_eq!(
+        all.len(),
+        KEPT.len() + if cfg!(feature = "locales") { 12 } else { 0 }
+    );
     let mut digests: Vec<_> = all.iter().map(|p| p.sha256.clone()).collect();
     digests.sort();
     digests.dedup();

@@ -197,3 +197,112 @@ impl Notice {
             .map_or(self.changes.unknown, |(_, text)| text)
     }
 }
+
+impl Notice {
+    /// This notice with every string it shows passed through `tr` (link targets, which
+    /// are not text, stay): how a translation takes the English notice's shape.
+    /// Slices are built anew and leaked, so call it once per locale, not per use.
+    #[cfg(feature = "locales")]
+    pub(crate) fn map_text(&self, tr: &mut impl FnMut(&'static str) -> &'static str) -> Notice {
+        fn leak<T>(items: Vec<T>) -> &'static [T] {
+            Vec::leak(items)
+        }
+        let fact = |f: &Fact, tr: &mut dyn FnMut(&'static str) -> &'static str| Fact {
+            text: tr(f.text),
+            link: f.link,
+        };
+        let mut tr_dyn = |s: &'static str| tr(s);
+        let tr: &mut dyn FnMut(&'static str) -> &'static str = &mut tr_dyn;
+        let p = &self.prompt;
+        let choices = p.choices.clone().map(|c| ChoiceText {
+            choice: c.choice,
+            label: tr(c.label),
+            points: leak(
+                c.points
+                    .iter()
+                    .map(|pt| Point {
+                        mark: pt.mark,
+                        text: tr(pt.text),
+                    })
+                    .collect(),
+            ),
+        });
+        let facts = p.facts.map(|f| fact(&f, tr));
+        let directions = p.directions.clone().map(|d| DirectionText {
+            direction: d.direction,
+            heading: tr(d.heading),
+            when: tr(d.when),
+            categories: leak(
+                d.categories
+                    .iter()
+                    .map(|c| CategoryText {
+                        category: c.category,
+                        name: tr(c.name),
+                        includes: tr(c.includes),
+                        notes: leak(c.notes.iter().map(|n| tr(n)).collect()),
+                    })
+                    .collect(),
+            ),
+        });
+        let m = &self.manage;
+        Notice {
+            id: self.id,
+            ver: self.ver,
+            lang: self.lang,
+            prompt: PromptText {
+                title: tr(p.title),
+                intro: tr(p.intro),
+                choices_label: tr(p.choices_label),
+                choices,
+                facts_heading: tr(p.facts_heading),
+                facts,
+                details_heading: tr(p.details_heading),
+                directions,
+                links_heading: tr(p.links_heading),
+                learn_more: p.learn_more,
+            },
+            manage: ManageText {
+                title: tr(m.title),
+                status_both_ways: tr(m.status_both_ways),
+                status_linkedin_only: tr(m.status_linkedin_only),
+                status_not_connected: tr(m.status_not_connected),
+                stops_both_ways: tr(m.stops_both_ways),
+                stops_linkedin_only: tr(m.stops_linkedin_only),
+                contacts_stay: fact(&m.contacts_stay, tr),
+                on_linkedin: m.on_linkedin.map(|f| fact(&f, tr)),
+                disconnect: tr(m.disconnect),
+                connect: tr(m.connect),
+                close: tr(m.close),
+            },
+            links: self.links.clone().map(|l| LinkText {
+                key: l.key,
+                label: tr(l.label),
+                href: l.href,
+            }),
+            unavailable: UnavailableText {
+                policy_off: tr(self.unavailable.policy_off),
+                not_in_group: tr(self.unavailable.not_in_group),
+            },
+            changes: ChangesText {
+                heading: tr(self.changes.heading),
+                since: leak(
+                    self.changes
+                        .since
+                        .iter()
+                        .map(|(v, t)| (*v, tr(t)))
+                        .collect(),
+                ),
+                unknown: tr(self.changes.unknown),
+            },
+            status: StatusText {
+                sending: tr(self.status.sending),
+                queued: tr(self.status.queued),
+                recorded: tr(self.status.recorded),
+                withdrawn: tr(self.status.withdrawn),
+                not_recorded: tr(self.status.not_recorded),
+                try_again: tr(self.status.try_again),
+                dismiss: tr(self.status.dismiss),
+            },
+        }
+    }
+}

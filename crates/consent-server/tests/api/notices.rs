@@ -231,10 +231,49 @@ async fn withdrawing_and_refusing_work_under_every_policy_connecting_does_not(ba
     server.stop().await;
 }
 
+async fn a_decision_made_in_dutch_verifies_and_one_claiming_another_locale_does_not(
+    backend: Backend,
+) {
+    let mut server = TestServer::on(backend).start().await;
+    let c = server.signed_in("megan").await;
+    let nl = catalogue::notice("nl").reference();
+    let ch: Value = c
+        .post_json("/v1/challenge", json!({"lang": "nl-BE"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    // The challenge offers the Dutch text, by its own digest.
+    assert_eq!(ch["notice"]["lang"], "nl");
+    assert_eq!(ch["notice"]["sha256"], nl.sha256.as_str());
+    assert_ne!(nl.sha256, catalogue::notice("en").reference().sha256);
+    let mut claims = c.claims(&ch, Choice::BothWays);
+    claims.notice = nl.clone();
+
+    // The same Dutch digest claimed as German names nothing the catalogue published.
+    let mut relabelled = claims.clone();
+    relabelled.notice.lang = "de".into();
+    let (status, body) = c.send(&c.sign(&relabelled)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(crate::support::problem_type(&body), "notice-mismatch");
+
+    let (status, receipt) = c.send(&c.sign(&claims)).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let current = c.get("/v1/decisions/current").await;
+    assert_eq!(current["decision"]["notice"]["lang"], "nl");
+    // An auditor gets the Dutch text back by the digest the decision names.
+    let shown: Value = c.get(&format!("/v1/notices/{}", nl.sha256)).await;
+    assert_eq!(shown["lang"], "nl");
+    assert_eq!(recomputed(&shown), nl.sha256);
+    assert!(texts(&shown).contains(&catalogue::notice("nl").prompt.title));
+    server.stop().await;
+}
+
 on_both_backends!(
     every_published_notice_is_served_by_its_digest,
     a_decision_on_version_1_still_verifies_after_version_2_is_published,
     a_challenge_names_the_latest_decision,
     a_host_s_own_link_targets_are_offered_kept_and_verified,
     withdrawing_and_refusing_work_under_every_policy_connecting_does_not,
+    a_decision_made_in_dutch_verifies_and_one_claiming_another_locale_does_not,
 );
