@@ -57,6 +57,19 @@ fn each_invalid_option_names_its_field() {
             "lang",
         ),
         (
+            r#"{"backendUrl": "https://a.test/", "ledgerKey": "consent.example/ledger"}"#,
+            "ledgerKey",
+        ),
+        (
+            // A key id that does not match the key.
+            r#"{"backendUrl": "https://a.test/", "ledgerKey": "log+00000000+AQcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH"}"#,
+            "ledgerKey",
+        ),
+        (
+            r#"{"backendUrl": "https://a.test/", "ledgerKey": {"vkey": "x"}}"#,
+            "ledgerKey",
+        ),
+        (
             r#"{"backendUrl": "https://a.test/", "links": {"help": "http://help.example.test/"}}"#,
             "links.help",
         ),

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod fake_backend;
+pub mod fake_ledger;
 
 use account_link_consent::{mount, ConsentHandle};
 use js_sys::{Function, Promise, Reflect};
