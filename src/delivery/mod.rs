@@ -8,6 +8,7 @@
 
 mod backend;
 mod challenge;
+mod clock;
 mod outbox;
 mod receipt;
 mod report;

@@ -2,6 +2,7 @@
 //! JSON, a way to let Yew render, and shadow-root queries.
 #![allow(dead_code)]
 
+pub mod clock;
 pub mod fake_backend;
 pub mod fake_ledger;
 
