@@ -46,7 +46,7 @@ pub async fn unsent(backend: &str) -> Vec<Signed> {
             Some((iat(&signed.token), queued_at, signed))
         })
         .collect();
-
+    unsent.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     unsent.into_iter().map(|(_, _, signed)| signed).collect()
 }
 

@@ -29,6 +29,9 @@ pub enum Mode {
     Refusing,
 }
 
+/// A challenge's issue and expiry (Unix seconds), and the jti that answered it.
+type Issued = (i64, i64, Option<String>);
+
 #[derive(Default)]
 pub struct Fake {
     pub mode: Cell<Option<Mode>>,
@@ -43,7 +46,7 @@ pub struct Fake {
     pub key_fetches: Cell<u32>,
     /// Every nonce issued: its challenge's issue and expiry (Unix seconds), and the
     /// jti that used it.
-    nonces: RefCell<HashMap<String, (i64, i64, Option<String>)>>,
+    nonces: RefCell<HashMap<String, Issued>>,
     pub challenges: Cell<u32>,
     /// The `decision` member of every challenge, as JSON (`null` by default).
     pub decision: RefCell<String>,
