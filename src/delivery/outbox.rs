@@ -15,6 +15,7 @@ pub async fn keep(backend: &str, signed: &Signed) -> bool {
         ("jti", signed.jti.as_str().into()),
         ("token", signed.token.as_str().into()),
         ("choice", signed.choice.as_str().into()),
+        ("iat", (signed.iat as f64).into()),
         ("backend", backend.into()),
         ("queuedAt", clock::wall_ms().into()),
     ]);
@@ -33,34 +34,27 @@ pub async fn forget(jti: &str) {
 /// IndexedDB hands entries back in key (`jti`, random) order, so a user who decided
 /// twice while offline would otherwise get either choice. Oldest is by `iat`, which
 /// is on the backend's clock (a device clock set back between two pages would
-/// reorder `queuedAt`), then by `queuedAt`.
+/// reorder `queuedAt`), then by `queuedAt`; entries from before `iat` was kept
+/// count as 0 and go first. A few entries at most: an insertion, not a sort, whose
+/// code costs the wasm more.
 pub async fn unsent(backend: &str) -> Vec<Signed> {
     let Ok(all) = vault::outbox_all().await else {
         return Vec::new();
     };
-    let mut unsent: Vec<(f64, f64, Signed)> = js_sys::Array::from(&all)
-        .iter()
-        .filter_map(|e| {
-            let signed = unsent_for(backend, &e)?;
-            let queued_at = js::get(&e, "queuedAt").as_f64().unwrap_or_default();
-            Some((iat(&signed.token), queued_at, signed))
-        })
-        .collect();
-    unsent.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    unsent.into_iter().map(|(_, _, signed)| signed).collect()
-}
-
-/// A token's `iat`; 0 for one that cannot be read (it goes first, and the backend
-/// judges it).
-fn iat(token: &str) -> f64 {
-    token
-        .split('.')
-        .nth(1)
-        .and_then(|claims| consent_core::token::base64url_decode(claims).ok())
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .and_then(|json| js_sys::JSON::parse(&json).ok())
-        .and_then(|claims| js::get(&claims, "iat").as_f64())
-        .unwrap_or_default()
+    let mut unsent: Vec<((i64, f64), Signed)> = Vec::new();
+    for entry in js_sys::Array::from(&all).iter() {
+        let Some(signed) = unsent_for(backend, &entry) else {
+            continue;
+        };
+        let queued_at = js::get(&entry, "queuedAt").as_f64().unwrap_or_default();
+        let at = (signed.iat, queued_at);
+        let place = unsent
+            .iter()
+            .position(|(t, _)| at < *t)
+            .unwrap_or(unsent.len());
+        unsent.insert(place, (at, signed));
+    }
+    unsent.into_iter().map(|(_, signed)| signed).collect()
 }
 
 /// The decision in an outbox `entry` if it is for `backend`; an entry this version
@@ -71,6 +65,7 @@ fn unsent_for(backend: &str, entry: &JsValue) -> Option<Signed> {
     }
     Some(Signed {
         jti: js::get_str(entry, "jti")?,
+        iat: js::get(entry, "iat").as_f64().unwrap_or_default() as i64,
         token: js::get_str(entry, "token")?,
         choice: Choice::parse(&js::get_str(entry, "choice")?)?,
     })

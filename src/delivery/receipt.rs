@@ -14,7 +14,6 @@ use super::signer::Signed;
 use crate::js;
 use consent_core::note::VerifierKey;
 use consent_core::Receipt;
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -30,8 +29,6 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 }
 
-type KeyFetch = Shared<LocalBoxFuture<'static, Result<VerifierKey, CallError>>>;
-
 /// The key checkpoints must be signed with.
 ///
 /// ```text
@@ -42,8 +39,8 @@ pub struct LedgerKey {
     api: Api,
     /// The host's `ledgerKey`: when set, the only key trusted, and nothing is fetched.
     pinned: Option<VerifierKey>,
-    /// The published key's one fetch, shared by every receipt of this mount.
-    fetch: RefCell<Option<KeyFetch>>,
+    /// The published key, once fetched: every later receipt of this mount uses it.
+    fetched: RefCell<Option<VerifierKey>>,
 }
 
 impl LedgerKey {
@@ -51,27 +48,22 @@ impl LedgerKey {
         LedgerKey {
             api,
             pinned,
-            fetch: RefCell::default(),
+            fetched: RefCell::default(),
         }
     }
 
     /// The ledger key: the pinned one, or the published one, fetched on first need and
-    /// asked again (with backoff) while the backend cannot be reached.
+    /// asked again (with backoff) while the backend cannot be reached. Two receipts
+    /// arriving together before the first fetch ends may fetch it twice; sharing one
+    /// fetch (`futures::future::Shared`) cost more wasm than that second request is
+    /// worth.
     pub async fn get(&self) -> Result<VerifierKey, CallError> {
-        if let Some(key) = &self.pinned {
+        if let Some(key) = self.pinned.as_ref().or(self.fetched.borrow().as_ref()) {
             return Ok(key.clone());
         }
-        let fetch = self
-            .fetch
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                let api = self.api.clone();
-                async move { retry::until_answered(|| published(&api), |_, _| {}).await }
-                    .boxed_local()
-                    .shared()
-            })
-            .clone();
-        fetch.await
+        let key = retry::until_answered(|| published(&self.api), |_, _| {}).await?;
+        *self.fetched.borrow_mut() = Some(key.clone());
+        Ok(key)
     }
 }
 
