@@ -176,3 +176,36 @@ async fn a_pinned_ledger_key_is_the_only_one_trusted() {
     assert_eq!(fake.key_fetches.get(), 0);
     handle.destroy();
 }
+
+/// Until the receipt can be checked the decision is not reported, and it stays in the
+/// outbox: a page closed meanwhile leaves it to the next mount, which gets the receipt
+/// again (`200`, recorded once) and reports it then.
+#[wasm_bindgen_test]
+async fn a_receipt_that_cannot_be_checked_yet_waits_in_the_outbox() {
+    let fake = fake();
+    fake.key_unreachable.set(true);
+    let url = backend_url();
+    let json = format!(r#"{{"backendUrl":"{url}"}}"#);
+    let host = host();
+    let decisions = record(&host, "consent:decision");
+    let handle = mount_json(&host, &json).unwrap();
+    let _prompt = open_prompt(&handle, &host).await;
+    click(&host, "button[data-choice=both_ways]");
+    wait_until("the key was asked for twice", || {
+        fake.key_fetches.get() >= 2
+    })
+    .await;
+    assert_eq!(fake.ledger.borrow().len(), 1, "the backend recorded it");
+    assert_eq!(decisions.count(), 0, "but nothing proves it yet");
+    handle.destroy();
+
+    fake.key_unreachable.set(false);
+    let handle = mount_json(&host, &json).unwrap();
+    wait_for_events(&decisions, 1).await;
+    let d = decisions.last();
+    assert_eq!(get_str(&d, "choice"), "both_ways");
+    assert_eq!(get_str(&d, "receipt.jti"), get_str(&d, "jti"));
+    assert_eq!(fake.ledger.borrow().len(), 1, "recorded once");
+    assert_eq!(fake.attempts.borrow().len(), 2, "sent once per mount");
+    handle.destroy();
+}

@@ -44,6 +44,8 @@ pub struct Fake {
     pub tree: FakeLedger,
     /// How often `.well-known/consent-ledger-key` was fetched.
     pub key_fetches: Cell<u32>,
+    /// The published key cannot be fetched (fetch rejects), decisions still record.
+    pub key_unreachable: Cell<bool>,
     /// Every nonce issued: its challenge's issue and expiry (Unix seconds), and the
     /// jti that used it.
     nonces: RefCell<HashMap<String, Issued>>,
@@ -96,6 +98,7 @@ pub fn fake() -> Rc<Fake> {
     fake.ledger.borrow_mut().clear();
     fake.tree.reset();
     fake.key_fetches.set(0);
+    fake.key_unreachable.set(false);
     fake.nonces.borrow_mut().clear();
     fake.challenges.set(0);
     *fake.decision.borrow_mut() = "null".into();
@@ -214,6 +217,9 @@ fn install(fake: Rc<Fake>) {
             }
             if url.ends_with("/.well-known/consent-ledger-key") {
                 fake.key_fetches.set(fake.key_fetches.get() + 1);
+                if fake.key_unreachable.get() {
+                    return Err(js_sys::TypeError::new("Failed to fetch").into());
+                }
                 return respond(
                     200,
                     "application/json",
