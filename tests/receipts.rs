@@ -209,3 +209,17 @@ async fn a_receipt_that_cannot_be_checked_yet_waits_in_the_outbox() {
     assert_eq!(fake.attempts.borrow().len(), 2, "sent once per mount");
     handle.destroy();
 }
+
+/// A backend that publishes no key cannot prove anything: the host hears why.
+#[wasm_bindgen_test]
+async fn without_a_published_key_no_decision_counts_as_acknowledged() {
+    let fake = fake();
+    fake.key_missing.set(true);
+    let host = host();
+    let errors = record(&host, "consent:error");
+    let (handle, outcome) = decide(&host, "").await;
+    assert!(message(outcome.expect_err("not acknowledged")).contains("ledger key"));
+    assert_eq!(get_str(&errors.last(), "code"), "ledger-key-invalid");
+    assert!(get(&handle.state().unwrap(), "decision").is_null());
+    handle.destroy();
+}

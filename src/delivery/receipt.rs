@@ -70,18 +70,27 @@ impl LedgerKey {
 /// The key the backend publishes (`{origin, public_key, vkey}`): its `vkey` is read,
 /// whose key id is checked against its key.
 async fn published(api: &Api) -> Result<VerifierKey, CallError> {
-    let json = api.get(".well-known/consent-ledger-key").await?;
-    let vkey = js::get_str(&json, "vkey").unwrap_or_default();
-    VerifierKey::parse(&vkey).map_err(|e| {
+    let unusable = |why: String| {
         CallError::local(
             "ledger-key-invalid",
             format!(
                 "the ledger key the backend publishes at {}.well-known/consent-ledger-key \
-                 cannot be used: {e}",
+                 cannot be used: {why}",
                 api.url
             ),
         )
-    })
+    };
+    // A refusal (a backend that publishes no key answers 404) is the key's problem,
+    // not the decision's; a network error stays transient and is tried again.
+    let json = api
+        .get(".well-known/consent-ledger-key")
+        .await
+        .map_err(|e| match e {
+            CallError::Rejected { message, .. } => unusable(message),
+            transient => transient,
+        })?;
+    let vkey = js::get_str(&json, "vkey").unwrap_or_default();
+    VerifierKey::parse(&vkey).map_err(|e| unusable(e.to_string()))
 }
 
 /// Checks that `receipt` proves `signed` is in the ledger whose checkpoints `key`

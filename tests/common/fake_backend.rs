@@ -46,6 +46,8 @@ pub struct Fake {
     pub key_fetches: Cell<u32>,
     /// The published key cannot be fetched (fetch rejects), decisions still record.
     pub key_unreachable: Cell<bool>,
+    /// No key is published (`404`), as by a backend that predates receipts.
+    pub key_missing: Cell<bool>,
     /// Every nonce issued: its challenge's issue and expiry (Unix seconds), and the
     /// jti that used it.
     nonces: RefCell<HashMap<String, Issued>>,
@@ -99,6 +101,7 @@ pub fn fake() -> Rc<Fake> {
     fake.tree.reset();
     fake.key_fetches.set(0);
     fake.key_unreachable.set(false);
+    fake.key_missing.set(false);
     fake.nonces.borrow_mut().clear();
     fake.challenges.set(0);
     *fake.decision.borrow_mut() = "null".into();
@@ -219,6 +222,13 @@ fn install(fake: Rc<Fake>) {
                 fake.key_fetches.set(fake.key_fetches.get() + 1);
                 if fake.key_unreachable.get() {
                     return Err(js_sys::TypeError::new("Failed to fetch").into());
+                }
+                if fake.key_missing.get() {
+                    return respond(
+                        404,
+                        "application/problem+json",
+                        r#"{"type":"about:blank","title":"not found","status":404}"#,
+                    );
                 }
                 return respond(
                     200,
