@@ -12,7 +12,7 @@ const LINKS = {
   "link-linkedin-help": "linkedinHelp",
   "link-help": "help",
 };
-const PLAIN = { "backend-url": "backendUrl", lang: "lang", policy: "policy", decision: "decision" };
+const PLAIN = { "backend-url": "backendUrl", lang: "lang", policy: "policy", decision: "decision", "ledger-key": "ledgerKey" };
 
 function optionsFrom(el) {
   const options = {};

@@ -11,6 +11,7 @@
 
 use crate::state::Policy;
 use consent_core::catalogue::{check_href, LinkKey, LinkOverrides};
+use consent_core::note::VerifierKey;
 use consent_core::Choice;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,6 +31,9 @@ pub struct Options {
     /// The host's `getHeaders()`: called before each backend call for headers to add
     /// (a bearer token, say), and once more after a `401`.
     pub get_headers: Option<js_sys::Function>,
+    /// The ledger's verifier key (C2SP signed-note `vkey`): when given, the only key a
+    /// receipt's checkpoint may be signed with; else the backend's published key is.
+    pub ledger_key: Option<VerifierKey>,
 }
 
 /// Why options were refused; the message is what the host's `Error` says.
@@ -49,6 +53,7 @@ const OPTION_KEYS: &[&str] = &[
     "decision",
     "links",
     "getHeaders",
+    "ledgerKey",
 ];
 
 impl Options {
@@ -120,6 +125,16 @@ impl Options {
                 ))
             })?),
         };
+        let ledger_key = match root.string("ledgerKey")? {
+            None => None,
+            Some(vkey) => Some(VerifierKey::parse(&vkey).map_err(|why| {
+                OptionsError(format!(
+                    "ledgerKey: {vkey:?} is not a ledger verifier key such as \
+                     \"consent.example/ledger+1a2b3c4d+AQ...\" (as the backend publishes \
+                     it at /.well-known/consent-ledger-key): {why}"
+                ))
+            })?),
+        };
         Ok(Options {
             backend_url,
             lang,
@@ -127,6 +142,7 @@ impl Options {
             decision,
             links,
             get_headers,
+            ledger_key,
         })
     }
 }

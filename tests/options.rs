@@ -57,6 +57,19 @@ fn each_invalid_option_names_its_field() {
             "lang",
         ),
         (
+            r#"{"backendUrl": "https://a.test/", "ledgerKey": "consent.example/ledger"}"#,
+            "ledgerKey",
+        ),
+        (
+            // A key id that does not match the key.
+            r#"{"backendUrl": "https://a.test/", "ledgerKey": "log+00000000+AQcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH"}"#,
+            "ledgerKey",
+        ),
+        (
+            r#"{"backendUrl": "https://a.test/", "ledgerKey": {"vkey": "x"}}"#,
+            "ledgerKey",
+        ),
+        (
             r#"{"backendUrl": "https://a.test/", "links": {"help": "http://help.example.test/"}}"#,
             "links.help",
         ),
@@ -120,14 +133,19 @@ fn non_objects_and_non_elements_are_refused_clearly() {
 #[wasm_bindgen_test]
 fn every_documented_option_is_accepted() {
     let host = host();
-    let handle = mount_json(
-        &host,
-        r#"{"backendUrl":"https://a.test/","lang":"en-US","policy":"enabled","decision":null,
+    let pk = [7u8; 32];
+    let ledger_key = consent_core::note::VerifierKey {
+        name: "a.test/ledger".into(),
+        key_id: consent_core::note::VerifierKey::key_id("a.test/ledger", &pk),
+        public_key: pk,
+    };
+    let json = r#"{"backendUrl":"https://a.test/","lang":"en-US","policy":"enabled","decision":null,
             "links":{"microsoftPrivacy":"https://a.test/1","linkedinPrivacy":"https://a.test/2",
                      "euTransfer":"https://a.test/3","help":"https://a.test/4","removeContacts":"https://a.test/5",
-                     "profileVisibility":"https://a.test/6","linkedinHelp":"https://a.test/7"}}"#,
-    )
-    .unwrap();
+                     "profileVisibility":"https://a.test/6","linkedinHelp":"https://a.test/7"},
+            "ledgerKey":"KEY"}"#
+        .replace("KEY", &ledger_key.to_string());
+    let handle = mount_json(&host, &json).unwrap();
     handle.destroy();
 }
 

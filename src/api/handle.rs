@@ -59,6 +59,7 @@ pub fn mount(element: MountTarget, options: ConsentOptions) -> Result<ConsentHan
         notice,
         options.backend_url,
         options.get_headers,
+        options.ledger_key,
         initial.clone(),
     );
     let props = AppProps {

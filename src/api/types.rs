@@ -48,6 +48,17 @@ export interface ConsentOptions {
    * @example getHeaders: async () => ({ Authorization: `Bearer ${await getToken()}` })
    */
   getHeaders?: () => ConsentHeaders | Promise<ConsentHeaders>;
+  /**
+   * The ledger's verifier key (C2SP signed-note `vkey`, `name+keyid+base64`, as the
+   * backend publishes it at `/.well-known/consent-ledger-key`). When given, it is the
+   * only key a receipt's checkpoint may be signed with and nothing is fetched; else the
+   * backend's published key is fetched once per mount. Either way, a decision is
+   * reported as acknowledged only once its receipt verifies (leaf, inclusion proof,
+   * checkpoint signature).
+   *
+   * @example ledgerKey: "consent.contoso.example/ledger+1a2b3c4d+AQ..."
+   */
+  ledgerKey?: string;
 }
 
 /** Header names and values `getHeaders` supplies; `Content-Type` and `Accept` stay the widget's. */
@@ -68,7 +79,10 @@ export interface ConsentDecision {
   flows: Record<ConsentDirection, Record<string, boolean>>;
   /** The notice shown, or null for a decision not made in this widget (passed in, or recorded earlier). */
   notice: NoticeRef | null;
-  /** Set once the backend acknowledged the decision: its id, the signed token, the receipt. */
+  /**
+   * Set once the backend acknowledged the decision: its id, the signed token, and the
+   * receipt, which the widget has verified against the ledger key.
+   */
   jti?: string;
   token?: string;
   receipt?: unknown;
@@ -108,7 +122,10 @@ export interface ConsentEventMap {
    * `code` is the backend's problem type, or the widget's own: `unreachable` (the
    * backend could not be reached at all: the network, the backend, or this page's
    * origin missing from the backend's allowed origins), `bad-headers` (`getHeaders`
-   * returned something other than an object of strings), `invalid-options`.
+   * returned something other than an object of strings), `invalid-options`,
+   * `receipt-invalid` (the backend answered, but its receipt does not prove the
+   * decision is in the ledger: the decision is not reported as acknowledged),
+   * `ledger-key-invalid` (the key the backend publishes cannot be used).
    */
   "consent:error": CustomEvent<{ code: string; message: string }>;
 }

@@ -27,7 +27,8 @@ use yew::{Reducible, UseReducerDispatcher};
 /// One mounted widget's connection to its host page.
 ///
 /// ```text
-/// let bridge = HostBridge::new(host, notice, backend_url, get_headers, State::new(policy, None));
+/// let bridge = HostBridge::new(host, notice, backend_url, get_headers, ledger_key,
+///     State::new(policy, None));
 /// let outcome = bridge.prompt(); // a Promise, settled once the backend has the decision
 /// bridge.close();                // on destroy()
 /// ```
@@ -59,6 +60,7 @@ impl HostBridge {
         notice: &'static Notice,
         backend: String,
         get_headers: Option<js_sys::Function>,
+        ledger_key: Option<consent_core::note::VerifierKey>,
         initial: State,
     ) -> Rc<Self> {
         let notice_ref = notice.reference();
@@ -75,6 +77,7 @@ impl HostBridge {
                 courier: Courier::start(
                     backend,
                     get_headers,
+                    ledger_key,
                     notice,
                     notice_ref.sha256.clone(),
                     report,

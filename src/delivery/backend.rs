@@ -97,7 +97,7 @@ pub fn challenge_request(notice: &Notice) -> String {
 }
 
 /// Why a call failed, and whether trying again can help.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum CallError {
     /// Network down, backend restarting, 408, 429 or 5xx: try again later.
     Transient(String),
@@ -155,7 +155,13 @@ impl Api {
         self.call("v1/decisions", "application/jwt", token).await
     }
 
-    /// One call; with a `getHeaders` hook, asked again after a `401` and tried once
+    /// `GET`s a JSON document of the backend's, such as its published ledger key.
+    pub async fn get(&self, path: &str) -> Result<JsValue, CallError> {
+        self.call(path, "", "").await
+    }
+
+    /// One call, a `POST` of `body` as `content_type`, or a `GET` when `content_type`
+    /// is empty; with a `getHeaders` hook, asked again after a `401` and tried once
     /// more, since a bearer token may have expired between the two.
     async fn call(&self, path: &str, content_type: &str, body: &str) -> Result<JsValue, CallError> {
         let url = format!("{}{path}", self.url);
@@ -206,9 +212,11 @@ impl Api {
         body: &str,
     ) -> Result<Request, CallError> {
         let init = RequestInit::new();
-        init.set_method("POST");
         init.set_credentials(RequestCredentials::Include);
-        init.set_body(&JsValue::from_str(body));
+        if !content_type.is_empty() {
+            init.set_method("POST");
+            init.set_body(&JsValue::from_str(body));
+        }
         let request = Request::new_with_str_and_init(url, &init)
             .map_err(|_| CallError::Transient(format!("could not build a request to {url}")))?;
         let headers = request.headers();
@@ -220,7 +228,9 @@ impl Api {
             }
         }
         // Set last: the body's type is ours to say, whatever the hook returned.
-        let _ = headers.set("Content-Type", content_type);
+        if !content_type.is_empty() {
+            let _ = headers.set("Content-Type", content_type);
+        }
         let _ = headers.set("Accept", "application/json, application/problem+json");
         Ok(request)
     }

@@ -4,6 +4,7 @@
 //! than the one shown is refused as it arrives, before anyone is asked.
 
 use super::backend::{Api, CallError, Challenge};
+use super::clock::{self, monotonic_ms};
 use super::report::{Report, Reporter};
 use super::retry;
 use super::signer::{self, DeviceKey};
@@ -35,21 +36,13 @@ impl Fresh {
         let issued = seconds(&self.challenge.issued_at);
         let iat = match issued {
             Some(issued) => consent_core::freshness::iat_for(issued, elapsed),
-            None => (js_sys::Date::now() / 1000.0) as i64,
+            None => (clock::wall_ms() / 1000.0) as i64,
         };
         if let (Some(issued), Some(expires)) = (issued, seconds(&self.challenge.expires_at)) {
             consent_core::freshness::check_iat(iat, issued, expires, 0).ok()?;
         }
         Some(iat)
     }
-}
-
-/// Milliseconds on a clock that only moves forward (`performance.now()`); the wall
-/// clock where there is none.
-fn monotonic_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// An RFC 3339 time as Unix seconds, `None` when absent or unreadable.

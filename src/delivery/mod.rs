@@ -8,7 +8,9 @@
 
 mod backend;
 mod challenge;
+mod clock;
 mod outbox;
+mod receipt;
 mod report;
 mod retry;
 mod signer;
@@ -20,7 +22,9 @@ pub use report::{Delivered, Refusal, Report, Reporter};
 use backend::{Api, CallError};
 use challenge::{Challenges, Fresh};
 use consent_core::catalogue::Notice;
+use consent_core::note::VerifierKey;
 use consent_core::Choice;
+use receipt::LedgerKey;
 use signer::Signed;
 use std::rc::Rc;
 use tasks::Tasks;
@@ -29,8 +33,8 @@ use wasm_bindgen::JsValue;
 /// Delivers one widget's decisions to its backend.
 ///
 /// ```text
-/// let courier = Courier::start(backend_url, get_headers, notice, notice.reference().sha256,
-///     Rc::new(|report| match report {
+/// let courier = Courier::start(backend_url, get_headers, ledger_key, notice,
+///     notice.reference().sha256, Rc::new(|report| match report {
 ///         Report::Delivered(d) => { /* tell the host */ }
 ///         _ => {}
 ///     }));
@@ -39,6 +43,7 @@ use wasm_bindgen::JsValue;
 /// ```
 pub struct Courier {
     api: Api,
+    ledger_key: LedgerKey,
     notice: &'static Notice,
     challenges: Rc<Challenges>,
     tasks: Rc<Tasks>,
@@ -47,9 +52,12 @@ pub struct Courier {
 
 impl Courier {
     /// Fetches the first challenge and re-sends what an earlier page left unsent.
+    /// Receipts are checked against `ledger_key` when given, else against the key the
+    /// backend publishes.
     pub fn start(
         backend: String,
         get_headers: Option<js_sys::Function>,
+        ledger_key: Option<VerifierKey>,
         notice: &'static Notice,
         shown_sha256: String,
         report: Reporter,
@@ -65,6 +73,7 @@ impl Courier {
             report.clone(),
         );
         let courier = Rc::new(Courier {
+            ledger_key: LedgerKey::new(api.clone(), ledger_key),
             api,
             notice,
             challenges,
@@ -173,8 +182,20 @@ impl Courier {
         retry::until_answered(|| self.api.send_decision(&signed.token), pending).await
     }
 
-    /// Removes an answered decision from the outbox, then reports the answer.
+    /// Checks the receipt of an acknowledged decision, removes the answered decision
+    /// from the outbox, then reports the answer. A receipt that does not verify is a
+    /// refusal (`receipt-invalid`), never an acknowledgement.
     async fn settle(&self, signed: Signed, outcome: Result<JsValue, CallError>) {
+        let outcome = match outcome {
+            Ok(receipt) => self.verified(&signed, receipt).await,
+            refused => refused,
+        };
+        // Forgotten on a bad receipt too. Kept, the token would be re-sent by every
+        // later mount, after the user, told it was not recorded, had decided again: if
+        // the backend had in fact not recorded it, that re-send would put the older
+        // choice in the ledger after the newer one. Forgotten, the user's next decision
+        // (new jti, fresh challenge) is the one that counts; if the backend did record
+        // this one, it stays in the ledger, earlier. See docs/DESIGN.md, Receipts.
         outbox::forget(&signed.jti).await;
         (self.report)(match outcome {
             Ok(receipt) => Report::Delivered(Delivered {
@@ -185,5 +206,14 @@ impl Courier {
             }),
             Err(refused) => Report::Refused(refused.into()),
         });
+    }
+
+    /// `receipt` once it proves `signed` is in the ledger. Waiting for the published
+    /// key leaves the token in the outbox, so a page closed meanwhile re-sends it and
+    /// gets its receipt again.
+    async fn verified(&self, signed: &Signed, receipt: JsValue) -> Result<JsValue, CallError> {
+        let key = self.ledger_key.get().await?;
+        receipt::verify(&receipt, signed, &key).await?;
+        Ok(receipt)
     }
 }

@@ -1,6 +1,7 @@
 //! The durable outbox: signed decisions stay in IndexedDB until the backend has them,
 //! so a closed tab or a dead network loses nothing.
 
+use super::clock;
 use super::signer::Signed;
 use super::vault;
 use crate::js;
@@ -14,8 +15,9 @@ pub async fn keep(backend: &str, signed: &Signed) -> bool {
         ("jti", signed.jti.as_str().into()),
         ("token", signed.token.as_str().into()),
         ("choice", signed.choice.as_str().into()),
+        ("iat", (signed.iat as f64).into()),
         ("backend", backend.into()),
-        ("queuedAt", js_sys::Date::now().into()),
+        ("queuedAt", clock::wall_ms().into()),
     ]);
     vault::outbox_put(&entry).await.is_ok()
 }
@@ -26,15 +28,33 @@ pub async fn forget(jti: &str) {
 }
 
 /// Decisions signed earlier for `backend` and never acknowledged (e.g. the page was
-/// closed while offline).
+/// closed while offline), oldest first.
+///
+/// The order matters: the backend takes the latest decision by ledger order, and
+/// IndexedDB hands entries back in key (`jti`, random) order, so a user who decided
+/// twice while offline would otherwise get either choice. Oldest is by `iat`, which
+/// is on the backend's clock (a device clock set back between two pages would
+/// reorder `queuedAt`), then by `queuedAt`; entries from before `iat` was kept
+/// count as 0 and go first. A few entries at most: an insertion, not a sort, whose
+/// code costs the wasm more.
 pub async fn unsent(backend: &str) -> Vec<Signed> {
     let Ok(all) = vault::outbox_all().await else {
         return Vec::new();
     };
-    js_sys::Array::from(&all)
-        .iter()
-        .filter_map(|e| unsent_for(backend, &e))
-        .collect()
+    let mut unsent: Vec<((i64, f64), Signed)> = Vec::new();
+    for entry in js_sys::Array::from(&all).iter() {
+        let Some(signed) = unsent_for(backend, &entry) else {
+            continue;
+        };
+        let queued_at = js::get(&entry, "queuedAt").as_f64().unwrap_or_default();
+        let at = (signed.iat, queued_at);
+        let place = unsent
+            .iter()
+            .position(|(t, _)| at < *t)
+            .unwrap_or(unsent.len());
+        unsent.insert(place, (at, signed));
+    }
+    unsent.into_iter().map(|(_, signed)| signed).collect()
 }
 
 /// The decision in an outbox `entry` if it is for `backend`; an entry this version
@@ -45,6 +65,7 @@ fn unsent_for(backend: &str, entry: &JsValue) -> Option<Signed> {
     }
     Some(Signed {
         jti: js::get_str(entry, "jti")?,
+        iat: js::get(entry, "iat").as_f64().unwrap_or_default() as i64,
         token: js::get_str(entry, "token")?,
         choice: Choice::parse(&js::get_str(entry, "choice")?)?,
     })

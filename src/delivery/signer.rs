@@ -40,6 +40,9 @@ impl DeviceKey {
 #[derive(Clone, Debug)]
 pub struct Signed {
     pub jti: String,
+    /// When the decision was made, on the backend's clock (the token's `iat`): the
+    /// outbox re-sends oldest first.
+    pub iat: i64,
     pub token: String,
     pub choice: Choice,
 }
@@ -90,5 +93,10 @@ pub async fn sign(
     let token = unsigned
         .finish(&signature)
         .map_err(|e| CallError::local("signing-failed", e.to_string()))?;
-    Ok(Signed { jti, token, choice })
+    Ok(Signed {
+        jti,
+        iat,
+        token,
+        choice,
+    })
 }

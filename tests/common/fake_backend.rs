@@ -1,9 +1,15 @@
 //! A backend stand-in installed as `window.fetch`: answers challenges, records every
-//! token sent, and can be switched offline, to 5xx or to refusing.
+//! token sent with a real receipt (see `fake_ledger`), publishes its ledger key, and
+//! can be switched offline, to 5xx or to refusing. Like the backend, it records a
+//! token only for a nonce it issued and never saw used, with an `iat` inside that
+//! challenge's life, delivered within a week of its expiry (on its own clock, which
+//! is the page's `Date.now()` plus `clock_offset_secs`).
 
+use super::fake_ledger::FakeLedger;
 use consent_core::{catalogue, ChallengeRequest};
 use js_sys::{Promise, Reflect};
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
@@ -14,11 +20,17 @@ pub enum Mode {
     Up,
     /// fetch rejects, as when the network or the server is down.
     Offline,
+    /// fetch rejects for decisions only: challenges still come, as when the network
+    /// drops between the challenge and the click.
+    DecisionsOffline,
     /// 503 on decisions.
     Failing,
     /// 400 problem+json on decisions.
     Refusing,
 }
+
+/// A challenge's issue and expiry (Unix seconds), and the jti that answered it.
+type Issued = (i64, i64, Option<String>);
 
 #[derive(Default)]
 pub struct Fake {
@@ -28,6 +40,17 @@ pub struct Fake {
     pub attempts: RefCell<Vec<String>>,
     /// Tokens acknowledged, once per jti (the ledger).
     pub ledger: RefCell<Vec<String>>,
+    /// The Merkle tree behind the receipts, and the forgery to apply to them.
+    pub tree: FakeLedger,
+    /// How often `.well-known/consent-ledger-key` was fetched.
+    pub key_fetches: Cell<u32>,
+    /// The published key cannot be fetched (fetch rejects), decisions still record.
+    pub key_unreachable: Cell<bool>,
+    /// No key is published (`404`), as by a backend that predates receipts.
+    pub key_missing: Cell<bool>,
+    /// Every nonce issued: its challenge's issue and expiry (Unix seconds), and the
+    /// jti that used it.
+    nonces: RefCell<HashMap<String, Issued>>,
     pub challenges: Cell<u32>,
     /// The `decision` member of every challenge, as JSON (`null` by default).
     pub decision: RefCell<String>,
@@ -75,6 +98,11 @@ pub fn fake() -> Rc<Fake> {
     *fake.policy.borrow_mut() = "enabled".into();
     fake.attempts.borrow_mut().clear();
     fake.ledger.borrow_mut().clear();
+    fake.tree.reset();
+    fake.key_fetches.set(0);
+    fake.key_unreachable.set(false);
+    fake.key_missing.set(false);
+    fake.nonces.borrow_mut().clear();
     fake.challenges.set(0);
     *fake.decision.borrow_mut() = "null".into();
     fake.last_request.borrow_mut().clear();
@@ -114,7 +142,12 @@ fn install(fake: Rc<Fake>) {
             fake.requests
                 .borrow_mut()
                 .push((path.unwrap_or_default(), auth.clone()));
-            if fake.mode() == Mode::Offline {
+            let offline = match fake.mode() {
+                Mode::Offline => true,
+                Mode::DecisionsOffline => url.ends_with("/v1/decisions"),
+                _ => false,
+            };
+            if offline {
                 if url.ends_with("/v1/decisions") {
                     fake.attempts.borrow_mut().push(body);
                 }
@@ -146,6 +179,11 @@ fn install(fake: Rc<Fake>) {
                     String::from(js_sys::Date::new(&ms.into()).to_iso_string())
                 };
                 let offset = fake.clock_offset_secs.get();
+                let issued = fake.now_secs();
+                fake.nonces.borrow_mut().insert(
+                    format!("nonce-{}-abcdefghijklmnop", fake.challenges.get()),
+                    (issued, issued + 3600, None),
+                );
                 let json = format!(
                     r#"{{"nonce":"nonce-{n}-abcdefghijklmnop","sub":"sub-demo-1","aud":"https://consent.example.test","notice":{},"policy":"{}","issued_at":"{}","expires_at":"{}","decision":{}}}"#,
                     serde_json::to_string(&notice).unwrap(),
@@ -177,22 +215,26 @@ fn install(fake: Rc<Fake>) {
                         "application/problem+json",
                         r#"{"type":"https://consent.example/problems/nonce-replayed","title":"Nonce already used","detail":"this challenge was already answered","status":400}"#,
                     ),
-                    _ => {
-                        let mut ledger = fake.ledger.borrow_mut();
-                        let (status, index) = match ledger.iter().position(|t| *t == body) {
-                            Some(i) => (200, i),
-                            None => {
-                                ledger.push(body);
-                                (201, ledger.len() - 1)
-                            }
-                        };
-                        respond(
-                            status,
-                            "application/json",
-                            &format!(r#"{{"index":{index},"checkpoint":"fake"}}"#),
-                        )
-                    }
+                    _ => fake.record(&body).await,
                 };
+            }
+            if url.ends_with("/.well-known/consent-ledger-key") {
+                fake.key_fetches.set(fake.key_fetches.get() + 1);
+                if fake.key_unreachable.get() {
+                    return Err(js_sys::TypeError::new("Failed to fetch").into());
+                }
+                if fake.key_missing.get() {
+                    return respond(
+                        404,
+                        "application/problem+json",
+                        r#"{"type":"about:blank","title":"not found","status":404}"#,
+                    );
+                }
+                return respond(
+                    200,
+                    "application/json",
+                    &fake.tree.published_key_json().await,
+                );
             }
             respond(
                 404,
@@ -204,6 +246,72 @@ fn install(fake: Rc<Fake>) {
     let window = web_sys::window().unwrap();
     Reflect::set(&window, &"fetch".into(), handler.as_ref()).unwrap();
     handler.forget();
+}
+
+impl Fake {
+    /// The backend's clock, in Unix seconds.
+    fn now_secs(&self) -> i64 {
+        (js_sys::Date::now() / 1000.0) as i64 + self.clock_offset_secs.get()
+    }
+
+    /// A decision that reached the backend: its receipt (`200` for a token recorded
+    /// before, whatever the clock; `201` for a new one), or the refusal the backend
+    /// would give.
+    async fn record(&self, token: &str) -> Result<JsValue, JsValue> {
+        let claims = claims(token);
+        let jti = claims["jti"].as_str().unwrap_or_default().to_owned();
+        if let Some(index) = self.tree.position(token) {
+            return respond(
+                200,
+                "application/json",
+                &self.tree.receipt(&jti, index).await,
+            );
+        }
+        let nonce = claims["nonce"].as_str().unwrap_or_default();
+        let iat = claims["iat"].as_i64().unwrap_or_default();
+        let refused = match self.nonces.borrow().get(nonce) {
+            None => Some((400, "nonce-unknown")),
+            Some((_, _, Some(_))) => Some((409, "nonce-replayed")),
+            Some((issued, expires, None)) => {
+                if consent_core::freshness::check_iat(iat, *issued, *expires, 300).is_err() {
+                    Some((400, "iat-skew"))
+                } else if self.now_secs() > expires + 7 * 24 * 3600 {
+                    Some((400, "nonce-expired"))
+                } else {
+                    None
+                }
+            }
+        };
+        if let Some((status, code)) = refused {
+            let body = format!(
+                r#"{{"type":"https://consent.example/problems/{code}","title":"refused","detail":"{code}","status":{status}}}"#
+            );
+            return respond(status, "application/problem+json", &body);
+        }
+        if let Some(n) = self.nonces.borrow_mut().get_mut(nonce) {
+            n.2 = Some(jti.clone());
+        }
+        self.ledger.borrow_mut().push(token.to_owned());
+        let received_at = js_sys::Date::new(&((self.now_secs() * 1000) as f64).into());
+        let index = self
+            .tree
+            .append(token, String::from(received_at.to_iso_string()));
+        respond(
+            201,
+            "application/json",
+            &self.tree.receipt(&jti, index).await,
+        )
+    }
+}
+
+/// A token's claims; `null` members for anything unreadable.
+fn claims(token: &str) -> serde_json::Value {
+    token
+        .split('.')
+        .nth(1)
+        .and_then(|c| consent_core::token::base64url_decode(c).ok())
+        .and_then(|c| serde_json::from_slice(&c).ok())
+        .unwrap_or_default()
 }
 
 fn respond(status: u16, content_type: &str, body: &str) -> Result<JsValue, JsValue> {

@@ -2,7 +2,9 @@
 //! JSON, a way to let Yew render, and shadow-root queries.
 #![allow(dead_code)]
 
+pub mod clock;
 pub mod fake_backend;
+pub mod fake_ledger;
 
 use account_link_consent::{mount, ConsentHandle};
 use js_sys::{Function, Promise, Reflect};
