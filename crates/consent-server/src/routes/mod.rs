@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod decisions;
+pub mod health;
 pub mod ledger;
 pub mod notices;
 pub mod session;

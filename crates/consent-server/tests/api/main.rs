@@ -27,6 +27,7 @@ mod ledger;
 mod ledger_privacy;
 mod limits;
 mod notices;
+mod pg_restart;
 mod policy;
 mod process;
 mod proofs;
