@@ -18,6 +18,7 @@ macro_rules! on_both_backends {
     };
 }
 
+mod chaos;
 mod connections;
 mod cors;
 mod decisions;

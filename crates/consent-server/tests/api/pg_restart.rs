@@ -48,7 +48,7 @@ async fn a_postgres_restart_under_load_loses_and_doubles_nothing() {
 
     tokio::time::sleep(Duration::from_millis(800)).await;
     let store = server.store();
-    // SAFETY of the borrow: the store outlives this block; the cluster's tools block.
+    // The cluster's tools block; the clients go on on the other worker.
     let stopped = Instant::now();
     tokio::task::block_in_place(|| store.stop_database());
     let down = wait_for_health(&server, StatusCode::SERVICE_UNAVAILABLE).await;
@@ -88,9 +88,9 @@ async fn a_postgres_restart_under_load_loses_and_doubles_nothing() {
         failures.keys().all(|k| k == "503 store-unavailable"),
         "every failure was a 503 to retry: {failures:?}"
     );
-    let size = check_ledger(&clients[0], &clients, &acked).await;
-    assert_eq!(size, acked.len());
-    let server = server;
+    let audit = check_ledger(&clients[0], &clients, &acked).await;
+    audit.assert_clean();
+    assert_eq!(audit.size, acked.len());
     // Stopping the PostgreSQL cluster blocks.
     tokio::task::spawn_blocking(move || drop(server))
         .await

@@ -6,7 +6,7 @@
 use super::{check_receipt, leaf_hashes, problem_type, Client};
 use consent_core::{merkle, Choice};
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -114,13 +114,36 @@ pub async fn decide(c: &Client, tally: &Tally, deadline: Instant) -> Acked {
     }
 }
 
+/// What [`check_ledger`] found against what the clients saw.
+#[derive(Debug, Default)]
+pub struct Audit {
+    /// Leaves in the tree.
+    pub size: usize,
+    /// Acknowledged decisions not kept.
+    pub lost: usize,
+    /// Decisions kept more than once (counting each extra copy).
+    pub doubled: usize,
+    /// Decisions kept that no client saw acknowledged.
+    pub unacknowledged: usize,
+}
+
+impl Audit {
+    /// Panics, saying what, unless nothing was lost, doubled or kept unacknowledged.
+    pub fn assert_clean(&self) {
+        assert!(
+            self.lost == 0 && self.doubled == 0 && self.unacknowledged == 0,
+            "{self:?}"
+        );
+    }
+}
+
 /// Checks the ledger the server at `c` keeps against what its clients saw, for the
-/// subjects of `clients`: every acknowledged decision is kept exactly once and
-/// nothing else is (a decision whose answer was lost was re-sent until acknowledged,
-/// so none is left unacknowledged); the leaves as served hash to the signed tree;
-/// every receipt's inclusion proof and checkpoint verify from the published key, and
-/// each checkpoint's tree is a prefix of today's. Returns the tree's size.
-pub async fn check_ledger(c: &Client, clients: &[Client], acked: &[Acked]) -> usize {
+/// subjects of `clients`, and counts what was lost, doubled or kept unacknowledged (a
+/// decision whose answer was lost is re-sent until acknowledged, so none should be).
+/// Panics if the tree does not verify: the leaves as served must hash to the signed
+/// root, one leaf per decision, and every receipt's inclusion proof and checkpoint
+/// must verify from the published key, each checkpoint's tree a prefix of today's.
+pub async fn check_ledger(c: &Client, clients: &[Client], acked: &[Acked]) -> Audit {
     let mut kept: HashMap<String, usize> = HashMap::new();
     for client in clients {
         for line in client.text("/v1/decisions/export").await.lines() {
@@ -128,32 +151,36 @@ pub async fn check_ledger(c: &Client, clients: &[Client], acked: &[Acked]) -> us
             *kept.entry(row["jti"].as_str().unwrap().into()).or_default() += 1;
         }
     }
-    let twice: Vec<_> = kept.iter().filter(|(_, n)| **n > 1).collect();
-    assert!(twice.is_empty(), "decisions kept more than once: {twice:?}");
-    let lost: Vec<_> = acked
-        .iter()
-        .filter(|a| !kept.contains_key(&a.jti))
-        .map(|a| &a.jti)
-        .collect();
-    assert!(
-        lost.is_empty(),
-        "{} acknowledged decisions lost: {lost:?}",
-        lost.len()
-    );
-    let mut acked_jtis: Vec<&str> = acked.iter().map(|a| a.jti.as_str()).collect();
-    acked_jtis.sort();
-    acked_jtis.dedup();
-    assert_eq!(
-        acked_jtis.len(),
-        kept.len(),
-        "every decision kept was acknowledged, each once"
-    );
+    let acked_jtis: HashSet<&str> = acked.iter().map(|a| a.jti.as_str()).collect();
+    let mut audit = Audit {
+        lost: acked_jtis
+            .iter()
+            .filter(|j| !kept.contains_key(**j))
+            .count(),
+        doubled: kept.values().map(|n| n - 1).sum(),
+        unacknowledged: kept
+            .keys()
+            .filter(|j| !acked_jtis.contains(j.as_str()))
+            .count(),
+        ..Audit::default()
+    };
 
-    let entries = c.audit("/v1/ledger/entries?start=0").await;
-    let leaves = leaf_hashes(&entries);
+    // Page by page: the server answers a bounded page at a time.
+    let mut leaves = Vec::new();
+    loop {
+        let page = c
+            .audit(&format!("/v1/ledger/entries?start={}", leaves.len()))
+            .await;
+        let got = leaf_hashes(&page);
+        let size = page["tree_size"].as_u64().unwrap() as usize;
+        leaves.extend(got.iter().copied());
+        if got.is_empty() || leaves.len() >= size {
+            break;
+        }
+    }
     assert_eq!(
         leaves.len(),
-        kept.len(),
+        kept.values().sum::<usize>(),
         "one leaf per decision, and no leaf without its decision"
     );
     let note = c.text("/v1/ledger/checkpoint").await;
@@ -164,13 +191,21 @@ pub async fn check_ledger(c: &Client, clients: &[Client], acked: &[Acked]) -> us
         merkle::root(&leaves),
         "the signed root is the entries' root"
     );
+    // The root of every prefix of today's tree, in one pass.
+    let mut frontier = merkle::Frontier::from_leaves(&[]);
+    let mut roots = vec![frontier.root()];
+    for leaf in &leaves {
+        frontier.push(*leaf);
+        roots.push(frontier.root());
+    }
     let key = c.get("/.well-known/consent-ledger-key").await;
     for a in acked {
         let checkpoint = check_receipt(&a.receipt, &a.token, &key)
             .unwrap_or_else(|e| panic!("the receipt of {} does not verify: {e}", a.jti));
         let size = checkpoint.size as usize;
         assert!(size <= leaves.len());
-        assert_eq!(checkpoint.root, merkle::root(&leaves[..size]), "{}", a.jti);
+        assert_eq!(checkpoint.root, roots[size], "{}", a.jti);
     }
-    leaves.len()
+    audit.size = leaves.len();
+    audit
 }
