@@ -88,12 +88,20 @@ async fn chaos(backend: Backend) {
     let acked = tally.acked();
     let failures = tally.failures();
     let audit = check_ledger(&clients[0], &clients, &acked).await;
+    // All or nothing per decision, read straight from the database: its row, its leaf
+    // and the use of its challenge.
+    let (rows, leaves, used) = (
+        store.count("decisions"),
+        store.count("ledger"),
+        store.count("nonces WHERE used"),
+    );
+    let half_written = rows.abs_diff(leaves) + rows.abs_diff(used);
     // One line for scripts/chaos to add up; printed before the verdict, so a failing
     // run still reports what it found.
     println!(
         "chaos {backend:?}: runs 1, decisions {}, kills {kills}, database restarts \
-         {database_restarts}, losses {}, duplicates {}, unacknowledged {}, ledger {}, \
-         seconds {}, failed attempts {failures:?}",
+         {database_restarts}, losses {}, duplicates {}, unacknowledged {}, half-written \
+         {half_written}, ledger {}, seconds {}, failed attempts {failures:?}",
         acked.len(),
         audit.lost,
         audit.doubled,
@@ -113,6 +121,10 @@ async fn chaos(backend: Backend) {
         "only failures a client may meet when the server dies: {failures:?}"
     );
     audit.assert_clean();
+    assert_eq!(
+        half_written, 0,
+        "{rows} decisions, {leaves} leaves, {used} challenges used"
+    );
     server.kill().unwrap();
     server.wait().unwrap();
     // Stopping a PostgreSQL cluster blocks.

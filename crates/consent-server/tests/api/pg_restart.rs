@@ -26,6 +26,19 @@ async fn wait_for_health(server: &TestServer, status: StatusCode) -> reqwest::Re
     }
 }
 
+/// Waits until the clients have had `n` decisions acknowledged since `since`; fails the
+/// test after 20 s.
+async fn wait_for_acks(tally: &Tally, n: usize, since: Instant) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while tally.acked().iter().filter(|a| a.at > since).count() < n {
+        assert!(
+            Instant::now() < deadline,
+            "fewer than {n} decisions acknowledged"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_postgres_restart_under_load_loses_and_doubles_nothing() {
     let server = TestServer::postgres().start().await;
@@ -35,7 +48,8 @@ async fn a_postgres_restart_under_load_loses_and_doubles_nothing() {
     }
     let tally = Arc::new(Tally::default());
     let stop = Arc::new(AtomicBool::new(false));
-    let deadline = Instant::now() + Duration::from_secs(90);
+    let began = Instant::now();
+    let deadline = began + Duration::from_secs(90);
     let mut workers = Vec::new();
     for c in clients.clone() {
         let (tally, stop) = (tally.clone(), stop.clone());
@@ -46,7 +60,7 @@ async fn a_postgres_restart_under_load_loses_and_doubles_nothing() {
         }));
     }
 
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    wait_for_acks(&tally, 20, began).await;
     let store = server.store();
     // The cluster's tools block; the clients go on on the other worker.
     let stopped = Instant::now();
@@ -64,7 +78,7 @@ async fn a_postgres_restart_under_load_loses_and_doubles_nothing() {
     tokio::task::block_in_place(|| store.start_database());
     let restarted = Instant::now();
     wait_for_health(&server, StatusCode::OK).await;
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    wait_for_acks(&tally, 20, restarted).await;
     stop.store(true, Ordering::Relaxed);
     for w in workers {
         w.await.unwrap();
