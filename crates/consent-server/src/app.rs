@@ -3,7 +3,7 @@
 
 use crate::cors::{self, HostOrigins};
 use crate::host::{check_host, AllowedHosts};
-use crate::routes::{admin, decisions, frame, ledger, notices, session};
+use crate::routes::{admin, decisions, frame, health, ledger, notices, session};
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -71,7 +71,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         HostOrigins::new(&state.config.allowed_origins).unwrap_or_else(|_| HostOrigins::none()),
     );
     let api = Router::new()
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(health::ready))
+        .route("/livez", get(health::live))
         .route(
             "/v1/session",
             post(session::sign_in)
@@ -139,7 +140,10 @@ pub fn router(state: Arc<AppState>) -> Router {
 }
 
 fn is_api(path: &str) -> bool {
-    path == "/healthz" || path.starts_with("/v1/") || path.starts_with("/.well-known/")
+    path == "/healthz"
+        || path == "/livez"
+        || path.starts_with("/v1/")
+        || path.starts_with("/.well-known/")
 }
 
 /// Errors that never reach a handler (no such route, wrong method, a body over the

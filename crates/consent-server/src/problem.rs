@@ -98,12 +98,29 @@ impl IntoResponse for Problem {
     }
 }
 
-/// A store failure is never the client's fault, and nothing was recorded.
+/// A store failure is never the client's fault. An unreachable database is a `503`
+/// with `Retry-After`: re-sending the same request is how a client learns whether a
+/// decision whose commit was cut off was kept (its receipt) or not (recorded now).
 impl From<StoreError> for Problem {
     fn from(e: StoreError) -> Self {
-        Problem::internal(e)
+        if !e.is_unavailable() {
+            return Problem::internal(e);
+        }
+        tracing::warn!(error = %e, "the database is unavailable");
+        Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "store-unavailable",
+            "The ledger's database is unavailable",
+            "the database did not answer; send the same request again after Retry-After \
+             (a decision already recorded is answered with its receipt)",
+        )
+        .with_retry_after(STORE_RETRY_AFTER_SECS)
     }
 }
+
+/// How long a client is told to wait while the database is out of reach: a restart
+/// takes seconds, and a second keeps waiting clients from arriving all at once.
+pub const STORE_RETRY_AFTER_SECS: u64 = 1;
 
 /// The stateful refusals (docs/DESIGN.md, Verification order). No wildcard arm: a new
 /// refusal does not compile until it has a status here.
@@ -206,5 +223,14 @@ mod tests {
     fn store_errors_are_internal_and_say_nothing_of_the_cause() {
         let p = Problem::from(StoreError::Stopped("the ledger writer has stopped"));
         assert_eq!(answer(p), (500, "internal".to_owned()));
+    }
+
+    #[test]
+    fn an_unreachable_database_is_a_503_to_retry() {
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        let p = Problem::from(StoreError::Unavailable(std::sync::Arc::new(refused)));
+        assert_eq!(p.retry_after, Some(STORE_RETRY_AFTER_SECS));
+        assert!(!p.detail.contains("refused"), "the cause stays in the log");
+        assert_eq!(answer(p), (503, "store-unavailable".to_owned()));
     }
 }

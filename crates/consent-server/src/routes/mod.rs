@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod decisions;
 pub mod frame;
+pub mod health;
 pub mod ledger;
 pub mod notices;
 pub mod session;

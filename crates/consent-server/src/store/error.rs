@@ -1,14 +1,15 @@
 //! Why a store operation failed.
 //!
-//! A hand-written enum rather than `thiserror`: seven variants do not pay for a
+//! A hand-written enum rather than `thiserror`: eight variants do not pay for a
 //! proc-macro dependency, and the Display texts are the messages operators read.
 
 use std::error::Error;
 use std::fmt;
 use std::sync::Arc;
 
-/// Why a store operation failed. Request handlers turn every variant into a `500`
-/// (see `Problem`'s `From<StoreError>`): none of them is the client's fault.
+/// Why a store operation failed. Request handlers turn [`StoreError::Unavailable`]
+/// into a `503` with `Retry-After` and every other variant into a `500` (see
+/// `Problem`'s `From<StoreError>`): none of them is the client's fault.
 ///
 /// `Clone`, because one failed group commit is every queued decision's answer; the
 /// driver errors are shared behind an `Arc` for that.
@@ -22,6 +23,11 @@ use std::sync::Arc;
 pub enum StoreError {
     /// The database failed or refused an operation (the driver's error).
     Database(Arc<dyn Error + Send + Sync>),
+    /// The database could not be reached, or the connection broke (PostgreSQL
+    /// restarting, for one): worth trying again shortly. A write whose connection broke
+    /// while it committed may or may not have been kept; the ledger's idempotent
+    /// re-send tells which.
+    Unavailable(Arc<dyn Error + Send + Sync>),
     /// Opening, connecting to or preparing the database failed; `context` says which
     /// database and what was being done.
     Open {
@@ -49,6 +55,11 @@ pub enum StoreError {
 pub type StoreResult<T> = Result<T, StoreError>;
 
 impl StoreError {
+    /// Whether trying again shortly may succeed: the database was out of reach.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(self, StoreError::Unavailable(_))
+    }
+
     /// Wraps `self` with what was being done when it happened (for startup errors).
     pub fn context(self, context: impl Into<String>) -> StoreError {
         StoreError::Open {
@@ -70,6 +81,7 @@ impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StoreError::Database(e) => write!(f, "database: {e}"),
+            StoreError::Unavailable(e) => write!(f, "database unavailable: {e}"),
             StoreError::Open { context, source } => write!(f, "{context}: {source}"),
             StoreError::SchemaTooNew { found, supported } => write!(
                 f,
@@ -88,7 +100,7 @@ impl fmt::Display for StoreError {
 impl Error for StoreError {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         match self {
-            StoreError::Database(e) => Some(&**e),
+            StoreError::Database(e) | StoreError::Unavailable(e) => Some(&**e),
             StoreError::Open { source, .. } => Some(&**source),
             StoreError::Encoding { source, .. } => Some(&**source),
             StoreError::Thread(e) => Some(&**e),
@@ -105,8 +117,18 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+/// A failure of the connection rather than of the statement is
+/// [`StoreError::Unavailable`]: the connection closed or could not be made, an I/O
+/// error, or SQLSTATE class 08 (connection exception) or 57P (the server is shutting
+/// down, restarting, or not yet accepting connections).
 impl From<postgres::Error> for StoreError {
     fn from(e: postgres::Error) -> Self {
-        StoreError::Database(Arc::new(e))
+        let code = e.code().map(|c| c.code()).unwrap_or("");
+        let io = Error::source(&e).is_some_and(|s| s.is::<std::io::Error>());
+        if e.is_closed() || io || code.starts_with("08") || code.starts_with("57P") {
+            StoreError::Unavailable(Arc::new(e))
+        } else {
+            StoreError::Database(Arc::new(e))
+        }
     }
 }

@@ -15,6 +15,7 @@
 mod error;
 mod notices;
 mod pg;
+mod pg_conn;
 mod schema;
 mod sqlite;
 mod writer;

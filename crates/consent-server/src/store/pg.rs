@@ -2,13 +2,15 @@
 //! an exclusive lock on the ledger table inside their transaction, so they stay
 //! strictly ordered whichever instance makes them; each instance's frontier catches
 //! up from the table inside the append's transaction. Reads go to a small pool of
-//! connections of their own, never to the writer's.
+//! connections of their own, never to the writer's. Connections broken by a database
+//! restart are replaced on their next use (`pg_conn.rs`).
 
+use super::pg_conn::{self, Link, Readers};
 use super::schema::{self, Found, Plan};
 use super::writer::Writer;
 use super::*;
 use crate::ledger::tree::{self, NodeId, NodeSource};
-use ::postgres::{Client, NoTls, Transaction};
+use ::postgres::{Client, Transaction};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -20,47 +22,20 @@ const SCHEMA_LOCK: i64 = 0x636f_6e73_656e_7400;
 
 struct Inner {
     /// `None` only while the store is being dropped.
-    client: Option<Client>,
+    link: Option<Link>,
     /// The right edge of the tree as this instance last saw it, for O(log n) appends.
+    /// Kept across reconnections: each append brings it up to date from the table
+    /// inside its transaction, so a commit whose answer was lost costs nothing.
     frontier: Frontier,
 }
 
 impl Inner {
-    fn client(&mut self) -> StoreResult<&mut Client> {
-        self.client.as_mut().ok_or(CLOSED)
+    fn link(&mut self) -> StoreResult<&mut Link> {
+        self.link.as_mut().ok_or(CLOSED)
     }
 }
 
 const CLOSED: StoreError = StoreError::Stopped("the PostgreSQL store is closed");
-
-/// Connections for reads, opened as readers need them and kept for the next.
-struct Readers {
-    url: String,
-    idle: Mutex<Vec<Client>>,
-}
-
-/// Idle read connections kept; more are opened while more requests read at once.
-const IDLE_READERS: usize = 4;
-
-impl Readers {
-    /// Runs `f` on a read connection of its own. A connection whose use failed is
-    /// dropped rather than kept: it may be broken.
-    fn with<T>(&self, f: impl FnOnce(&mut Client) -> StoreResult<T>) -> StoreResult<T> {
-        let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
-        let mut client = match idle {
-            Some(client) => client,
-            None => Client::connect(&self.url, NoTls)?,
-        };
-        let result = f(&mut client);
-        if result.is_ok() {
-            let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
-            if idle.len() < IDLE_READERS {
-                idle.push(client);
-            }
-        }
-        result
-    }
-}
 
 /// The store for several instances sharing one ledger (see the module docs).
 pub struct PostgresStore {
@@ -75,15 +50,18 @@ impl PostgresStore {
     /// (see `schema.rs`) and starts the ledger writer thread.
     /// Blocking: call it outside async code (e.g. in `spawn_blocking`).
     pub fn connect(url: &str) -> StoreResult<PostgresStore> {
-        let mut client = Client::connect(url, NoTls).map_err(|e| {
-            StoreError::from(e).context(format!("cannot connect to PostgreSQL at {url}"))
-        })?;
-        prepare_schema(&mut client)
+        let cannot_connect =
+            |e: StoreError| e.context(format!("cannot connect to PostgreSQL at {url}"));
+        let config = pg_conn::config(url).map_err(cannot_connect)?;
+        let mut link = Link::open(config.clone()).map_err(cannot_connect)?;
+        link.run(prepare_schema)
             .map_err(|e| e.context("cannot prepare the PostgreSQL schema"))?;
-        let size = tree_size(&mut client)?;
-        let frontier = tree::frontier(&Nodes(RefCell::new(&mut client)), size)?;
+        let frontier = link.run(|client| {
+            let size = tree_size(client)?;
+            tree::frontier(&Nodes(RefCell::new(client)), size)
+        })?;
         let inner = Arc::new(Mutex::new(Inner {
-            client: Some(client),
+            link: Some(link),
             frontier,
         }));
         let writing = inner.clone();
@@ -94,10 +72,7 @@ impl PostgresStore {
                 job.finish(result);
             }
         })?;
-        let readers = Readers {
-            url: url.to_owned(),
-            idle: Mutex::new(Vec::new()),
-        };
+        let readers = Readers::new(config);
         Ok(PostgresStore {
             inner,
             readers,
@@ -114,13 +89,14 @@ impl PostgresStore {
         &self,
         f: impl FnOnce(&mut Client) -> StoreResult<T>,
     ) -> StoreResult<T> {
-        f(self.lock().client()?)
+        self.lock().link()?.run(f)
     }
 
-    /// Runs `f` on a read connection, for the notices table (`notices.rs`).
+    /// Runs `f` on a read connection, for the notices table (`notices.rs`); it may run
+    /// twice when an idle connection turns out broken.
     pub(super) fn with_reader<T>(
         &self,
-        f: impl FnOnce(&mut Client) -> StoreResult<T>,
+        f: impl FnMut(&mut Client) -> StoreResult<T>,
     ) -> StoreResult<T> {
         self.readers.with(f)
     }
@@ -266,9 +242,8 @@ impl Drop for PostgresStore {
     /// worker thread; the last reference often goes away on one.
     fn drop(&mut self) {
         // The writer thread holds the other reference; it gets the lock between rounds.
-        let client = self.lock().client.take();
-        let readers =
-            std::mem::take(&mut *self.readers.idle.lock().unwrap_or_else(|p| p.into_inner()));
+        let client = self.lock().link.take().and_then(|mut link| link.take());
+        let readers = self.readers.take();
         let _ = std::thread::spawn(move || drop((client, readers))).join();
     }
 }
@@ -413,24 +388,34 @@ fn leaves_since(
 }
 
 /// One job in a transaction of its own: other instances may append between two of
-/// ours, so each append locks the ledger table afresh.
+/// ours, so each append locks the ledger table afresh. A commit that fails for want of
+/// the database answers the job [`StoreError::Unavailable`]; whether it was kept is
+/// for the job's re-send to find out.
 fn append_one(inner: &mut Inner, job: &mut dyn AppendJob) -> StoreResult<()> {
-    let mut tx = inner.client.as_mut().ok_or(CLOSED)?.transaction()?;
-    let mut staged = inner.frontier.clone();
-    if job.run(&mut PgTx(&mut tx), &mut staged)? {
-        tx.commit()?;
-        inner.frontier = staged;
+    let Inner { link, frontier } = inner;
+    let mut staged = frontier.clone();
+    let kept = link.as_mut().ok_or(CLOSED)?.in_transaction(|mut tx| {
+        let keep = job.run(&mut PgTx(&mut tx), &mut staged)?;
+        if keep {
+            tx.commit()?;
+        }
+        Ok(keep)
+    })?;
+    if kept {
+        *frontier = staged;
     }
     Ok(())
 }
 
 impl Storage for PostgresStore {
     fn create_session(&self, id: &str, user: &str, now: u64) -> StoreResult<()> {
-        self.lock().client()?.execute(
-            "INSERT INTO sessions (id, username, created_at) VALUES ($1, $2, $3)",
-            &[&id, &user, &(now as i64)],
-        )?;
-        Ok(())
+        self.with_client(|client| {
+            client.execute(
+                "INSERT INTO sessions (id, username, created_at) VALUES ($1, $2, $3)",
+                &[&id, &user, &(now as i64)],
+            )?;
+            Ok(())
+        })
     }
 
     fn session_user(&self, id: &str) -> StoreResult<Option<String>> {
@@ -442,21 +427,21 @@ impl Storage for PostgresStore {
     }
 
     fn delete_session(&self, id: &str) -> StoreResult<()> {
-        self.lock()
-            .client()?
-            .execute("DELETE FROM sessions WHERE id = $1", &[&id])?;
-        Ok(())
+        self.with_client(|client| {
+            client.execute("DELETE FROM sessions WHERE id = $1", &[&id])?;
+            Ok(())
+        })
     }
 
     fn issue_nonce(&self, n: &Nonce) -> StoreResult<()> {
-        self.lock()
-            .client()?
-            .execute(
+        self.with_client(|client| {
+            client.execute(
                 "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang, notice_sha256, expires_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 &[&n.nonce, &n.session_id, &n.sub, &n.notice.id, &(n.notice.ver as i64), &n.notice.lang, &n.notice.sha256, &(n.expires_at as i64)],
             )?;
-        Ok(())
+            Ok(())
+        })
     }
 
     fn append(&self, job: Box<dyn AppendJob>) {
@@ -486,17 +471,17 @@ impl Storage for PostgresStore {
     }
 
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
-        let mut guard = self.lock();
-        let client = guard.client()?;
-        let nonces = client.execute(
-            "DELETE FROM nonces WHERE expires_at < $1",
-            &[&(nonces_before as i64)],
-        )?;
-        let sessions = client.execute(
-            "DELETE FROM sessions WHERE created_at < $1",
-            &[&(sessions_before as i64)],
-        )?;
-        Ok(nonces + sessions)
+        self.with_client(|client| {
+            let nonces = client.execute(
+                "DELETE FROM nonces WHERE expires_at < $1",
+                &[&(nonces_before as i64)],
+            )?;
+            let sessions = client.execute(
+                "DELETE FROM sessions WHERE created_at < $1",
+                &[&(sessions_before as i64)],
+            )?;
+            Ok(nonces + sessions)
+        })
     }
 
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>> {

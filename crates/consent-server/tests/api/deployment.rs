@@ -212,8 +212,10 @@ async fn requests_naming_another_host_are_misdirected() {
         assert_eq!(res.status(), StatusCode::OK, "{host}");
     }
     // Health checks come by address from anywhere.
-    let res = as_host(&server, "/healthz", "10.1.2.3:8080").await;
-    assert_eq!(res.status(), StatusCode::OK);
+    for probe in ["/healthz", "/livez"] {
+        let res = as_host(&server, probe, "10.1.2.3:8080").await;
+        assert_eq!(res.status(), StatusCode::OK, "{probe}");
+    }
     server.stop().await;
 
     // Outside demo mode only the audience's host, unless configured otherwise.

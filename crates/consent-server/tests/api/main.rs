@@ -18,6 +18,7 @@ macro_rules! on_both_backends {
     };
 }
 
+mod chaos;
 mod connections;
 mod cors;
 mod decisions;
@@ -28,6 +29,7 @@ mod ledger;
 mod ledger_privacy;
 mod limits;
 mod notices;
+mod pg_restart;
 mod policy;
 mod process;
 mod proofs;

@@ -6,28 +6,15 @@ use crate::support::{binary, free_port, Backend, Client, TestStore};
 use consent_core::Choice;
 use serde_json::{json, Value};
 use std::collections::HashSet;
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-fn spawn_server(store: &TestStore, port: u16) -> Child {
-    let mut cmd = binary::command(port, &store.data_dir());
-    cmd.env("CONSENT_AUDIENCE", "https://consent.test")
-        .env("RUST_LOG", "error")
-        .env("CONSENT_RATE_PER_MINUTE", "1000000")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    if let Some(url) = store.database_url() {
-        cmd.env("CONSENT_DATABASE_URL", url);
-    }
-    cmd.spawn().expect("the server binary starts")
-}
 
 async fn crash_under_load(backend: Backend) {
     let store = TestStore::create(backend).await;
     let port = free_port();
     let c = Client::new(&format!("http://127.0.0.1:{port}"));
-    let mut server = spawn_server(&store, port);
+    let mut server = binary::spawn(&store, port);
     binary::wait_healthy(&c.base).await;
     c.sign_in("megan").await;
     let acked = Arc::new(Mutex::new(HashSet::new()));
@@ -81,7 +68,7 @@ async fn crash_under_load(backend: Backend) {
         acked.len()
     );
 
-    let mut server = spawn_server(&store, port);
+    let mut server = binary::spawn(&store, port);
     binary::wait_healthy(&c.base).await;
     let export = c.text("/v1/decisions/export").await;
     let kept: HashSet<String> = export

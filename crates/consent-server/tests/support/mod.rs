@@ -7,6 +7,7 @@ pub mod client;
 pub mod device;
 pub mod fill;
 pub mod pg;
+pub mod resend;
 pub mod server;
 pub mod store;
 

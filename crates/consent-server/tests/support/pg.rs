@@ -1,6 +1,7 @@
 //! A throwaway PostgreSQL cluster on loopback for one test: installed from Debian when
 //! missing, started in a temporary directory, stopped (and deleted) on drop. When it
-//! cannot be had, the test fails: nothing is skipped silently.
+//! cannot be had, the test fails: nothing is skipped silently. A test may stop and
+//! start it again on the same data and port, as an operator restarting the database.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,6 +10,8 @@ pub struct PgCluster {
     dir: tempfile::TempDir,
     bin: PathBuf,
     as_postgres: bool,
+    /// The server options it starts with, the same on every start.
+    options: String,
     pub url: String,
 }
 
@@ -64,11 +67,16 @@ impl PgCluster {
                 .arg(dir.path()));
         }
         let port = super::free_port();
+        let options = format!(
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+            dir.path().display()
+        );
         let cluster = PgCluster {
             url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
             dir,
             bin,
             as_postgres,
+            options,
         };
         let data = cluster.data();
         cluster.pg(&[
@@ -83,15 +91,31 @@ impl PgCluster {
             "UTF8",
             "--no-sync",
         ]);
-        let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
-            cluster.dir.path().display()
-        );
-        let log = cluster.dir.path().join("log").display().to_string();
-        cluster.pg(&[
-            "pg_ctl", "-D", &data, "-l", &log, "-w", "-o", &options, "start",
-        ]);
+        cluster.start_again();
         cluster
+    }
+
+    /// Starts the stopped cluster on its data and port; returns once it accepts
+    /// connections. Blocks.
+    pub fn start_again(&self) {
+        let log = self.dir.path().join("log").display().to_string();
+        self.pg(&[
+            "pg_ctl",
+            "-D",
+            &self.data(),
+            "-l",
+            &log,
+            "-w",
+            "-o",
+            &self.options,
+            "start",
+        ]);
+    }
+
+    /// Stops the cluster as `pg_ctl stop -m fast` does (connections are ended, nothing
+    /// committed is lost); returns once it is down. Blocks.
+    pub fn stop(&self) {
+        self.pg(&["pg_ctl", "-D", &self.data(), "-m", "fast", "-w", "stop"]);
     }
 
     fn data(&self) -> String {

@@ -50,6 +50,17 @@ impl TestStore {
         self.pg.as_ref().map(|pg| pg.url.clone())
     }
 
+    /// Stops this store's PostgreSQL cluster (see [`PgCluster::stop`]); the data and
+    /// port stay for [`TestStore::start_database`]. Blocks.
+    pub fn stop_database(&self) {
+        self.pg.as_ref().expect("a PostgreSQL store").stop();
+    }
+
+    /// Starts the cluster [`TestStore::stop_database`] stopped. Blocks.
+    pub fn start_database(&self) {
+        self.pg.as_ref().expect("a PostgreSQL store").start_again();
+    }
+
     /// Where the server keeps its SQLite ledger inside the data directory.
     pub fn sqlite_path(&self) -> PathBuf {
         self.data_dir().join("ledger.sqlite3")
