@@ -37,7 +37,7 @@ impl AppState {
     pub fn new(
         config: Config,
         store: Arc<dyn Storage>,
-        signer: LedgerSigner,
+        signer: Arc<LedgerSigner>,
         subjects: SubjectKey,
     ) -> Self {
         AppState {
@@ -48,7 +48,7 @@ impl AppState {
             writer_slots: WriterSlots::new(config.writer_queue),
             config,
             store,
-            signer: Arc::new(signer),
+            signer,
             subjects,
         }
     }

@@ -27,6 +27,7 @@ pub use self::sqlite::SqliteStore;
 use crate::ledger::tree::{self, NodeId, NodeSource};
 use consent_core::merkle::{Frontier, Hash};
 use consent_core::NoticeRef;
+use std::sync::Arc;
 
 /// What the server keeps, whatever it keeps it in.
 ///
@@ -70,6 +71,73 @@ pub trait Storage: Notices + NodeSource + Send + Sync {
     /// before `sessions_before` (both Unix seconds); returns how many rows went.
     /// Decisions, key bindings and the ledger are evidence and are never swept.
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64>;
+
+    /// From now on every writer commit that appends also stores the head it leaves,
+    /// signed by `signer`, in the same transaction (see [`SignedHead`]).
+    fn sign_heads_with(&self, signer: Arc<dyn HeadSigner>);
+    /// The last tree head the server signed, if one is stored.
+    fn signed_head(&self) -> StoreResult<Option<SignedHead>>;
+    /// Stores `head` as the last signed one, outside the writer: for the start-up
+    /// audit, which adopts a ledger that has none yet.
+    fn put_signed_head(&self, head: &SignedHead) -> StoreResult<()>;
+    /// The schema version this store migrated from when it was opened, if it did.
+    fn migrated_from(&self) -> Option<i64>;
+    /// Leaves `[start, end)` as stored, each with the decision row that points at it,
+    /// for the start-up audit.
+    fn stored_leaves(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLeaf>>;
+    /// Every stored interior node of `level` (1 and up), in index order, hashes as
+    /// stored (unchecked length), for the start-up audit.
+    fn stored_level(&self, level: u8) -> StoreResult<Vec<(u64, Vec<u8>)>>;
+}
+
+/// A tree head as the server signed it: what a commit that appends leaves behind, and
+/// what the start-up audit compares the recomputed tree with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedHead {
+    pub size: u64,
+    pub root: Hash,
+    /// The signed note (C2SP tlog-checkpoint) over `size` and `root`.
+    pub checkpoint: String,
+    /// When it was signed, Unix seconds.
+    pub signed_at: u64,
+}
+
+/// Signs the tree head a writer's commit leaves (the ledger's key implements it).
+///
+/// ```
+/// use consent_server::store::{HeadSigner, SignedHead};
+/// struct Unsigned;
+/// impl HeadSigner for Unsigned {
+///     fn sign_head(&self, size: u64, root: &[u8; 32]) -> SignedHead {
+///         SignedHead { size, root: *root, checkpoint: String::new(), signed_at: 0 }
+///     }
+/// }
+/// assert_eq!(Unsigned.sign_head(3, &[0; 32]).size, 3);
+/// ```
+pub trait HeadSigner: Send + Sync {
+    fn sign_head(&self, size: u64, root: &Hash) -> SignedHead;
+}
+
+/// One ledger leaf as stored, and the decision row that points at it, if any.
+#[derive(Debug)]
+pub struct StoredLeaf {
+    pub index: u64,
+    /// The leaf data, which should hash to `leaf_hash`.
+    pub leaf: String,
+    pub leaf_hash: Vec<u8>,
+    pub decision: Option<DecisionColumns>,
+}
+
+/// A decision row's columns that repeat what its leaf says.
+#[derive(Debug)]
+pub struct DecisionColumns {
+    pub jti: String,
+    pub sub: String,
+    pub choice: String,
+    /// The token's notice, as JSON.
+    pub notice: String,
+    pub token: String,
+    pub received_at: String,
 }
 
 /// Work for a store's ledger writer, run inside the store's transaction. The ledger's

@@ -23,6 +23,8 @@ struct Inner {
     client: Option<Client>,
     /// The right edge of the tree as this instance last saw it, for O(log n) appends.
     frontier: Frontier,
+    /// Signs the head each appending commit leaves; none until the server sets it.
+    sealer: Option<Arc<dyn HeadSigner>>,
 }
 
 impl Inner {
@@ -68,6 +70,8 @@ pub struct PostgresStore {
     readers: Readers,
     /// Appends, one transaction each, off the async workers.
     writer: Writer<Box<dyn AppendJob>>,
+    /// The schema version this connect migrated from, if it did.
+    migrated_from: Option<i64>,
 }
 
 impl PostgresStore {
@@ -78,13 +82,14 @@ impl PostgresStore {
         let mut client = Client::connect(url, NoTls).map_err(|e| {
             StoreError::from(e).context(format!("cannot connect to PostgreSQL at {url}"))
         })?;
-        prepare_schema(&mut client)
+        let migrated_from = prepare_schema(&mut client)
             .map_err(|e| e.context("cannot prepare the PostgreSQL schema"))?;
         let size = tree_size(&mut client)?;
         let frontier = tree::frontier(&Nodes(RefCell::new(&mut client)), size)?;
         let inner = Arc::new(Mutex::new(Inner {
             client: Some(client),
             frontier,
+            sealer: None,
         }));
         let writing = inner.clone();
         let writer = Writer::spawn("postgres-ledger", move |batch: Vec<Box<dyn AppendJob>>| {
@@ -102,6 +107,7 @@ impl PostgresStore {
             inner,
             readers,
             writer,
+            migrated_from,
         })
     }
 
@@ -195,17 +201,20 @@ fn backfill_nodes(tx: &mut Transaction) -> StoreResult<()> {
     Ok(())
 }
 
-/// Creates, migrates or checks the schema, in one transaction.
-fn prepare_schema(client: &mut Client) -> StoreResult<()> {
+/// Creates, migrates or checks the schema, in one transaction; the version it
+/// migrated from, if it did.
+fn prepare_schema(client: &mut Client) -> StoreResult<Option<i64>> {
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
+    let mut migrated_from = None;
     match schema::plan(found(&mut tx)?)? {
-        Plan::Ready => return Ok(()),
+        Plan::Ready => return Ok(None),
         Plan::Create => {}
         Plan::Migrate { from } => {
             for step in from..schema::CURRENT {
                 migrate(&mut tx, step)?;
             }
+            migrated_from = Some(from);
         }
     }
     tx.batch_execute(schema::POSTGRES)?;
@@ -215,7 +224,7 @@ fn prepare_schema(client: &mut Client) -> StoreResult<()> {
         &[&schema::CURRENT],
     )?;
     tx.commit()?;
-    Ok(())
+    Ok(migrated_from)
 }
 
 /// Which schema the database has (in the connection's search path).
@@ -253,6 +262,8 @@ fn migrate(tx: &mut Transaction, from: i64) -> StoreResult<()> {
             tx.batch_execute(schema::POSTGRES)?;
             backfill_nodes(tx)
         }
+        // `signed_head` comes with the schema; the first start adopts the tree.
+        2 => Ok(()),
         other => Err(schema::no_migration(other)),
     }
 }
@@ -418,9 +429,29 @@ fn append_one(inner: &mut Inner, job: &mut dyn AppendJob) -> StoreResult<()> {
     let mut tx = inner.client.as_mut().ok_or(CLOSED)?.transaction()?;
     let mut staged = inner.frontier.clone();
     if job.run(&mut PgTx(&mut tx), &mut staged)? {
+        // The head this commit leaves, signed, in its transaction: what a start checks.
+        if let Some(sealer) = &inner.sealer {
+            put_head(&mut tx, &sealer.sign_head(staged.size(), &staged.root()))?;
+        }
         tx.commit()?;
         inner.frontier = staged;
     }
+    Ok(())
+}
+
+/// Stores `head` as the last signed one.
+fn put_head(client: &mut impl ::postgres::GenericClient, head: &SignedHead) -> StoreResult<()> {
+    client.execute(
+        "INSERT INTO signed_head (id, size, root, checkpoint, signed_at) VALUES (1, $1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET size = EXCLUDED.size, root = EXCLUDED.root,
+         checkpoint = EXCLUDED.checkpoint, signed_at = EXCLUDED.signed_at",
+        &[
+            &(head.size as i64),
+            &head.root.as_slice(),
+            &head.checkpoint,
+            &(head.signed_at as i64),
+        ],
+    )?;
     Ok(())
 }
 
@@ -497,6 +528,79 @@ impl Storage for PostgresStore {
             &[&(sessions_before as i64)],
         )?;
         Ok(nonces + sessions)
+    }
+
+    fn sign_heads_with(&self, signer: Arc<dyn HeadSigner>) {
+        self.lock().sealer = Some(signer);
+    }
+
+    fn signed_head(&self) -> StoreResult<Option<SignedHead>> {
+        self.readers.with(|client| {
+            client
+                .query_opt(
+                    "SELECT size, root, checkpoint, signed_at FROM signed_head WHERE id = 1",
+                    &[],
+                )?
+                .map(|r| {
+                    let size: i64 = r.get(0);
+                    Ok(SignedHead {
+                        size: size as u64,
+                        root: to_hash(r.get(1), size)?,
+                        checkpoint: r.get(2),
+                        signed_at: r.get::<_, i64>(3) as u64,
+                    })
+                })
+                .transpose()
+        })
+    }
+
+    fn put_signed_head(&self, head: &SignedHead) -> StoreResult<()> {
+        put_head(self.lock().client()?, head)
+    }
+
+    fn migrated_from(&self) -> Option<i64> {
+        self.migrated_from
+    }
+
+    fn stored_leaves(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLeaf>> {
+        self.readers.with(|client| {
+            Ok(client
+                .query(
+                    "SELECT l.idx, l.leaf, l.leaf_hash, d.jti, d.sub, d.choice, d.notice, d.token,
+                            d.received_at
+                     FROM ledger l LEFT JOIN decisions d ON d.idx = l.idx
+                     WHERE l.idx >= $1 AND l.idx < $2 ORDER BY l.idx",
+                    &[&(start as i64), &(end as i64)],
+                )?
+                .into_iter()
+                .map(|r| StoredLeaf {
+                    index: r.get::<_, i64>(0) as u64,
+                    leaf: r.get(1),
+                    leaf_hash: r.get(2),
+                    decision: r.get::<_, Option<String>>(3).map(|jti| DecisionColumns {
+                        jti,
+                        sub: r.get(4),
+                        choice: r.get(5),
+                        notice: r.get(6),
+                        token: r.get(7),
+                        received_at: r.get(8),
+                    }),
+                })
+                .collect())
+        })
+    }
+
+    fn stored_level(&self, level: u8) -> StoreResult<Vec<(u64, Vec<u8>)>> {
+        self.readers.with(|client| {
+            Ok(client
+                .query(
+                    "SELECT idx, hash FROM nodes WHERE level = $1 ORDER BY idx",
+                    &[&(level as i16)],
+                )?
+                .into_iter()
+                .map(|r| (r.get::<_, i64>(0) as u64, r.get(1)))
+                .collect())
+        })
     }
 
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>> {

@@ -9,11 +9,15 @@
 //!
 //! Version 2 adds `nodes`, the roots of the Merkle tree's complete subtrees; its
 //! migration computes them for every leaf already in the ledger.
+//!
+//! Version 3 adds `signed_head`, the last tree head the server signed. A ledger
+//! migrated to it has none yet: the first start adopts the tree it finds (after
+//! checking every leaf and node against each other) and signs it.
 
 use super::{StoreError, StoreResult};
 
 /// The schema this server writes (see `schema/*.sql`).
-pub const CURRENT: i64 = 2;
+pub const CURRENT: i64 = 3;
 
 /// The SQLite schema at [`CURRENT`].
 pub const SQLITE: &str = include_str!("schema/sqlite.sql");

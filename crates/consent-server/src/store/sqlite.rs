@@ -37,6 +37,8 @@ struct Inner {
     /// The right edge of the committed tree, for O(log n) appends: one process owns a
     /// SQLite ledger, so this is exact.
     frontier: Frontier,
+    /// Signs the head each appending commit leaves; none until the server sets it.
+    sealer: Option<Arc<dyn HeadSigner>>,
 }
 
 /// Read-only connections, opened as readers need them and kept for the next: a
@@ -80,6 +82,8 @@ pub struct SqliteStore {
     readers: Readers,
     /// Group commit: each round is one transaction.
     writer: Writer<Box<dyn AppendJob>>,
+    /// The schema version this open migrated from, if it did.
+    migrated_from: Option<i64>,
 }
 
 impl SqliteStore {
@@ -101,7 +105,7 @@ impl SqliteStore {
              PRAGMA busy_timeout=5000;",
         )
         .map_err(|e| StoreError::from(e).context(preparing()))?;
-        prepare_schema(&mut conn).map_err(|e| e.context(preparing()))?;
+        let migrated_from = prepare_schema(&mut conn).map_err(|e| e.context(preparing()))?;
         let frontier = {
             let nodes = Nodes(&conn);
             tree::frontier(&nodes, tree_size(&conn)?).map_err(|e| e.context(preparing()))?
@@ -117,7 +121,11 @@ impl SqliteStore {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .push(first);
-        let inner = Arc::new(Mutex::new(Inner { conn, frontier }));
+        let inner = Arc::new(Mutex::new(Inner {
+            conn,
+            frontier,
+            sealer: None,
+        }));
         let writing = inner.clone();
         let writer = Writer::spawn("sqlite-ledger", move |batch| {
             append_round(&mut lock(&writing), batch)
@@ -126,6 +134,7 @@ impl SqliteStore {
             inner,
             readers,
             writer,
+            migrated_from,
         })
     }
 
@@ -200,16 +209,19 @@ fn backfill_nodes(conn: &Connection) -> StoreResult<()> {
 }
 
 /// Creates, migrates or checks the schema, in one IMMEDIATE transaction so that two
-/// processes opening one new file cannot both create it.
-fn prepare_schema(conn: &mut Connection) -> StoreResult<()> {
+/// processes opening one new file cannot both create it. The version it migrated
+/// from, if it did.
+fn prepare_schema(conn: &mut Connection) -> StoreResult<Option<i64>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut migrated_from = None;
     match schema::plan(found(&tx)?)? {
-        Plan::Ready => return Ok(()),
+        Plan::Ready => return Ok(None),
         Plan::Create => {}
         Plan::Migrate { from } => {
             for step in from..schema::CURRENT {
                 migrate(&tx, step)?;
             }
+            migrated_from = Some(from);
         }
     }
     tx.execute_batch(schema::SQLITE)?;
@@ -219,7 +231,7 @@ fn prepare_schema(conn: &mut Connection) -> StoreResult<()> {
         [schema::CURRENT],
     )?;
     tx.commit()?;
-    Ok(())
+    Ok(migrated_from)
 }
 
 /// Which schema the database has.
@@ -272,6 +284,8 @@ fn migrate(conn: &Connection, from: i64) -> StoreResult<()> {
             conn.execute_batch(schema::SQLITE)?;
             backfill_nodes(conn)
         }
+        // `signed_head` comes with the schema; the first start adopts the tree.
+        2 => Ok(()),
         other => Err(schema::no_migration(other)),
     }
 }
@@ -410,7 +424,11 @@ impl LedgerTx for SqliteTx<'_> {
 /// its own (a refusal or an error rolls back that one only), one commit, then every
 /// job is finished. Nobody hears back before the commit is durable.
 fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
-    let Inner { conn, frontier } = inner;
+    let Inner {
+        conn,
+        frontier,
+        sealer,
+    } = inner;
     let mut tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
         Ok(tx) => tx,
         Err(e) => {
@@ -438,7 +456,14 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
         }
         ran.push((job, result));
     }
-    match tx.commit() {
+    // One signed head per round, in its transaction: what the next start checks.
+    let sealed = match sealer {
+        Some(sealer) if staged.size() != frontier.size() => {
+            put_head(&tx, &sealer.sign_head(staged.size(), &staged.root()))
+        }
+        _ => Ok(()),
+    };
+    match sealed.and_then(|()| Ok(tx.commit()?)) {
         Ok(()) => {
             *frontier = staged;
             for (job, result) in ran {
@@ -446,12 +471,28 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
             }
         }
         Err(e) => {
-            let e = StoreError::from(e);
             for (job, _) in ran {
                 job.finish(Err(e.clone()));
             }
         }
     }
+}
+
+/// Stores `head` as the last signed one.
+fn put_head(conn: &Connection, head: &SignedHead) -> StoreResult<()> {
+    run(
+        conn,
+        "INSERT INTO signed_head (id, size, root, checkpoint, signed_at) VALUES (1, ?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET size = excluded.size, root = excluded.root,
+         checkpoint = excluded.checkpoint, signed_at = excluded.signed_at",
+        params![
+            head.size as i64,
+            head.root.to_vec(),
+            head.checkpoint,
+            head.signed_at as i64
+        ],
+    )
+    .map(|_| ())
 }
 
 impl Storage for SqliteStore {
@@ -542,6 +583,86 @@ impl Storage for SqliteStore {
             [sessions_before as i64],
         )?;
         Ok((nonces + sessions) as u64)
+    }
+
+    fn sign_heads_with(&self, signer: Arc<dyn HeadSigner>) {
+        self.lock().sealer = Some(signer);
+    }
+
+    fn signed_head(&self) -> StoreResult<Option<SignedHead>> {
+        self.readers.with(|conn| {
+            let row = one_row(
+                conn,
+                "SELECT size, root, checkpoint, signed_at FROM signed_head WHERE id = 1",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, Vec<u8>>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, i64>(3)?,
+                    ))
+                },
+            )?;
+            row.map(|(size, root, checkpoint, signed_at)| {
+                Ok(SignedHead {
+                    size: size as u64,
+                    root: to_hash(root, size)?,
+                    checkpoint,
+                    signed_at: signed_at as u64,
+                })
+            })
+            .transpose()
+        })
+    }
+
+    fn put_signed_head(&self, head: &SignedHead) -> StoreResult<()> {
+        put_head(&self.lock().conn, head)
+    }
+
+    fn migrated_from(&self) -> Option<i64> {
+        self.migrated_from
+    }
+
+    fn stored_leaves(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLeaf>> {
+        self.readers.with(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT l.idx, l.leaf, l.leaf_hash, d.jti, d.sub, d.choice, d.notice, d.token,
+                        d.received_at
+                 FROM ledger l LEFT JOIN decisions d ON d.idx = l.idx
+                 WHERE l.idx >= ?1 AND l.idx < ?2 ORDER BY l.idx",
+            )?;
+            let rows = stmt.query_map(params![start as i64, end as i64], |r| {
+                let jti: Option<String> = r.get(3)?;
+                let decision = match jti {
+                    None => None,
+                    Some(jti) => Some(DecisionColumns {
+                        jti,
+                        sub: r.get(4)?,
+                        choice: r.get(5)?,
+                        notice: r.get(6)?,
+                        token: r.get(7)?,
+                        received_at: r.get(8)?,
+                    }),
+                };
+                Ok(StoredLeaf {
+                    index: r.get::<_, i64>(0)? as u64,
+                    leaf: r.get(1)?,
+                    leaf_hash: r.get(2)?,
+                    decision,
+                })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    fn stored_level(&self, level: u8) -> StoreResult<Vec<(u64, Vec<u8>)>> {
+        self.readers.with(|conn| {
+            let mut stmt =
+                conn.prepare_cached("SELECT idx, hash FROM nodes WHERE level = ?1 ORDER BY idx")?;
+            let rows = stmt.query_map([level], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>> {

@@ -36,3 +36,4 @@ mod session_cookie;
 mod sessions;
 mod static_files;
 mod sweep;
+mod tamper;

@@ -1,0 +1,160 @@
+//! Tampering below the API, as someone with SQL access to a stopped server's
+//! database would: every edit of a leaf, a tree node, a decision row, a deleted row
+//! or the signed head makes the real binary refuse to start, with a message naming
+//! what differs and a non-zero exit; the same database untouched (or put back)
+//! starts.
+
+use crate::support::{binary, free_port, Backend, Client, TestStore};
+use consent_core::Choice;
+use reqwest::StatusCode;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+/// The tables the audit reads, copied aside so each case starts from the same data.
+const TABLES: [&str; 4] = ["ledger", "nodes", "decisions", "signed_head"];
+
+fn spawn_server(store: &TestStore, port: u16) -> Child {
+    let mut cmd = binary::command(port, &store.data_dir());
+    cmd.env("CONSENT_AUDIENCE", "https://consent.test")
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if let Some(url) = store.database_url() {
+        cmd.env("CONSENT_DATABASE_URL", url);
+    }
+    cmd.spawn().expect("the server binary starts")
+}
+
+/// Starts the server, waits until it answers, and stops it.
+async fn starts(store: &TestStore, port: u16) {
+    let mut server = spawn_server(store, port);
+    binary::wait_healthy(&format!("http://127.0.0.1:{port}")).await;
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
+
+/// Starts the server and expects it to exit by itself with a failure; what it said.
+async fn refuses(store: &TestStore, port: u16) -> String {
+    let mut server = spawn_server(store, port);
+    tokio::task::spawn_blocking(move || {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = server.try_wait().unwrap() {
+                let out = server.wait_with_output().unwrap();
+                let said = String::from_utf8_lossy(&out.stderr).into_owned();
+                assert!(!status.success(), "exit status {status}: {said}");
+                return said;
+            }
+            if started.elapsed() > Duration::from_secs(20) {
+                let _ = server.kill();
+                panic!("the server started on a tampered ledger");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    })
+    .await
+    .unwrap()
+}
+
+fn backup_sql() -> String {
+    TABLES
+        .iter()
+        .map(|t| format!("CREATE TABLE saved_{t} AS SELECT * FROM {t};\n"))
+        .collect()
+}
+
+/// Puts every audited table back as it was saved (decisions before the ledger rows
+/// they reference, and after them on the way back in).
+fn restore_sql() -> String {
+    let mut sql = String::new();
+    for t in ["decisions", "nodes", "signed_head", "ledger"] {
+        sql.push_str(&format!("DELETE FROM {t};\n"));
+    }
+    for t in ["ledger", "nodes", "decisions", "signed_head"] {
+        sql.push_str(&format!("INSERT INTO {t} SELECT * FROM saved_{t};\n"));
+    }
+    sql
+}
+
+async fn tampering_below_the_api_stops_the_server_from_starting(backend: Backend) {
+    let store = TestStore::create(backend).await;
+    let port = free_port();
+    let c = Client::new(&format!("http://127.0.0.1:{port}"));
+    let mut server = spawn_server(&store, port);
+    binary::wait_healthy(&c.base).await;
+    c.sign_in("megan").await;
+    for _ in 0..6 {
+        assert_eq!(c.decide(Choice::NotNow).await.0, StatusCode::CREATED);
+    }
+    server.kill().unwrap(); // no shutdown: what is committed is what counts
+    server.wait().unwrap();
+
+    // Untouched, it starts (and so audits what it wrote itself).
+    starts(&store, port).await;
+    store.execute(&backup_sql());
+
+    let cases = [
+        (
+            "a decision's choice changed",
+            "UPDATE decisions SET choice = 'both_ways' WHERE idx = 2",
+            r#"leaf 2: its decision row says choice "both_ways", the ledger entry says "not_now""#,
+        ),
+        (
+            "an entry's data changed",
+            r#"UPDATE ledger SET leaf = replace(leaf, '"received_at":"', '"received_at":"1') WHERE idx = 1"#,
+            "leaf 1: its data no longer hashes to its stored leaf hash",
+        ),
+        (
+            "a tree node changed",
+            "UPDATE nodes SET hash = (SELECT leaf_hash FROM ledger WHERE idx = 0)
+             WHERE level = 1 AND idx = 1",
+            "tree node at level 1, index 1 (leaves 2 to 3) does not match the leaves below it",
+        ),
+        (
+            "a row deleted from the middle",
+            "DELETE FROM decisions WHERE idx = 3; DELETE FROM ledger WHERE idx = 3",
+            "leaf 3 is missing",
+        ),
+        (
+            "the last decision deleted, its node too",
+            "DELETE FROM decisions WHERE idx = 5; DELETE FROM ledger WHERE idx = 5;
+             DELETE FROM nodes WHERE level = 1 AND idx = 2",
+            "the ledger holds 5 leaves, but the server signed a tree of 6",
+        ),
+        (
+            "a decision row deleted, its leaf kept",
+            "DELETE FROM decisions WHERE idx = 4",
+            "leaf 4: it holds a decision whose row is missing",
+        ),
+        (
+            "the signed head deleted",
+            "DELETE FROM signed_head",
+            "no signed tree head is stored, but the ledger holds 6 leaves",
+        ),
+        (
+            "the signed head's size changed",
+            "UPDATE signed_head SET size = 5",
+            "the stored head says size 5 but its signed checkpoint says size 6",
+        ),
+    ];
+    for (what, tamper, expected) in cases {
+        store.execute(tamper);
+        let said = refuses(&store, port).await;
+        assert!(said.contains("refusing to start"), "{what}: {said}");
+        assert!(said.contains(expected), "{what}: {said}");
+        store.execute(&restore_sql());
+    }
+
+    // Put back, it starts again, and the ledger is the one the decisions made.
+    let mut server = spawn_server(&store, port);
+    binary::wait_healthy(&c.base).await;
+    let entries = c.get("/v1/ledger/entries?start=0").await;
+    assert_eq!(entries["tree_size"], 6);
+    server.kill().unwrap();
+    server.wait().unwrap();
+    tokio::task::spawn_blocking(move || drop(store))
+        .await
+        .unwrap();
+}
+
+on_both_backends!(tampering_below_the_api_stops_the_server_from_starting);
