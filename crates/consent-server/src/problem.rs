@@ -101,7 +101,22 @@ impl IntoResponse for Problem {
 /// A store failure is never the client's fault, and nothing was recorded.
 impl From<StoreError> for Problem {
     fn from(e: StoreError) -> Self {
-        Problem::internal(e)
+        match e {
+            // Said apart from other failures, because retrying will not help: what is
+            // stored fails the checks against what the server signed, and the answer
+            // is withheld rather than given from it. The details go to the log.
+            StoreError::Corrupt(what) => {
+                tracing::error!(%what, "the ledger failed its checks; answer withheld");
+                Problem::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "ledger-inconsistent",
+                    "The stored ledger does not match what the server signed",
+                    "the answer was withheld rather than read from data that fails its \
+                     checks; the operator must restore the ledger",
+                )
+            }
+            other => Problem::internal(other),
+        }
     }
 }
 

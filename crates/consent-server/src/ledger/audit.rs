@@ -1,8 +1,8 @@
 //! The start-up audit: before serving, the server recomputes every leaf hash from the
 //! stored leaf data, every stored tree node from the leaves, and the root, checks
-//! each decision row against the leaf it points at, and compares the tree with the
-//! last head it signed. Anything edited below the API (a leaf, a hash, a node, a
-//! decision row, a deleted or added row) makes it refuse to start, naming the first
+//! each decision and key change row against the leaf it points at, and compares the
+//! tree with the last head it signed. Anything edited below the API (a leaf, a hash,
+//! a node, a row, a deleted or added row) makes it refuse to start, naming the first
 //! place that differs. See docs/DESIGN.md, Ledger.
 
 use super::entry::{self, Entry};
@@ -110,11 +110,32 @@ fn leaf_hashes(store: &dyn Storage, size: u64) -> Result<Vec<Hash>, String> {
     Ok(hashes)
 }
 
-/// The decision row pointing at a leaf must say what the leaf says; a decision leaf
-/// must have its row.
+/// The row pointing at a leaf must say what the leaf says; a decision or key change
+/// leaf must have its row.
 fn check_row(row: &StoredLeaf) -> Result<(), String> {
     let entry = entry::parse(&row.leaf)?;
+    if let Entry::KeyChange(_) = entry {
+        if row.decision.is_some() {
+            return Err("a decision row points at it, but it holds a key change".into());
+        }
+    } else if row.key_change.is_some() {
+        return Err("a key change row points at it, but it holds none".into());
+    }
     match (entry, &row.decision) {
+        (Entry::KeyChange(leaf), _) => match &row.key_change {
+            None => Err("it holds a key change whose row is missing".into()),
+            Some(k) => {
+                let same = leaf.sub == k.sub
+                    && leaf.old_key_thumbprint == k.old_thumbprint
+                    && leaf.new_key_thumbprint == k.new_thumbprint
+                    && leaf.changed_at == rfc3339(k.changed_at);
+                if same {
+                    Ok(())
+                } else {
+                    Err("its key change row differs from the ledger entry".into())
+                }
+            }
+        },
         (Entry::Other, None) => Ok(()),
         (Entry::Other, Some(_)) => {
             Err("a decision row points at it, but it holds no decision".into())

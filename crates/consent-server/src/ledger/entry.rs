@@ -1,6 +1,6 @@
 //! Reading a ledger leaf back. The leaf is the evidence (it is what the tree hashes),
-//! so what the server tells a host about a decision, and what the start-up audit
-//! compares the decision rows with, comes from here rather than from the rows.
+//! so what the server tells a host about a decision or a key change, and what the
+//! start-up audit compares the rows with, comes from here rather than from the rows.
 
 use consent_core::token::base64url_decode;
 use serde::Deserialize;
@@ -9,6 +9,7 @@ use serde::Deserialize;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Entry {
     Decision(DecisionEntry),
+    KeyChange(KeyChangeEntry),
     /// A leaf of another shape (written before its format was fixed, or synthetic):
     /// it is hashed and proved like any other, but says nothing this server reads.
     Other,
@@ -24,6 +25,17 @@ pub struct DecisionEntry {
     pub sub: String,
     pub choice: String,
     pub notice: serde_json::Value,
+}
+
+/// A key-change leaf (`consent_core::leaf::key_change`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyChangeEntry {
+    pub changed_at: String,
+    pub kind: String,
+    pub new_key_thumbprint: String,
+    pub old_key_thumbprint: String,
+    pub sub: String,
 }
 
 #[derive(Deserialize)]
@@ -53,7 +65,10 @@ struct Said {
 /// ```
 pub fn parse(leaf: &str) -> Result<Entry, String> {
     let Ok(d) = serde_json::from_str::<DecisionLeaf>(leaf) else {
-        return Ok(Entry::Other);
+        return Ok(match serde_json::from_str::<KeyChangeEntry>(leaf) {
+            Ok(k) if k.kind == "key_change" => Entry::KeyChange(k),
+            _ => Entry::Other,
+        });
     };
     let claims = d
         .token
@@ -92,6 +107,22 @@ mod tests {
         assert_eq!(d.choice, "withdraw");
         assert_eq!(d.notice, serde_json::json!({"id": "n"}));
         assert_eq!(d.token, token);
+    }
+
+    #[test]
+    fn a_key_change_leaf_reads_back() {
+        let leaf = consent_core::leaf::key_change("s", "old", "new", "2026-01-01T00:00:00Z");
+        let Entry::KeyChange(k) = parse(&leaf).unwrap() else {
+            panic!("a key change")
+        };
+        assert_eq!(
+            (k.old_key_thumbprint.as_str(), k.new_key_thumbprint.as_str()),
+            ("old", "new")
+        );
+        assert_eq!(
+            (k.sub.as_str(), k.changed_at.as_str()),
+            ("s", "2026-01-01T00:00:00Z")
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 mod audit;
 pub mod entry;
 mod head;
+mod history;
 mod receipt;
 mod record;
 mod refusal;
@@ -14,6 +15,7 @@ pub mod tree;
 
 pub use self::audit::{audit, Audited};
 pub use self::head::verify_head;
+pub use self::history::{history, latest, DecisionRow, KeyChangeRow, Record};
 pub use self::receipt::receipt;
 pub use self::record::{record, ChallengeTiming, Decision, Outcome, Recorded};
 pub use self::refusal::Refusal;

@@ -56,8 +56,11 @@ pub trait Storage: Notices + NodeSource + Send + Sync {
     /// [`AppendJob::finish`] once the transaction is durable (or has failed). Never
     /// blocks, so async code may call it.
     fn append(&self, job: Box<dyn AppendJob>);
-    /// The subject's decisions, oldest first (ledger order).
-    fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>>;
+    /// The leaves of the subject's decisions and key changes, oldest first (ledger
+    /// order); only the latest decision when `latest_only`. The rows serve as the
+    /// subject's index and nothing more: what an entry says is read from its leaf
+    /// (`crate::ledger::history`), so the leaves come without the rows' columns.
+    fn subject_leaves(&self, sub: &str, latest_only: bool) -> StoreResult<Vec<StoredLeaf>>;
     /// How many leaves the committed tree has (an index lookup, not a count).
     fn tree_size(&self) -> StoreResult<u64>;
     /// The committed tree's size and root, from O(log n) stored nodes.
@@ -82,8 +85,8 @@ pub trait Storage: Notices + NodeSource + Send + Sync {
     fn put_signed_head(&self, head: &SignedHead) -> StoreResult<()>;
     /// The schema version this store migrated from when it was opened, if it did.
     fn migrated_from(&self) -> Option<i64>;
-    /// Leaves `[start, end)` as stored, each with the decision row that points at it,
-    /// for the start-up audit.
+    /// Leaves `[start, end)` as stored, each with the decision or key change row that
+    /// points at it, for the start-up audit.
     fn stored_leaves(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLeaf>>;
     /// Every stored interior node of `level` (1 and up), in index order, hashes as
     /// stored (unchecked length), for the start-up audit.
@@ -126,6 +129,17 @@ pub struct StoredLeaf {
     pub leaf: String,
     pub leaf_hash: Vec<u8>,
     pub decision: Option<DecisionColumns>,
+    pub key_change: Option<KeyChangeColumns>,
+}
+
+/// A key change row's columns, which repeat what its leaf says.
+#[derive(Debug)]
+pub struct KeyChangeColumns {
+    pub sub: String,
+    pub old_thumbprint: String,
+    pub new_thumbprint: String,
+    /// Unix seconds.
+    pub changed_at: u64,
 }
 
 /// A decision row's columns that repeat what its leaf says.
@@ -169,15 +183,10 @@ pub trait LedgerTx {
     fn use_nonce(&mut self, nonce: &str) -> StoreResult<()>;
     /// The thumbprint of the key bound to `sub`.
     fn bound_key(&mut self, sub: &str) -> StoreResult<Option<String>>;
-    /// Binds `thumbprint` to `sub`; `previous` is the key it replaces, logged as a
-    /// key change.
-    fn bind_key(
-        &mut self,
-        sub: &str,
-        thumbprint: &str,
-        previous: Option<&str>,
-        now: u64,
-    ) -> StoreResult<()>;
+    /// Binds `thumbprint` to `sub` (replacing any key bound before).
+    fn bind_key(&mut self, sub: &str, thumbprint: &str, now: u64) -> StoreResult<()>;
+    /// Writes a key change's leaf, the tree nodes it completes and its row.
+    fn append_key_change(&mut self, k: &NewKeyChange) -> StoreResult<()>;
     /// Leaf hashes from index `from` on, in order.
     fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>>;
     /// Writes the leaf, the tree nodes it completes and the decision row.
@@ -224,15 +233,19 @@ pub struct NewDecision<'a> {
     pub receipt: &'a str,
 }
 
-/// One row of a subject's history.
-#[derive(Debug, serde::Serialize)]
-pub struct DecisionRow {
+/// What gets written when a subject signs with a new device key.
+pub struct NewKeyChange<'a> {
     pub index: u64,
-    pub jti: String,
-    pub choice: String,
-    pub notice: serde_json::Value,
-    pub received_at: String,
-    pub token: String,
+    /// The leaf data exactly as hashed (`consent_core::leaf::key_change`).
+    pub leaf: &'a str,
+    pub leaf_hash: &'a Hash,
+    /// The interior nodes this leaf completes.
+    pub nodes: &'a [(NodeId, Hash)],
+    pub sub: &'a str,
+    pub old_thumbprint: &'a str,
+    pub new_thumbprint: &'a str,
+    /// Unix seconds.
+    pub changed_at: u64,
 }
 
 /// A stored leaf hash, which must be 32 bytes.

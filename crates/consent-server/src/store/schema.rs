@@ -12,7 +12,8 @@
 //!
 //! Version 3 adds `signed_head`, the last tree head the server signed. A ledger
 //! migrated to it has none yet: the first start adopts the tree it finds (after
-//! checking every leaf and node against each other) and signs it.
+//! checking every leaf and node against each other) and signs it. It also gives
+//! `key_changes` an `idx`: a key change is a ledger leaf from then on.
 
 use super::{StoreError, StoreResult};
 

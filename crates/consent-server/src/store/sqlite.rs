@@ -284,8 +284,15 @@ fn migrate(conn: &Connection, from: i64) -> StoreResult<()> {
             conn.execute_batch(schema::SQLITE)?;
             backfill_nodes(conn)
         }
-        // `signed_head` comes with the schema; the first start adopts the tree.
-        2 => Ok(()),
+        2 => {
+            // `signed_head` comes with the schema (the first start adopts the tree);
+            // key changes become leaves, and their rows point at them.
+            conn.execute_batch(
+                "ALTER TABLE key_changes ADD COLUMN idx INTEGER REFERENCES ledger(idx);
+                 CREATE UNIQUE INDEX key_changes_idx ON key_changes(idx);",
+            )?;
+            Ok(())
+        }
         other => Err(schema::no_migration(other)),
     }
 }
@@ -352,18 +359,7 @@ impl LedgerTx for SqliteTx<'_> {
         )
     }
 
-    fn bind_key(
-        &mut self,
-        sub: &str,
-        thumbprint: &str,
-        previous: Option<&str>,
-        now: u64,
-    ) -> StoreResult<()> {
-        if let Some(old) = previous {
-            let sql = "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at)
-                       VALUES (?1, ?2, ?3, ?4)";
-            run(self.0, sql, params![sub, old, thumbprint, now as i64])?;
-        }
+    fn bind_key(&mut self, sub: &str, thumbprint: &str, now: u64) -> StoreResult<()> {
         let sql = "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES (?1, ?2, ?3)
                    ON CONFLICT(sub) DO UPDATE SET thumbprint = excluded.thumbprint,
                    bound_at = excluded.bound_at";
@@ -388,19 +384,22 @@ impl LedgerTx for SqliteTx<'_> {
         Ok(out)
     }
 
+    fn append_key_change(&mut self, k: &NewKeyChange) -> StoreResult<()> {
+        insert_leaf(self.0, k.index, k.leaf, k.leaf_hash, k.nodes)?;
+        let sql = "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at, idx)
+                   VALUES (?1, ?2, ?3, ?4, ?5)";
+        let row = params![
+            k.sub,
+            k.old_thumbprint,
+            k.new_thumbprint,
+            k.changed_at as i64,
+            k.index as i64
+        ];
+        run(self.0, sql, row).map(|_| ())
+    }
+
     fn append(&mut self, d: &NewDecision) -> StoreResult<()> {
-        run(
-            self.0,
-            "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, ?2, ?3)",
-            params![d.index as i64, d.leaf, d.leaf_hash.to_vec()],
-        )?;
-        for (id, hash) in d.nodes {
-            run(
-                self.0,
-                "INSERT INTO nodes (level, idx, hash) VALUES (?1, ?2, ?3)",
-                params![id.level, id.index as i64, hash.to_vec()],
-            )?;
-        }
+        insert_leaf(self.0, d.index, d.leaf, d.leaf_hash, d.nodes)?;
         run(
             self.0,
             "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
@@ -418,6 +417,29 @@ impl LedgerTx for SqliteTx<'_> {
         )?;
         Ok(())
     }
+}
+
+/// A leaf and the tree nodes it completes.
+fn insert_leaf(
+    conn: &Connection,
+    index: u64,
+    leaf: &str,
+    leaf_hash: &Hash,
+    nodes: &[(NodeId, Hash)],
+) -> StoreResult<()> {
+    run(
+        conn,
+        "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, ?2, ?3)",
+        params![index as i64, leaf, leaf_hash.to_vec()],
+    )?;
+    for (id, hash) in nodes {
+        run(
+            conn,
+            "INSERT INTO nodes (level, idx, hash) VALUES (?1, ?2, ?3)",
+            params![id.level, id.index as i64, hash.to_vec()],
+        )?;
+    }
+    Ok(())
 }
 
 /// One group commit: every job of `batch` in one transaction, each in a savepoint of
@@ -546,20 +568,24 @@ impl Storage for SqliteStore {
         self.writer.submit_job(job);
     }
 
-    fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
+    fn subject_leaves(&self, sub: &str, latest_only: bool) -> StoreResult<Vec<StoredLeaf>> {
         self.readers.with(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT idx, jti, choice, notice, received_at, token FROM decisions
-                 WHERE sub = ?1 ORDER BY idx",
-            )?;
+            let mut stmt = conn.prepare_cached(if latest_only {
+                "SELECT l.idx, l.leaf, l.leaf_hash FROM decisions d JOIN ledger l ON l.idx = d.idx
+                 WHERE d.sub = ?1 ORDER BY d.idx DESC LIMIT 1"
+            } else {
+                "SELECT idx, leaf, leaf_hash FROM ledger WHERE idx IN (
+                   SELECT idx FROM decisions WHERE sub = ?1
+                   UNION ALL SELECT idx FROM key_changes WHERE sub = ?1 AND idx IS NOT NULL)
+                 ORDER BY idx"
+            })?;
             let rows = stmt.query_map([sub], |r| {
-                Ok(DecisionRow {
+                Ok(StoredLeaf {
                     index: r.get::<_, i64>(0)? as u64,
-                    jti: r.get(1)?,
-                    choice: r.get(2)?,
-                    notice: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
-                    received_at: r.get(4)?,
-                    token: r.get(5)?,
+                    leaf: r.get(1)?,
+                    leaf_hash: r.get(2)?,
+                    decision: None,
+                    key_change: None,
                 })
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
@@ -628,8 +654,9 @@ impl Storage for SqliteStore {
         self.readers.with(|conn| {
             let mut stmt = conn.prepare_cached(
                 "SELECT l.idx, l.leaf, l.leaf_hash, d.jti, d.sub, d.choice, d.notice, d.token,
-                        d.received_at
+                        d.received_at, k.sub, k.old_thumbprint, k.new_thumbprint, k.changed_at
                  FROM ledger l LEFT JOIN decisions d ON d.idx = l.idx
+                 LEFT JOIN key_changes k ON k.idx = l.idx
                  WHERE l.idx >= ?1 AND l.idx < ?2 ORDER BY l.idx",
             )?;
             let rows = stmt.query_map(params![start as i64, end as i64], |r| {
@@ -645,11 +672,21 @@ impl Storage for SqliteStore {
                         received_at: r.get(8)?,
                     }),
                 };
+                let key_change = match r.get::<_, Option<String>>(9)? {
+                    None => None,
+                    Some(sub) => Some(KeyChangeColumns {
+                        sub,
+                        old_thumbprint: r.get(10)?,
+                        new_thumbprint: r.get(11)?,
+                        changed_at: r.get::<_, i64>(12)? as u64,
+                    }),
+                };
                 Ok(StoredLeaf {
                     index: r.get::<_, i64>(0)? as u64,
                     leaf: r.get(1)?,
                     leaf_hash: r.get(2)?,
                     decision,
+                    key_change,
                 })
             })?;
             Ok(rows.collect::<Result<_, _>>()?)

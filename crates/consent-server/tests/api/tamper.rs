@@ -2,9 +2,11 @@
 //! database would: every edit of a leaf, a tree node, a decision row, a deleted row
 //! or the signed head makes the real binary refuse to start, with a message naming
 //! what differs and a non-zero exit; the same database untouched (or put back)
-//! starts.
+//! starts. And while it runs, what the host is told (`current`, `export`) comes from
+//! the ledger's entries: an edited decision row changes nothing, an edited entry gets
+//! an error, never the edited value.
 
-use crate::support::{binary, free_port, Backend, Client, TestStore};
+use crate::support::{binary, free_port, problem, Backend, Client, TestServer, TestStore};
 use consent_core::Choice;
 use reqwest::StatusCode;
 use std::process::{Child, Stdio};
@@ -157,4 +159,63 @@ async fn tampering_below_the_api_stops_the_server_from_starting(backend: Backend
         .unwrap();
 }
 
-on_both_backends!(tampering_below_the_api_stops_the_server_from_starting);
+/// The choices of an export, in order.
+fn exported_choices(export: &str) -> Vec<String> {
+    export
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["choice"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+async fn what_the_host_is_told_comes_from_the_ledger_not_the_rows(backend: Backend) {
+    let mut server = TestServer::on(backend).start().await;
+    let c = server.signed_in("megan").await;
+    let (_, first, _) = c.decide(Choice::BothWays).await;
+    let (status, latest, withdrawn) = c.decide(Choice::Withdraw).await;
+    assert_eq!(status, StatusCode::CREATED, "{latest}");
+    let at = latest["index"].as_u64().unwrap();
+
+    // The rows say "connected" now, token and all, as if the withdrawal never was.
+    server.store().execute(&format!(
+        "UPDATE decisions SET choice = 'both_ways',
+           token = (SELECT token FROM decisions WHERE idx = {first}),
+           notice = (SELECT notice FROM decisions WHERE idx = {first})
+         WHERE idx = {at}",
+        first = first["index"]
+    ));
+    let current = c.get("/v1/decisions/current").await;
+    assert_eq!(current["decision"]["choice"], "withdraw", "{current}");
+    assert_eq!(current["decision"]["jti"], latest["jti"]);
+    let export = c.text("/v1/decisions/export").await;
+    assert_eq!(exported_choices(&export), ["both_ways", "withdraw"]);
+    assert!(export.contains(&withdrawn), "the token as signed");
+
+    // The entry itself replaced by the earlier one, hash and all: it is no longer in
+    // the tree the server signed, and the host hears that, not "connected".
+    server.store().execute(&format!(
+        "UPDATE ledger SET leaf = (SELECT leaf FROM ledger WHERE idx = {first}),
+           leaf_hash = (SELECT leaf_hash FROM ledger WHERE idx = {first})
+         WHERE idx = {at}",
+        first = first["index"]
+    ));
+    for path in ["/v1/decisions/current", "/v1/decisions/export"] {
+        let answer = problem(
+            c.fetch(path).await,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "ledger-inconsistent",
+        )
+        .await;
+        assert!(!answer.to_string().contains("both_ways"), "{answer}");
+    }
+    server.stop().await;
+}
+
+on_both_backends!(
+    tampering_below_the_api_stops_the_server_from_starting,
+    what_the_host_is_told_comes_from_the_ledger_not_the_rows,
+);

@@ -68,12 +68,16 @@ CREATE TABLE IF NOT EXISTS key_bindings (
   bound_at BIGINT NOT NULL
 );
 
+-- A subject's device key changes. Since schema 3 each is also a ledger leaf
+-- (idx; NULL for a change logged before, when it was only this row).
 CREATE TABLE IF NOT EXISTS key_changes (
   sub TEXT NOT NULL,
   old_thumbprint TEXT NOT NULL,
   new_thumbprint TEXT NOT NULL,
-  changed_at BIGINT NOT NULL
+  changed_at BIGINT NOT NULL,
+  idx BIGINT UNIQUE REFERENCES ledger(idx)
 );
+CREATE INDEX IF NOT EXISTS key_changes_sub ON key_changes(sub);
 
 -- The last tree head the server signed, rewritten in the transaction of every commit
 -- that appends: on start the server recomputes the tree from the leaves and refuses to
