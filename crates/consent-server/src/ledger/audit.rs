@@ -53,13 +53,19 @@ pub fn audit(store: &dyn Storage, signer: &LedgerSigner) -> Result<Audited, Stri
         _ => first_head.clone(),
     };
     let appending_elsewhere = last_head.as_ref().is_some_and(|h| h.size > size);
-    let Some(head) = head else {
-        if size > 0 && store.migrated_from().is_none() {
+    // A migration leaves a head without a checkpoint to adopt; a new ledger has none
+    // and no leaves. Otherwise a missing head was deleted.
+    let to_adopt = match &head {
+        Some(h) => h.checkpoint.is_empty(),
+        None if size == 0 => true,
+        None => {
             return Err(tampered(format!(
                 "no signed tree head is stored, but the ledger holds {size} leaves \
                  (the head was deleted)"
-            )));
+            )))
         }
+    };
+    let Some(head) = head.filter(|_| !to_adopt) else {
         let adopted = signer.sign_head(size, &merkle::root(&leaves));
         store.put_signed_head(&adopted).map_err(read)?;
         return Ok(Audited {

@@ -83,8 +83,6 @@ pub trait Storage: Notices + NodeSource + Send + Sync {
     /// Stores `head` as the last signed one, outside the writer: for the start-up
     /// audit, which adopts a ledger that has none yet.
     fn put_signed_head(&self, head: &SignedHead) -> StoreResult<()>;
-    /// The schema version this store migrated from when it was opened, if it did.
-    fn migrated_from(&self) -> Option<i64>;
     /// Leaves `[start, end)` as stored, each with the decision or key change row that
     /// points at it, for the start-up audit.
     fn stored_leaves(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLeaf>>;

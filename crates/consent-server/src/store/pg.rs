@@ -70,8 +70,6 @@ pub struct PostgresStore {
     readers: Readers,
     /// Appends, one transaction each, off the async workers.
     writer: Writer<Box<dyn AppendJob>>,
-    /// The schema version this connect migrated from, if it did.
-    migrated_from: Option<i64>,
 }
 
 impl PostgresStore {
@@ -82,7 +80,7 @@ impl PostgresStore {
         let mut client = Client::connect(url, NoTls).map_err(|e| {
             StoreError::from(e).context(format!("cannot connect to PostgreSQL at {url}"))
         })?;
-        let migrated_from = prepare_schema(&mut client)
+        prepare_schema(&mut client)
             .map_err(|e| e.context("cannot prepare the PostgreSQL schema"))?;
         let size = tree_size(&mut client)?;
         let frontier = tree::frontier(&Nodes(RefCell::new(&mut client)), size)?;
@@ -107,7 +105,6 @@ impl PostgresStore {
             inner,
             readers,
             writer,
-            migrated_from,
         })
     }
 
@@ -201,20 +198,17 @@ fn backfill_nodes(tx: &mut Transaction) -> StoreResult<()> {
     Ok(())
 }
 
-/// Creates, migrates or checks the schema, in one transaction; the version it
-/// migrated from, if it did.
-fn prepare_schema(client: &mut Client) -> StoreResult<Option<i64>> {
+/// Creates, migrates or checks the schema, in one transaction.
+fn prepare_schema(client: &mut Client) -> StoreResult<()> {
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
-    let mut migrated_from = None;
     match schema::plan(found(&mut tx)?)? {
-        Plan::Ready => return Ok(None),
+        Plan::Ready => return Ok(()),
         Plan::Create => {}
         Plan::Migrate { from } => {
             for step in from..schema::CURRENT {
                 migrate(&mut tx, step)?;
             }
-            migrated_from = Some(from);
         }
     }
     tx.batch_execute(schema::POSTGRES)?;
@@ -224,7 +218,7 @@ fn prepare_schema(client: &mut Client) -> StoreResult<Option<i64>> {
         &[&schema::CURRENT],
     )?;
     tx.commit()?;
-    Ok(migrated_from)
+    Ok(())
 }
 
 /// Which schema the database has (in the connection's search path).
@@ -263,12 +257,13 @@ fn migrate(tx: &mut Transaction, from: i64) -> StoreResult<()> {
             backfill_nodes(tx)
         }
         2 => {
-            // `signed_head` comes with the schema (the first start adopts the tree);
-            // key changes become leaves, and their rows point at them.
+            // The schema (idempotent) creates `signed_head`, with a head to adopt (see
+            // `schema::TO_ADOPT`); key changes become leaves, their rows point at them.
+            tx.batch_execute(schema::POSTGRES)?;
             tx.batch_execute(
                 "ALTER TABLE key_changes ADD COLUMN idx BIGINT UNIQUE REFERENCES ledger(idx)",
             )?;
-            Ok(())
+            put_head(tx, &schema::TO_ADOPT)
         }
         other => Err(schema::no_migration(other)),
     }
@@ -584,10 +579,6 @@ impl Storage for PostgresStore {
 
     fn put_signed_head(&self, head: &SignedHead) -> StoreResult<()> {
         put_head(self.lock().client()?, head)
-    }
-
-    fn migrated_from(&self) -> Option<i64> {
-        self.migrated_from
     }
 
     fn stored_leaves(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLeaf>> {

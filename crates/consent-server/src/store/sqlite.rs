@@ -82,8 +82,6 @@ pub struct SqliteStore {
     readers: Readers,
     /// Group commit: each round is one transaction.
     writer: Writer<Box<dyn AppendJob>>,
-    /// The schema version this open migrated from, if it did.
-    migrated_from: Option<i64>,
 }
 
 impl SqliteStore {
@@ -105,7 +103,7 @@ impl SqliteStore {
              PRAGMA busy_timeout=5000;",
         )
         .map_err(|e| StoreError::from(e).context(preparing()))?;
-        let migrated_from = prepare_schema(&mut conn).map_err(|e| e.context(preparing()))?;
+        prepare_schema(&mut conn).map_err(|e| e.context(preparing()))?;
         let frontier = {
             let nodes = Nodes(&conn);
             tree::frontier(&nodes, tree_size(&conn)?).map_err(|e| e.context(preparing()))?
@@ -134,7 +132,6 @@ impl SqliteStore {
             inner,
             readers,
             writer,
-            migrated_from,
         })
     }
 
@@ -209,19 +206,16 @@ fn backfill_nodes(conn: &Connection) -> StoreResult<()> {
 }
 
 /// Creates, migrates or checks the schema, in one IMMEDIATE transaction so that two
-/// processes opening one new file cannot both create it. The version it migrated
-/// from, if it did.
-fn prepare_schema(conn: &mut Connection) -> StoreResult<Option<i64>> {
+/// processes opening one new file cannot both create it.
+fn prepare_schema(conn: &mut Connection) -> StoreResult<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut migrated_from = None;
     match schema::plan(found(&tx)?)? {
-        Plan::Ready => return Ok(None),
+        Plan::Ready => return Ok(()),
         Plan::Create => {}
         Plan::Migrate { from } => {
             for step in from..schema::CURRENT {
                 migrate(&tx, step)?;
             }
-            migrated_from = Some(from);
         }
     }
     tx.execute_batch(schema::SQLITE)?;
@@ -231,7 +225,7 @@ fn prepare_schema(conn: &mut Connection) -> StoreResult<Option<i64>> {
         [schema::CURRENT],
     )?;
     tx.commit()?;
-    Ok(migrated_from)
+    Ok(())
 }
 
 /// Which schema the database has.
@@ -285,13 +279,14 @@ fn migrate(conn: &Connection, from: i64) -> StoreResult<()> {
             backfill_nodes(conn)
         }
         2 => {
-            // `signed_head` comes with the schema (the first start adopts the tree);
-            // key changes become leaves, and their rows point at them.
+            // The schema (idempotent) creates `signed_head`, with a head to adopt (see
+            // `schema::TO_ADOPT`); key changes become leaves, their rows point at them.
+            conn.execute_batch(schema::SQLITE)?;
             conn.execute_batch(
                 "ALTER TABLE key_changes ADD COLUMN idx INTEGER REFERENCES ledger(idx);
                  CREATE UNIQUE INDEX key_changes_idx ON key_changes(idx);",
             )?;
-            Ok(())
+            put_head(conn, &schema::TO_ADOPT)
         }
         other => Err(schema::no_migration(other)),
     }
@@ -646,10 +641,6 @@ impl Storage for SqliteStore {
         put_head(&self.lock().conn, head)
     }
 
-    fn migrated_from(&self) -> Option<i64> {
-        self.migrated_from
-    }
-
     fn stored_leaves(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLeaf>> {
         self.readers.with(|conn| {
             let mut stmt = conn.prepare_cached(
@@ -837,6 +828,37 @@ mod tests {
                 assert_eq!(c.proof, merkle::consistency_proof(i + 1, tree));
             }
         }
+    }
+
+    #[test]
+    fn a_migrated_ledger_is_adopted_even_when_the_start_that_migrated_it_died() {
+        use crate::ledger::{audit, LedgerSigner};
+        use consent_core::merkle::leaf_hash;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        {
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(UNVERSIONED).unwrap();
+            for i in 0..5u32 {
+                let leaf = format!("{{\"old\":{i}}}");
+                old.execute(
+                    "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, ?2, ?3)",
+                    params![i, leaf, leaf_hash(leaf.as_bytes()).to_vec()],
+                )
+                .unwrap();
+            }
+        }
+        // Migrated, then stopped before any audit ran.
+        drop(SqliteStore::open(&path).unwrap());
+        let store = SqliteStore::open(&path).unwrap();
+        let signer = LedgerSigner::load_or_create(dir.path(), "o").unwrap();
+        let first = audit(&store, &signer).unwrap();
+        assert_eq!((first.size, first.adopted), (5, true));
+        let head = store.signed_head().unwrap().unwrap();
+        assert_eq!(head.size, 5);
+        assert!(crate::ledger::verify_head(&signer, &head).is_ok());
+        let again = audit(&store, &signer).unwrap();
+        assert_eq!((again.size, again.adopted), (5, false));
     }
 
     #[test]

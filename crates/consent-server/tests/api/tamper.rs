@@ -191,6 +191,8 @@ async fn what_the_host_is_told_comes_from_the_ledger_not_the_rows(backend: Backe
     let current = c.get("/v1/decisions/current").await;
     assert_eq!(current["decision"]["choice"], "withdraw", "{current}");
     assert_eq!(current["decision"]["jti"], latest["jti"]);
+    let challenge = c.challenge().await;
+    assert_eq!(challenge["decision"]["choice"], "withdraw", "{challenge}");
     let export = c.text("/v1/decisions/export").await;
     assert_eq!(exported_choices(&export), ["both_ways", "withdraw"]);
     assert!(export.contains(&withdrawn), "the token as signed");
