@@ -166,7 +166,8 @@ pub async fn start(config: Config) -> Result<Server, String> {
         config.session_ttl_secs,
         config.delivery_grace_secs,
     ));
-    let state = Arc::new(AppState::new(config, store, signer, subjects));
+    let seen = ledger::LatestSeen::new(audited.latest);
+    let state = Arc::new(AppState::new(config, store, signer, subjects, seen));
     let app = app::router(state);
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(serve(listener, app, limits, rx));

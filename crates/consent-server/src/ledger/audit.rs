@@ -10,6 +10,7 @@ use super::{verify_head, LedgerSigner};
 use crate::store::{HeadSigner, SignedHead, Storage, StoredLeaf};
 use crate::time::rfc3339;
 use consent_core::merkle::{self, node_hash, Frontier, Hash};
+use std::collections::HashMap;
 
 /// Leaves read per query: memory stays bounded by a page of leaf data plus 32
 /// bytes per leaf.
@@ -23,6 +24,8 @@ pub struct Audited {
     /// `true` when no head was stored (a new or just-migrated ledger) and the
     /// audited tree's head was signed and stored now.
     pub adopted: bool,
+    /// Each subject's latest decision index (see [`super::LatestSeen`]).
+    pub latest: HashMap<String, u64>,
 }
 
 /// Audits `store` against the heads `signer` signed (blocking; it reads every leaf
@@ -43,7 +46,8 @@ pub fn audit(store: &dyn Storage, signer: &LedgerSigner) -> Result<Audited, Stri
     // may append meanwhile, which only ever makes the tree longer than the head.
     let first_head = store.signed_head().map_err(read)?;
     let size = store.tree_size().map_err(read)?;
-    let leaves = leaf_hashes(store, size)?;
+    let mut latest = HashMap::new();
+    let leaves = leaf_hashes(store, size, &mut latest)?;
     check_nodes(store, &leaves)?;
     let last_head = store.signed_head().map_err(read)?;
     // A head newer than what was read covers leaves appended since; the tree read
@@ -71,12 +75,14 @@ pub fn audit(store: &dyn Storage, signer: &LedgerSigner) -> Result<Audited, Stri
         return Ok(Audited {
             size,
             adopted: true,
+            latest,
         });
     };
     compare(&head, signer, &leaves, appending_elsewhere)?;
     Ok(Audited {
         size,
         adopted: false,
+        latest,
     })
 }
 
@@ -85,8 +91,12 @@ fn tampered(what: String) -> String {
 }
 
 /// Every leaf hash recomputed from its data and compared with the stored one; each
-/// decision row compared with its leaf.
-fn leaf_hashes(store: &dyn Storage, size: u64) -> Result<Vec<Hash>, String> {
+/// row compared with its leaf; each subject's latest decision noted in `latest`.
+fn leaf_hashes(
+    store: &dyn Storage,
+    size: u64,
+    latest: &mut HashMap<String, u64>,
+) -> Result<Vec<Hash>, String> {
     let mut hashes = Vec::with_capacity(size as usize);
     let mut start = 0;
     while start < size {
@@ -106,6 +116,10 @@ fn leaf_hashes(store: &dyn Storage, size: u64) -> Result<Vec<Hash>, String> {
                 )));
             }
             check_row(&row).map_err(|what| tampered(format!("leaf {i}: {what}")))?;
+            // Checked: the row's subject is the leaf's.
+            if let Some(d) = row.decision {
+                latest.insert(d.sub, i);
+            }
             hashes.push(hash);
         }
         if hashes.len() as u64 != end {

@@ -9,6 +9,38 @@ use super::entry::{self, Entry};
 use super::{tree, verify_head, LedgerSigner};
 use crate::store::{SignedHead, Storage, StoreError, StoreResult, StoredLeaf};
 use consent_core::merkle;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// The latest decision index this process knows for each subject: filled by the
+/// start-up audit and raised after each commit. A subject's latest decision row can
+/// be deleted, or moved to another subject, below the API; its leaf cannot go without
+/// the audit seeing it, but the index the reads go through can. So the latest
+/// decision read must be at least as recent as this, or the read is refused.
+#[derive(Debug, Default)]
+pub struct LatestSeen(Mutex<HashMap<String, u64>>);
+
+impl LatestSeen {
+    /// What the audit found.
+    pub fn new(latest: HashMap<String, u64>) -> LatestSeen {
+        LatestSeen(Mutex::new(latest))
+    }
+
+    /// `sub`'s decision at `index` is committed.
+    pub fn raise(&self, sub: &str, index: u64) {
+        let mut seen = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let at = seen.entry(sub.to_owned()).or_insert(index);
+        *at = (*at).max(index);
+    }
+
+    fn get(&self, sub: &str) -> Option<u64> {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(sub)
+            .copied()
+    }
+}
 
 /// One line of a subject's export: a decision or a key change, as its leaf says it.
 #[derive(Debug, PartialEq, serde::Serialize)]
@@ -50,16 +82,28 @@ pub fn history(store: &dyn Storage, signer: &LedgerSigner, sub: &str) -> StoreRe
     prove_all(store, signer, sub, store.subject_leaves(sub, false)?)
 }
 
-/// The latest decision of `sub` by ledger order, proved as [`history`] proves each.
+/// The latest decision of `sub` by ledger order, proved as [`history`] proves each,
+/// and no older than the latest `seen` knows.
 pub fn latest(
     store: &dyn Storage,
     signer: &LedgerSigner,
+    seen: &LatestSeen,
     sub: &str,
 ) -> StoreResult<Option<DecisionRow>> {
-    match prove_all(store, signer, sub, store.subject_leaves(sub, true)?)?.pop() {
-        None => Ok(None),
-        Some(Record::Decision(d)) => Ok(Some(d)),
-        Some(Record::KeyChange(k)) => Err(corrupt(format!("leaf {} is not a decision", k.index))),
+    // Before the read: a decision committed meanwhile can only make the read newer.
+    let known = seen.get(sub);
+    let found = match prove_all(store, signer, sub, store.subject_leaves(sub, true)?)?.pop() {
+        None => None,
+        Some(Record::Decision(d)) => Some(d),
+        Some(Record::KeyChange(k)) => {
+            return Err(corrupt(format!("leaf {} is not a decision", k.index)))
+        }
+    };
+    match (known, &found) {
+        (Some(known), found) if found.as_ref().is_none_or(|d| d.index < known) => Err(corrupt(
+            format!("the subject's decision at leaf {known} is no longer listed as theirs"),
+        )),
+        _ => Ok(found),
     }
 }
 

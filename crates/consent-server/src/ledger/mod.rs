@@ -15,7 +15,7 @@ pub mod tree;
 
 pub use self::audit::{audit, Audited};
 pub use self::head::verify_head;
-pub use self::history::{history, latest, DecisionRow, KeyChangeRow, Record};
+pub use self::history::{history, latest, DecisionRow, KeyChangeRow, LatestSeen, Record};
 pub use self::receipt::receipt;
 pub use self::record::{record, ChallengeTiming, Decision, Outcome, Recorded};
 pub use self::refusal::Refusal;

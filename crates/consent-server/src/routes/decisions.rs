@@ -77,6 +77,7 @@ pub async fn record(
             ),
         ));
     }
+    let sub = verified.claims.sub.clone();
     let decision = Decision {
         verified,
         token,
@@ -92,6 +93,8 @@ pub async fn record(
     };
     let outcome = ledger::record(&*state.store, state.signer.clone(), decision).await?;
     let recorded = outcome?;
+    // Committed: reads of this subject's latest decision must now find at least it.
+    state.latest_seen.raise(&sub, recorded.receipt.index);
     let status = if recorded.created {
         StatusCode::CREATED
     } else {
@@ -109,7 +112,9 @@ pub async fn current(
 ) -> Result<Json<serde_json::Value>, Problem> {
     let (store, signer) = (state.store.clone(), state.signer.clone());
     let sub = who.sub.clone();
-    let latest = blocking(move || ledger::latest(&*store, &signer, &sub)).await?;
+    let state_ = state.clone();
+    let latest =
+        blocking(move || ledger::latest(&*store, &signer, &state_.latest_seen, &sub)).await?;
     let latest = latest.map(|d| {
         let current_ver = serde_json::from_value(d.notice.clone())
             .is_ok_and(|n| consent_core::catalogue::is_current(&n));

@@ -143,13 +143,13 @@ pub async fn challenge(
     let variant = (!notice.links.is_empty())
         .then(|| catalogue::find(&notice))
         .flatten();
-    let (sub, signer) = (who.sub.clone(), state.signer.clone());
+    let (sub, signer, seen) = (who.sub.clone(), state.signer.clone(), state.clone());
     let latest = blocking(move || {
         if let Some(variant) = variant {
             store.keep_notice(&variant, now)?;
         }
         store.issue_nonce(&issued)?;
-        ledger::latest(&*store, &signer, &sub)
+        ledger::latest(&*store, &signer, &seen.latest_seen, &sub)
     })
     .await?;
     let decision = latest.as_ref().and_then(|row| {

@@ -197,6 +197,34 @@ async fn what_the_host_is_told_comes_from_the_ledger_not_the_rows(backend: Backe
     assert_eq!(exported_choices(&export), ["both_ways", "withdraw"]);
     assert!(export.contains(&withdrawn), "the token as signed");
 
+    // The latest row moved to another subject: the reads no longer find it, and say
+    // so rather than answer with the decision before it ("connected").
+    server.store().execute(&format!(
+        "UPDATE decisions SET sub = 'someone-else' WHERE idx = {at}"
+    ));
+    for path in ["/v1/decisions/current", "/v1/challenge"] {
+        let res = if path == "/v1/challenge" {
+            c.post_json(path, serde_json::json!({})).await
+        } else {
+            c.fetch(path).await
+        };
+        problem(
+            res,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "ledger-inconsistent",
+        )
+        .await;
+    }
+    server.store().execute(&format!(
+        "UPDATE decisions SET sub = (SELECT sub FROM decisions WHERE idx = {first})
+         WHERE idx = {at}",
+        first = first["index"]
+    ));
+    assert_eq!(
+        c.get("/v1/decisions/current").await["decision"]["choice"],
+        "withdraw"
+    );
+
     // The entry itself replaced by the earlier one, hash and all: it is no longer in
     // the tree the server signed, and the host hears that, not "connected".
     server.store().execute(&format!(
