@@ -166,6 +166,21 @@ async function auditorCells(entry, hash) {
   }
   try {
     leaf = JSON.parse(entry.leaf);
+    if (leaf.kind === "key_change") {
+      // A subject's new device key is an entry of its own; it carries no token to check.
+      checks.push([true, "a change of device key, hashed into the tree like a decision"]);
+      cells.push(
+        el("td", leaf.changed_at),
+        el("td", "device key changed"),
+        el("td", "—"),
+        el("td", `${short(String(leaf.old_key_thumbprint))} → ${short(String(leaf.new_key_thumbprint))}`),
+        el("td", short(String(leaf.sub))),
+      );
+      const td = el("td");
+      outcome(td, checks.every(([ok]) => ok), checks.map(([, t]) => t).join("; "));
+      cells.push(td);
+      return cells;
+    }
     const claims = await verifyDecisionToken(leaf.token, leaf.key_thumbprint);
     checks.push([true, "signed by the recorded device key"]);
     cells.push(

@@ -22,6 +22,38 @@ pub fn decision(token: &str, received_at: &str, key_thumbprint: &str) -> String 
     out
 }
 
+/// The leaf for a key change: the subject started signing with another device key.
+/// A JSON object with `changed_at` (RFC 3339, when the server saw the first decision
+/// signed with the new key), `kind` (`key_change`), the RFC 7638 thumbprints of the
+/// old and the new key and the subject, members in this (sorted) order, no
+/// whitespace. Its holder rebuilds it from an export line to check its proof.
+///
+/// ```
+/// let leaf = consent_core::leaf::key_change("sub-1", "old", "new", "2026-11-25T12:00:00Z");
+/// assert_eq!(
+///     leaf,
+///     r#"{"changed_at":"2026-11-25T12:00:00Z","kind":"key_change","new_key_thumbprint":"new","old_key_thumbprint":"old","sub":"sub-1"}"#
+/// );
+/// ```
+pub fn key_change(
+    sub: &str,
+    old_thumbprint: &str,
+    new_thumbprint: &str,
+    changed_at: &str,
+) -> String {
+    let mut out = String::with_capacity(160 + sub.len());
+    out.push_str("{\"changed_at\":");
+    json_string(&mut out, changed_at);
+    out.push_str(",\"kind\":\"key_change\",\"new_key_thumbprint\":");
+    json_string(&mut out, new_thumbprint);
+    out.push_str(",\"old_key_thumbprint\":");
+    json_string(&mut out, old_thumbprint);
+    out.push_str(",\"sub\":");
+    json_string(&mut out, sub);
+    out.push('}');
+    out
+}
+
 /// Appends `s` as a JSON string, escaped exactly as `serde_json` escapes (the ledger's
 /// first leaves were written by it): `"`, `\` and control characters only, with the
 /// short forms where JSON has them.
@@ -67,6 +99,13 @@ mod tests {
                 let ours = decision(a, b, a);
                 let theirs = serde_json::json!({"token": a, "received_at": b, "key_thumbprint": a})
                     .to_string();
+                assert_eq!(ours, theirs);
+                let ours = key_change(a, b, a, b);
+                let theirs = serde_json::json!({
+                    "changed_at": b, "kind": "key_change", "new_key_thumbprint": a,
+                    "old_key_thumbprint": b, "sub": a,
+                })
+                .to_string();
                 assert_eq!(ours, theirs);
             }
         }

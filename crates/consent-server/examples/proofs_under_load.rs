@@ -41,7 +41,7 @@ async fn main() {
     let filling = Instant::now();
     {
         let store = SqliteStore::open(&dir.path().join("ledger.sqlite3")).unwrap();
-        fill::fill(&store, leaves).unwrap();
+        fill::fill(&store, leaves, dir.path()).unwrap();
     }
     let fill_secs = filling.elapsed().as_secs_f64();
     println!("filled {leaves} leaves in {fill_secs:.1} s");

@@ -119,7 +119,23 @@ pub async fn start(config: Config) -> Result<Server, String> {
         .await
         .map_err(|e| e.to_string())?
         .map_err(|e| format!("cannot keep the published notices: {e}"))?;
-    let signer = LedgerSigner::load_or_create(&config.data_dir, &config.origin)?;
+    let signer = Arc::new(LedgerSigner::load_or_create(
+        &config.data_dir,
+        &config.origin,
+    )?);
+    // Nothing is served from a ledger that was changed below the API.
+    let (auditing, key) = (store.clone(), signer.clone());
+    let started = std::time::Instant::now();
+    let audited = tokio::task::spawn_blocking(move || ledger::audit(&*auditing, &key))
+        .await
+        .map_err(|e| e.to_string())??;
+    tracing::info!(
+        leaves = audited.size,
+        adopted = audited.adopted,
+        millis = started.elapsed().as_millis() as u64,
+        "ledger audited: every leaf, node and decision row matches the last signed head"
+    );
+    store.sign_heads_with(signer.clone());
     let subjects = SubjectKey::load_or_create(&config.data_dir)?;
     datadir::tighten_files(&config.data_dir)?;
     let addr = SocketAddr::new(config.bind, config.port);
@@ -150,7 +166,8 @@ pub async fn start(config: Config) -> Result<Server, String> {
         config.session_ttl_secs,
         config.delivery_grace_secs,
     ));
-    let state = Arc::new(AppState::new(config, store, signer, subjects));
+    let seen = ledger::LatestSeen::new(audited.latest);
+    let state = Arc::new(AppState::new(config, store, signer, subjects, seen));
     let app = app::router(state);
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(serve(listener, app, limits, rx));

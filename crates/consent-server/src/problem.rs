@@ -103,18 +103,33 @@ impl IntoResponse for Problem {
 /// decision whose commit was cut off was kept (its receipt) or not (recorded now).
 impl From<StoreError> for Problem {
     fn from(e: StoreError) -> Self {
-        if !e.is_unavailable() {
-            return Problem::internal(e);
+        match e {
+            // Said apart from other failures, because retrying will not help: what is
+            // stored fails the checks against what the server signed, and the answer
+            // is withheld rather than given from it. The details go to the log.
+            StoreError::Corrupt(what) => {
+                tracing::error!(%what, "the ledger failed its checks; answer withheld");
+                Problem::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "ledger-inconsistent",
+                    "The stored ledger does not match what the server signed",
+                    "the answer was withheld rather than read from data that fails its \
+                     checks; the operator must restore the ledger",
+                )
+            }
+            e if e.is_unavailable() => {
+                tracing::warn!(error = %e, "the database is unavailable");
+                Problem::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "store-unavailable",
+                    "The ledger's database is unavailable",
+                    "the database did not answer; send the same request again after Retry-After \
+                     (a decision already recorded is answered with its receipt)",
+                )
+                .with_retry_after(STORE_RETRY_AFTER_SECS)
+            }
+            other => Problem::internal(other),
         }
-        tracing::warn!(error = %e, "the database is unavailable");
-        Problem::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "store-unavailable",
-            "The ledger's database is unavailable",
-            "the database did not answer; send the same request again after Retry-After \
-             (a decision already recorded is answered with its receipt)",
-        )
-        .with_retry_after(STORE_RETRY_AFTER_SECS)
     }
 }
 

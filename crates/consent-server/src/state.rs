@@ -4,7 +4,7 @@ use crate::address::client_key;
 use crate::admission::WriterSlots;
 use crate::auditor::Auditors;
 use crate::config::{Config, Policy, PolicyMode};
-use crate::ledger::LedgerSigner;
+use crate::ledger::{LatestSeen, LedgerSigner};
 use crate::problem::Problem;
 use crate::rate::RateLimiter;
 use crate::store::Storage;
@@ -30,6 +30,8 @@ pub struct AppState {
     pub auditors: Auditors,
     /// Room in the ledger writer's queue (see `crate::admission`).
     pub writer_slots: WriterSlots,
+    /// Each subject's latest decision this process knows (see `LatestSeen`).
+    pub latest_seen: LatestSeen,
 }
 
 impl AppState {
@@ -37,8 +39,9 @@ impl AppState {
     pub fn new(
         config: Config,
         store: Arc<dyn Storage>,
-        signer: LedgerSigner,
+        signer: Arc<LedgerSigner>,
         subjects: SubjectKey,
+        latest_seen: LatestSeen,
     ) -> Self {
         AppState {
             policy: RwLock::new(config.policy.clone()),
@@ -48,8 +51,9 @@ impl AppState {
             writer_slots: WriterSlots::new(config.writer_queue),
             config,
             store,
-            signer: Arc::new(signer),
+            signer,
             subjects,
+            latest_seen,
         }
     }
 

@@ -4,7 +4,9 @@
 
 use super::{receipt, tree, LedgerSigner, Refusal};
 use crate::admission::WriterSlot;
-use crate::store::{AppendJob, LedgerTx, NewDecision, Storage, StoreError, StoreResult};
+use crate::store::{
+    AppendJob, LedgerTx, NewDecision, NewKeyChange, Storage, StoreError, StoreResult,
+};
 use crate::time::rfc3339;
 use consent_core::merkle::{self, Frontier};
 use consent_core::verify::Verified;
@@ -167,14 +169,6 @@ fn check_and_append(
         return Ok(Err(Refusal::NonceExpired));
     }
     tx.use_nonce(&c.nonce)?;
-    match tx.bound_key(&c.sub)? {
-        None => tx.bind_key(&c.sub, &v.thumbprint, None, d.now)?,
-        Some(old) if old != v.thumbprint => {
-            tracing::warn!(sub = %c.sub, %old, new = %v.thumbprint, "key change for subject");
-            tx.bind_key(&c.sub, &v.thumbprint, Some(&old), d.now)?;
-        }
-        Some(_) => {}
-    }
     if nonce.notice != c.notice {
         return Ok(Err(Refusal::NoticeNotOffered));
     }
@@ -182,8 +176,17 @@ fn check_and_append(
     for leaf in tx.leaves_since(staged.size())? {
         staged.push(leaf);
     }
-    let index = staged.size();
     let received_at = rfc3339(d.now);
+    match tx.bound_key(&c.sub)? {
+        None => tx.bind_key(&c.sub, &v.thumbprint, d.now)?,
+        Some(old) if old != v.thumbprint => {
+            tracing::warn!(sub = %c.sub, %old, new = %v.thumbprint, "key change for subject");
+            append_key_change(tx, staged, &c.sub, &old, &v.thumbprint, d.now)?;
+            tx.bind_key(&c.sub, &v.thumbprint, d.now)?;
+        }
+        Some(_) => {}
+    }
+    let index = staged.size();
     let leaf = leaf(&d.token, &received_at, &v.thumbprint);
     let leaf_hash = merkle::leaf_hash(leaf.as_bytes());
     let proof = staged.push(leaf_hash);
@@ -221,6 +224,33 @@ fn check_and_append(
         created: true,
     };
     Ok(Ok(recorded))
+}
+
+/// A new device key is evidence in its own right: a leaf of its own (old and new
+/// thumbprint, when), just before the decision signed with the new key, in the same
+/// transaction, proved like any other and exported with the subject's decisions.
+fn append_key_change(
+    tx: &mut dyn LedgerTx,
+    staged: &mut Frontier,
+    sub: &str,
+    old: &str,
+    new: &str,
+    now: u64,
+) -> StoreResult<()> {
+    let leaf = consent_core::leaf::key_change(sub, old, new, &rfc3339(now));
+    let leaf_hash = merkle::leaf_hash(leaf.as_bytes());
+    let index = staged.size();
+    let path = staged.push(leaf_hash);
+    tx.append_key_change(&NewKeyChange {
+        index,
+        leaf: &leaf,
+        leaf_hash: &leaf_hash,
+        nodes: &tree::completed_nodes(index, &leaf_hash, &path),
+        sub,
+        old_thumbprint: old,
+        new_thumbprint: new,
+        changed_at: now,
+    })
 }
 
 /// The leaf: the verbatim token, when it arrived, and the key's thumbprint; no other

@@ -77,6 +77,7 @@ pub async fn record(
             ),
         ));
     }
+    let sub = verified.claims.sub.clone();
     let decision = Decision {
         verified,
         token,
@@ -92,6 +93,8 @@ pub async fn record(
     };
     let outcome = ledger::record(&*state.store, state.signer.clone(), decision).await?;
     let recorded = outcome?;
+    // Committed: reads of this subject's latest decision must now find at least it.
+    state.latest_seen.raise(&sub, recorded.receipt.index);
     let status = if recorded.created {
         StatusCode::CREATED
     } else {
@@ -101,15 +104,18 @@ pub async fn record(
 }
 
 /// `GET /v1/decisions/current`: the latest decision by ledger order (not client time),
-/// and whether it was made on the notice version shown today.
+/// and whether it was made on the notice version shown today. Read from the ledger
+/// entry and proved against the signed head (`crate::ledger::history`).
 pub async fn current(
     State(state): State<Arc<AppState>>,
     who: Identity,
 ) -> Result<Json<serde_json::Value>, Problem> {
-    let store = state.store.clone();
+    let (store, signer) = (state.store.clone(), state.signer.clone());
     let sub = who.sub.clone();
-    let history = blocking(move || store.history(&sub)).await?;
-    let latest = history.last().map(|d| {
+    let state_ = state.clone();
+    let latest =
+        blocking(move || ledger::latest(&*store, &signer, &state_.latest_seen, &sub)).await?;
+    let latest = latest.map(|d| {
         let current_ver = serde_json::from_value(d.notice.clone())
             .is_ok_and(|n| consent_core::catalogue::is_current(&n));
         json!({
@@ -128,13 +134,14 @@ pub async fn current(
     })))
 }
 
-/// `GET /v1/decisions/export`: every record of the subject, one JSON object per line.
+/// `GET /v1/decisions/export`: every record of the subject, one JSON object per line,
+/// each read from its ledger entry and proved against the signed head.
 pub async fn export(
     State(state): State<Arc<AppState>>,
     who: Identity,
 ) -> Result<Response, Problem> {
-    let store = state.store.clone();
-    let history = blocking(move || store.history(&who.sub)).await?;
+    let (store, signer) = (state.store.clone(), state.signer.clone());
+    let history = blocking(move || ledger::history(&*store, &signer, &who.sub)).await?;
     let mut ndjson = String::new();
     for row in history {
         ndjson.push_str(&serde_json::to_string(&row).map_err(Problem::internal)?);

@@ -3,6 +3,7 @@
 use crate::blocking::blocking;
 use crate::cookie::{stored_session_id, SessionCookie};
 use crate::identity::Identity;
+use crate::ledger;
 use crate::problem::Problem;
 use crate::state::AppState;
 use crate::time::{now_secs, rfc3339};
@@ -142,16 +143,16 @@ pub async fn challenge(
     let variant = (!notice.links.is_empty())
         .then(|| catalogue::find(&notice))
         .flatten();
-    let sub = who.sub.clone();
-    let history = blocking(move || {
+    let (sub, signer, seen) = (who.sub.clone(), state.signer.clone(), state.clone());
+    let latest = blocking(move || {
         if let Some(variant) = variant {
             store.keep_notice(&variant, now)?;
         }
         store.issue_nonce(&issued)?;
-        store.history(&sub)
+        ledger::latest(&*store, &signer, &seen.latest_seen, &sub)
     })
     .await?;
-    let decision = history.last().and_then(|row| {
+    let decision = latest.as_ref().and_then(|row| {
         let choice = Choice::parse(&row.choice)?;
         let notice = serde_json::from_value::<NoticeRef>(row.notice.clone()).ok()?;
         Some(LastDecision::new(choice, notice))

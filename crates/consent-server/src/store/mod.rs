@@ -28,6 +28,7 @@ pub use self::sqlite::SqliteStore;
 use crate::ledger::tree::{self, NodeId, NodeSource};
 use consent_core::merkle::{Frontier, Hash};
 use consent_core::NoticeRef;
+use std::sync::Arc;
 
 /// What the server keeps, whatever it keeps it in.
 ///
@@ -56,8 +57,11 @@ pub trait Storage: Notices + NodeSource + Send + Sync {
     /// [`AppendJob::finish`] once the transaction is durable (or has failed). Never
     /// blocks, so async code may call it.
     fn append(&self, job: Box<dyn AppendJob>);
-    /// The subject's decisions, oldest first (ledger order).
-    fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>>;
+    /// The leaves of the subject's decisions and key changes, oldest first (ledger
+    /// order); only the latest decision when `latest_only`. The rows serve as the
+    /// subject's index and nothing more: what an entry says is read from its leaf
+    /// (`crate::ledger::history`), so the leaves come without the rows' columns.
+    fn subject_leaves(&self, sub: &str, latest_only: bool) -> StoreResult<Vec<StoredLeaf>>;
     /// How many leaves the committed tree has (an index lookup, not a count).
     fn tree_size(&self) -> StoreResult<u64>;
     /// The committed tree's size and root, from O(log n) stored nodes.
@@ -71,6 +75,82 @@ pub trait Storage: Notices + NodeSource + Send + Sync {
     /// before `sessions_before` (both Unix seconds); returns how many rows went.
     /// Decisions, key bindings and the ledger are evidence and are never swept.
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64>;
+
+    /// From now on every writer commit that appends also stores the head it leaves,
+    /// signed by `signer`, in the same transaction (see [`SignedHead`]).
+    fn sign_heads_with(&self, signer: Arc<dyn HeadSigner>);
+    /// The last tree head the server signed, if one is stored.
+    fn signed_head(&self) -> StoreResult<Option<SignedHead>>;
+    /// Stores `head` as the last signed one, outside the writer: for the start-up
+    /// audit, which adopts a ledger that has none yet.
+    fn put_signed_head(&self, head: &SignedHead) -> StoreResult<()>;
+    /// Leaves `[start, end)` as stored, each with the decision or key change row that
+    /// points at it, for the start-up audit.
+    fn stored_leaves(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLeaf>>;
+    /// Every stored interior node of `level` (1 and up), in index order, hashes as
+    /// stored (unchecked length), for the start-up audit.
+    fn stored_level(&self, level: u8) -> StoreResult<Vec<(u64, Vec<u8>)>>;
+}
+
+/// A tree head as the server signed it: what a commit that appends leaves behind, and
+/// what the start-up audit compares the recomputed tree with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedHead {
+    pub size: u64,
+    pub root: Hash,
+    /// The signed note (C2SP tlog-checkpoint) over `size` and `root`.
+    pub checkpoint: String,
+    /// When it was signed, Unix seconds.
+    pub signed_at: u64,
+}
+
+/// Signs the tree head a writer's commit leaves (the ledger's key implements it).
+///
+/// ```
+/// use consent_server::store::{HeadSigner, SignedHead};
+/// struct Unsigned;
+/// impl HeadSigner for Unsigned {
+///     fn sign_head(&self, size: u64, root: &[u8; 32]) -> SignedHead {
+///         SignedHead { size, root: *root, checkpoint: String::new(), signed_at: 0 }
+///     }
+/// }
+/// assert_eq!(Unsigned.sign_head(3, &[0; 32]).size, 3);
+/// ```
+pub trait HeadSigner: Send + Sync {
+    fn sign_head(&self, size: u64, root: &Hash) -> SignedHead;
+}
+
+/// One ledger leaf as stored, and the decision row that points at it, if any.
+#[derive(Debug)]
+pub struct StoredLeaf {
+    pub index: u64,
+    /// The leaf data, which should hash to `leaf_hash`.
+    pub leaf: String,
+    pub leaf_hash: Vec<u8>,
+    pub decision: Option<DecisionColumns>,
+    pub key_change: Option<KeyChangeColumns>,
+}
+
+/// A key change row's columns, which repeat what its leaf says.
+#[derive(Debug)]
+pub struct KeyChangeColumns {
+    pub sub: String,
+    pub old_thumbprint: String,
+    pub new_thumbprint: String,
+    /// Unix seconds.
+    pub changed_at: u64,
+}
+
+/// A decision row's columns that repeat what its leaf says.
+#[derive(Debug)]
+pub struct DecisionColumns {
+    pub jti: String,
+    pub sub: String,
+    pub choice: String,
+    /// The token's notice, as JSON.
+    pub notice: String,
+    pub token: String,
+    pub received_at: String,
 }
 
 /// Work for a store's ledger writer, run inside the store's transaction. The ledger's
@@ -102,15 +182,10 @@ pub trait LedgerTx {
     fn use_nonce(&mut self, nonce: &str) -> StoreResult<()>;
     /// The thumbprint of the key bound to `sub`.
     fn bound_key(&mut self, sub: &str) -> StoreResult<Option<String>>;
-    /// Binds `thumbprint` to `sub`; `previous` is the key it replaces, logged as a
-    /// key change.
-    fn bind_key(
-        &mut self,
-        sub: &str,
-        thumbprint: &str,
-        previous: Option<&str>,
-        now: u64,
-    ) -> StoreResult<()>;
+    /// Binds `thumbprint` to `sub` (replacing any key bound before).
+    fn bind_key(&mut self, sub: &str, thumbprint: &str, now: u64) -> StoreResult<()>;
+    /// Writes a key change's leaf, the tree nodes it completes and its row.
+    fn append_key_change(&mut self, k: &NewKeyChange) -> StoreResult<()>;
     /// Leaf hashes from index `from` on, in order.
     fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>>;
     /// Writes the leaf, the tree nodes it completes and the decision row.
@@ -157,15 +232,19 @@ pub struct NewDecision<'a> {
     pub receipt: &'a str,
 }
 
-/// One row of a subject's history.
-#[derive(Debug, serde::Serialize)]
-pub struct DecisionRow {
+/// What gets written when a subject signs with a new device key.
+pub struct NewKeyChange<'a> {
     pub index: u64,
-    pub jti: String,
-    pub choice: String,
-    pub notice: serde_json::Value,
-    pub received_at: String,
-    pub token: String,
+    /// The leaf data exactly as hashed (`consent_core::leaf::key_change`).
+    pub leaf: &'a str,
+    pub leaf_hash: &'a Hash,
+    /// The interior nodes this leaf completes.
+    pub nodes: &'a [(NodeId, Hash)],
+    pub sub: &'a str,
+    pub old_thumbprint: &'a str,
+    pub new_thumbprint: &'a str,
+    /// Unix seconds.
+    pub changed_at: u64,
 }
 
 /// A stored leaf hash, which must be 32 bytes.

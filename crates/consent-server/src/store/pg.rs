@@ -27,6 +27,8 @@ struct Inner {
     /// Kept across reconnections: each append brings it up to date from the table
     /// inside its transaction, so a commit whose answer was lost costs nothing.
     frontier: Frontier,
+    /// Signs the head each appending commit leaves; none until the server sets it.
+    sealer: Option<Arc<dyn HeadSigner>>,
 }
 
 impl Inner {
@@ -63,6 +65,7 @@ impl PostgresStore {
         let inner = Arc::new(Mutex::new(Inner {
             link: Some(link),
             frontier,
+            sealer: None,
         }));
         let writing = inner.clone();
         let writer = Writer::spawn("postgres-ledger", move |batch: Vec<Box<dyn AppendJob>>| {
@@ -229,6 +232,15 @@ fn migrate(tx: &mut Transaction, from: i64) -> StoreResult<()> {
             tx.batch_execute(schema::POSTGRES)?;
             backfill_nodes(tx)
         }
+        2 => {
+            // The schema (idempotent) creates `signed_head`, with a head to adopt (see
+            // `schema::TO_ADOPT`); key changes become leaves, their rows point at them.
+            tx.batch_execute(schema::POSTGRES)?;
+            tx.batch_execute(
+                "ALTER TABLE key_changes ADD COLUMN idx BIGINT UNIQUE REFERENCES ledger(idx)",
+            )?;
+            put_head(tx, &schema::TO_ADOPT)
+        }
         other => Err(schema::no_migration(other)),
     }
 }
@@ -307,21 +319,8 @@ impl LedgerTx for PgTx<'_, '_> {
             .map(|r| r.get(0)))
     }
 
-    fn bind_key(
-        &mut self,
-        sub: &str,
-        thumbprint: &str,
-        previous: Option<&str>,
-        now: u64,
-    ) -> StoreResult<()> {
+    fn bind_key(&mut self, sub: &str, thumbprint: &str, now: u64) -> StoreResult<()> {
         let now = now as i64;
-        if let Some(old) = previous {
-            self.0
-                .execute(
-                    "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at) VALUES ($1, $2, $3, $4)",
-                    &[&sub, &old, &thumbprint, &now],
-                )?;
-        }
         self.0
             .execute(
                 "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES ($1, $2, $3)
@@ -335,18 +334,25 @@ impl LedgerTx for PgTx<'_, '_> {
         leaves_since(|q, p| Ok(self.0.query(q, p)?), from)
     }
 
+    fn append_key_change(&mut self, k: &NewKeyChange) -> StoreResult<()> {
+        insert_leaf(self.0, k.index, k.leaf, k.leaf_hash, k.nodes)?;
+        self.0.execute(
+            "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at, idx)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &k.sub,
+                &k.old_thumbprint,
+                &k.new_thumbprint,
+                &(k.changed_at as i64),
+                &(k.index as i64),
+            ],
+        )?;
+        Ok(())
+    }
+
     fn append(&mut self, d: &NewDecision) -> StoreResult<()> {
         let index = d.index as i64;
-        self.0.execute(
-            "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES ($1, $2, $3)",
-            &[&index, &d.leaf, &d.leaf_hash.as_slice()],
-        )?;
-        for (id, hash) in d.nodes {
-            self.0.execute(
-                "INSERT INTO nodes (level, idx, hash) VALUES ($1, $2, $3)",
-                &[&(id.level as i16), &(id.index as i64), &hash.as_slice()],
-            )?;
-        }
+        insert_leaf(self.0, d.index, d.leaf, d.leaf_hash, d.nodes)?;
         self.0.execute(
             "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -363,6 +369,27 @@ impl LedgerTx for PgTx<'_, '_> {
         )?;
         Ok(())
     }
+}
+
+/// A leaf and the tree nodes it completes.
+fn insert_leaf(
+    tx: &mut Transaction,
+    index: u64,
+    leaf: &str,
+    leaf_hash: &Hash,
+    nodes: &[(NodeId, Hash)],
+) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES ($1, $2, $3)",
+        &[&(index as i64), &leaf, &leaf_hash.as_slice()],
+    )?;
+    for (id, hash) in nodes {
+        tx.execute(
+            "INSERT INTO nodes (level, idx, hash) VALUES ($1, $2, $3)",
+            &[&(id.level as i16), &(id.index as i64), &hash.as_slice()],
+        )?;
+    }
+    Ok(())
 }
 
 type Params<'p> = &'p [&'p (dyn ::postgres::types::ToSql + Sync)];
@@ -392,11 +419,19 @@ fn leaves_since(
 /// the database answers the job [`StoreError::Unavailable`]; whether it was kept is
 /// for the job's re-send to find out.
 fn append_one(inner: &mut Inner, job: &mut dyn AppendJob) -> StoreResult<()> {
-    let Inner { link, frontier } = inner;
+    let Inner {
+        link,
+        frontier,
+        sealer,
+    } = inner;
     let mut staged = frontier.clone();
     let kept = link.as_mut().ok_or(CLOSED)?.in_transaction(|mut tx| {
         let keep = job.run(&mut PgTx(&mut tx), &mut staged)?;
         if keep {
+            // The head this commit leaves, signed, in its transaction: what a start checks.
+            if let Some(sealer) = sealer {
+                put_head(&mut tx, &sealer.sign_head(staged.size(), &staged.root()))?;
+            }
             tx.commit()?;
         }
         Ok(keep)
@@ -404,6 +439,22 @@ fn append_one(inner: &mut Inner, job: &mut dyn AppendJob) -> StoreResult<()> {
     if kept {
         *frontier = staged;
     }
+    Ok(())
+}
+
+/// Stores `head` as the last signed one.
+fn put_head(client: &mut impl ::postgres::GenericClient, head: &SignedHead) -> StoreResult<()> {
+    client.execute(
+        "INSERT INTO signed_head (id, size, root, checkpoint, signed_at) VALUES (1, $1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET size = EXCLUDED.size, root = EXCLUDED.root,
+         checkpoint = EXCLUDED.checkpoint, signed_at = EXCLUDED.signed_at",
+        &[
+            &(head.size as i64),
+            &head.root.as_slice(),
+            &head.checkpoint,
+            &(head.signed_at as i64),
+        ],
+    )?;
     Ok(())
 }
 
@@ -448,22 +499,29 @@ impl Storage for PostgresStore {
         self.writer.submit_job(job);
     }
 
-    fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
-        self.readers.with(|client| Ok(client
-            .query(
-                "SELECT idx, jti, choice, notice, received_at, token FROM decisions WHERE sub = $1 ORDER BY idx",
-                &[&sub],
-            )?
-            .into_iter()
-            .map(|r| DecisionRow {
-                index: r.get::<_, i64>(0) as u64,
-                jti: r.get(1),
-                choice: r.get(2),
-                notice: serde_json::from_str(r.get::<_, &str>(3)).unwrap_or_default(),
-                received_at: r.get(4),
-                token: r.get(5),
-            })
-            .collect()))
+    fn subject_leaves(&self, sub: &str, latest_only: bool) -> StoreResult<Vec<StoredLeaf>> {
+        let sql = if latest_only {
+            "SELECT l.idx, l.leaf, l.leaf_hash FROM decisions d JOIN ledger l ON l.idx = d.idx
+             WHERE d.sub = $1 ORDER BY d.idx DESC LIMIT 1"
+        } else {
+            "SELECT idx, leaf, leaf_hash FROM ledger WHERE idx IN (
+               SELECT idx FROM decisions WHERE sub = $1
+               UNION ALL SELECT idx FROM key_changes WHERE sub = $1 AND idx IS NOT NULL)
+             ORDER BY idx"
+        };
+        self.readers.with(|client| {
+            Ok(client
+                .query(sql, &[&sub])?
+                .into_iter()
+                .map(|r| StoredLeaf {
+                    index: r.get::<_, i64>(0) as u64,
+                    leaf: r.get(1),
+                    leaf_hash: r.get(2),
+                    decision: None,
+                    key_change: None,
+                })
+                .collect())
+        })
     }
 
     fn tree_size(&self) -> StoreResult<u64> {
@@ -481,6 +539,82 @@ impl Storage for PostgresStore {
                 &[&(sessions_before as i64)],
             )?;
             Ok(nonces + sessions)
+        })
+    }
+
+    fn sign_heads_with(&self, signer: Arc<dyn HeadSigner>) {
+        self.lock().sealer = Some(signer);
+    }
+
+    fn signed_head(&self) -> StoreResult<Option<SignedHead>> {
+        self.readers.with(|client| {
+            client
+                .query_opt(
+                    "SELECT size, root, checkpoint, signed_at FROM signed_head WHERE id = 1",
+                    &[],
+                )?
+                .map(|r| {
+                    let size: i64 = r.get(0);
+                    Ok(SignedHead {
+                        size: size as u64,
+                        root: to_hash(r.get(1), size)?,
+                        checkpoint: r.get(2),
+                        signed_at: r.get::<_, i64>(3) as u64,
+                    })
+                })
+                .transpose()
+        })
+    }
+
+    fn put_signed_head(&self, head: &SignedHead) -> StoreResult<()> {
+        self.with_client(|client| put_head(client, head))
+    }
+
+    fn stored_leaves(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLeaf>> {
+        self.readers.with(|client| {
+            Ok(client
+                .query(
+                    "SELECT l.idx, l.leaf, l.leaf_hash, d.jti, d.sub, d.choice, d.notice, d.token,
+                            d.received_at, k.sub, k.old_thumbprint, k.new_thumbprint, k.changed_at
+                     FROM ledger l LEFT JOIN decisions d ON d.idx = l.idx
+                     LEFT JOIN key_changes k ON k.idx = l.idx
+                     WHERE l.idx >= $1 AND l.idx < $2 ORDER BY l.idx",
+                    &[&(start as i64), &(end as i64)],
+                )?
+                .into_iter()
+                .map(|r| StoredLeaf {
+                    index: r.get::<_, i64>(0) as u64,
+                    leaf: r.get(1),
+                    leaf_hash: r.get(2),
+                    decision: r.get::<_, Option<String>>(3).map(|jti| DecisionColumns {
+                        jti,
+                        sub: r.get(4),
+                        choice: r.get(5),
+                        notice: r.get(6),
+                        token: r.get(7),
+                        received_at: r.get(8),
+                    }),
+                    key_change: r.get::<_, Option<String>>(9).map(|sub| KeyChangeColumns {
+                        sub,
+                        old_thumbprint: r.get(10),
+                        new_thumbprint: r.get(11),
+                        changed_at: r.get::<_, i64>(12) as u64,
+                    }),
+                })
+                .collect())
+        })
+    }
+
+    fn stored_level(&self, level: u8) -> StoreResult<Vec<(u64, Vec<u8>)>> {
+        self.readers.with(|client| {
+            Ok(client
+                .query(
+                    "SELECT idx, hash FROM nodes WHERE level = $1 ORDER BY idx",
+                    &[&(level as i16)],
+                )?
+                .into_iter()
+                .map(|r| (r.get::<_, i64>(0) as u64, r.get(1)))
+                .collect())
         })
     }
 

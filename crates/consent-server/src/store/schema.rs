@@ -9,17 +9,33 @@
 //!
 //! Version 2 adds `nodes`, the roots of the Merkle tree's complete subtrees; its
 //! migration computes them for every leaf already in the ledger.
+//!
+//! Version 3 adds `signed_head`, the last tree head the server signed. The migration
+//! stores [`TO_ADOPT`] there, since it has no key to sign with: the first start
+//! adopts the tree it finds (after checking every leaf and node against each other)
+//! and signs it. Written in the migration's transaction rather than left for that
+//! start, so that a start killed between the two still finds it. It also gives
+//! `key_changes` an `idx`: a key change is a ledger leaf from then on.
 
 use super::{StoreError, StoreResult};
 
 /// The schema this server writes (see `schema/*.sql`).
-pub const CURRENT: i64 = 2;
+pub const CURRENT: i64 = 3;
 
 /// The SQLite schema at [`CURRENT`].
 pub const SQLITE: &str = include_str!("schema/sqlite.sql");
 
 /// The PostgreSQL schema at [`CURRENT`]: the same tables and columns as [`SQLITE`].
 pub const POSTGRES: &str = include_str!("schema/postgres.sql");
+
+/// The head a migration to version 3 stores: no checkpoint, which tells the start-up
+/// audit to adopt the tree it finds (`crate::ledger::audit`).
+pub const TO_ADOPT: super::SignedHead = super::SignedHead {
+    size: 0,
+    root: [0; 32],
+    checkpoint: String::new(),
+    signed_at: 0,
+};
 
 /// What an existing database says about its schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -37,6 +37,8 @@ struct Inner {
     /// The right edge of the committed tree, for O(log n) appends: one process owns a
     /// SQLite ledger, so this is exact.
     frontier: Frontier,
+    /// Signs the head each appending commit leaves; none until the server sets it.
+    sealer: Option<Arc<dyn HeadSigner>>,
 }
 
 /// Read-only connections, opened as readers need them and kept for the next: a
@@ -117,7 +119,11 @@ impl SqliteStore {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .push(first);
-        let inner = Arc::new(Mutex::new(Inner { conn, frontier }));
+        let inner = Arc::new(Mutex::new(Inner {
+            conn,
+            frontier,
+            sealer: None,
+        }));
         let writing = inner.clone();
         let writer = Writer::spawn("sqlite-ledger", move |batch| {
             append_round(&mut lock(&writing), batch)
@@ -272,6 +278,16 @@ fn migrate(conn: &Connection, from: i64) -> StoreResult<()> {
             conn.execute_batch(schema::SQLITE)?;
             backfill_nodes(conn)
         }
+        2 => {
+            // The schema (idempotent) creates `signed_head`, with a head to adopt (see
+            // `schema::TO_ADOPT`); key changes become leaves, their rows point at them.
+            conn.execute_batch(schema::SQLITE)?;
+            conn.execute_batch(
+                "ALTER TABLE key_changes ADD COLUMN idx INTEGER REFERENCES ledger(idx);
+                 CREATE UNIQUE INDEX key_changes_idx ON key_changes(idx);",
+            )?;
+            put_head(conn, &schema::TO_ADOPT)
+        }
         other => Err(schema::no_migration(other)),
     }
 }
@@ -338,18 +354,7 @@ impl LedgerTx for SqliteTx<'_> {
         )
     }
 
-    fn bind_key(
-        &mut self,
-        sub: &str,
-        thumbprint: &str,
-        previous: Option<&str>,
-        now: u64,
-    ) -> StoreResult<()> {
-        if let Some(old) = previous {
-            let sql = "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at)
-                       VALUES (?1, ?2, ?3, ?4)";
-            run(self.0, sql, params![sub, old, thumbprint, now as i64])?;
-        }
+    fn bind_key(&mut self, sub: &str, thumbprint: &str, now: u64) -> StoreResult<()> {
         let sql = "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES (?1, ?2, ?3)
                    ON CONFLICT(sub) DO UPDATE SET thumbprint = excluded.thumbprint,
                    bound_at = excluded.bound_at";
@@ -374,19 +379,22 @@ impl LedgerTx for SqliteTx<'_> {
         Ok(out)
     }
 
+    fn append_key_change(&mut self, k: &NewKeyChange) -> StoreResult<()> {
+        insert_leaf(self.0, k.index, k.leaf, k.leaf_hash, k.nodes)?;
+        let sql = "INSERT INTO key_changes (sub, old_thumbprint, new_thumbprint, changed_at, idx)
+                   VALUES (?1, ?2, ?3, ?4, ?5)";
+        let row = params![
+            k.sub,
+            k.old_thumbprint,
+            k.new_thumbprint,
+            k.changed_at as i64,
+            k.index as i64
+        ];
+        run(self.0, sql, row).map(|_| ())
+    }
+
     fn append(&mut self, d: &NewDecision) -> StoreResult<()> {
-        run(
-            self.0,
-            "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, ?2, ?3)",
-            params![d.index as i64, d.leaf, d.leaf_hash.to_vec()],
-        )?;
-        for (id, hash) in d.nodes {
-            run(
-                self.0,
-                "INSERT INTO nodes (level, idx, hash) VALUES (?1, ?2, ?3)",
-                params![id.level, id.index as i64, hash.to_vec()],
-            )?;
-        }
+        insert_leaf(self.0, d.index, d.leaf, d.leaf_hash, d.nodes)?;
         run(
             self.0,
             "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
@@ -406,11 +414,38 @@ impl LedgerTx for SqliteTx<'_> {
     }
 }
 
+/// A leaf and the tree nodes it completes.
+fn insert_leaf(
+    conn: &Connection,
+    index: u64,
+    leaf: &str,
+    leaf_hash: &Hash,
+    nodes: &[(NodeId, Hash)],
+) -> StoreResult<()> {
+    run(
+        conn,
+        "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, ?2, ?3)",
+        params![index as i64, leaf, leaf_hash.to_vec()],
+    )?;
+    for (id, hash) in nodes {
+        run(
+            conn,
+            "INSERT INTO nodes (level, idx, hash) VALUES (?1, ?2, ?3)",
+            params![id.level, id.index as i64, hash.to_vec()],
+        )?;
+    }
+    Ok(())
+}
+
 /// One group commit: every job of `batch` in one transaction, each in a savepoint of
 /// its own (a refusal or an error rolls back that one only), one commit, then every
 /// job is finished. Nobody hears back before the commit is durable.
 fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
-    let Inner { conn, frontier } = inner;
+    let Inner {
+        conn,
+        frontier,
+        sealer,
+    } = inner;
     let mut tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
         Ok(tx) => tx,
         Err(e) => {
@@ -438,7 +473,14 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
         }
         ran.push((job, result));
     }
-    match tx.commit() {
+    // One signed head per round, in its transaction: what the next start checks.
+    let sealed = match sealer {
+        Some(sealer) if staged.size() != frontier.size() => {
+            put_head(&tx, &sealer.sign_head(staged.size(), &staged.root()))
+        }
+        _ => Ok(()),
+    };
+    match sealed.and_then(|()| Ok(tx.commit()?)) {
         Ok(()) => {
             *frontier = staged;
             for (job, result) in ran {
@@ -446,12 +488,28 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
             }
         }
         Err(e) => {
-            let e = StoreError::from(e);
             for (job, _) in ran {
                 job.finish(Err(e.clone()));
             }
         }
     }
+}
+
+/// Stores `head` as the last signed one.
+fn put_head(conn: &Connection, head: &SignedHead) -> StoreResult<()> {
+    run(
+        conn,
+        "INSERT INTO signed_head (id, size, root, checkpoint, signed_at) VALUES (1, ?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET size = excluded.size, root = excluded.root,
+         checkpoint = excluded.checkpoint, signed_at = excluded.signed_at",
+        params![
+            head.size as i64,
+            head.root.to_vec(),
+            head.checkpoint,
+            head.signed_at as i64
+        ],
+    )
+    .map(|_| ())
 }
 
 impl Storage for SqliteStore {
@@ -505,20 +563,24 @@ impl Storage for SqliteStore {
         self.writer.submit_job(job);
     }
 
-    fn history(&self, sub: &str) -> StoreResult<Vec<DecisionRow>> {
+    fn subject_leaves(&self, sub: &str, latest_only: bool) -> StoreResult<Vec<StoredLeaf>> {
         self.readers.with(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT idx, jti, choice, notice, received_at, token FROM decisions
-                 WHERE sub = ?1 ORDER BY idx",
-            )?;
+            let mut stmt = conn.prepare_cached(if latest_only {
+                "SELECT l.idx, l.leaf, l.leaf_hash FROM decisions d JOIN ledger l ON l.idx = d.idx
+                 WHERE d.sub = ?1 ORDER BY d.idx DESC LIMIT 1"
+            } else {
+                "SELECT idx, leaf, leaf_hash FROM ledger WHERE idx IN (
+                   SELECT idx FROM decisions WHERE sub = ?1
+                   UNION ALL SELECT idx FROM key_changes WHERE sub = ?1 AND idx IS NOT NULL)
+                 ORDER BY idx"
+            })?;
             let rows = stmt.query_map([sub], |r| {
-                Ok(DecisionRow {
+                Ok(StoredLeaf {
                     index: r.get::<_, i64>(0)? as u64,
-                    jti: r.get(1)?,
-                    choice: r.get(2)?,
-                    notice: serde_json::from_str(&r.get::<_, String>(3)?).unwrap_or_default(),
-                    received_at: r.get(4)?,
-                    token: r.get(5)?,
+                    leaf: r.get(1)?,
+                    leaf_hash: r.get(2)?,
+                    decision: None,
+                    key_change: None,
                 })
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
@@ -542,6 +604,93 @@ impl Storage for SqliteStore {
             [sessions_before as i64],
         )?;
         Ok((nonces + sessions) as u64)
+    }
+
+    fn sign_heads_with(&self, signer: Arc<dyn HeadSigner>) {
+        self.lock().sealer = Some(signer);
+    }
+
+    fn signed_head(&self) -> StoreResult<Option<SignedHead>> {
+        self.readers.with(|conn| {
+            let row = one_row(
+                conn,
+                "SELECT size, root, checkpoint, signed_at FROM signed_head WHERE id = 1",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, Vec<u8>>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, i64>(3)?,
+                    ))
+                },
+            )?;
+            row.map(|(size, root, checkpoint, signed_at)| {
+                Ok(SignedHead {
+                    size: size as u64,
+                    root: to_hash(root, size)?,
+                    checkpoint,
+                    signed_at: signed_at as u64,
+                })
+            })
+            .transpose()
+        })
+    }
+
+    fn put_signed_head(&self, head: &SignedHead) -> StoreResult<()> {
+        put_head(&self.lock().conn, head)
+    }
+
+    fn stored_leaves(&self, start: u64, end: u64) -> StoreResult<Vec<StoredLeaf>> {
+        self.readers.with(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT l.idx, l.leaf, l.leaf_hash, d.jti, d.sub, d.choice, d.notice, d.token,
+                        d.received_at, k.sub, k.old_thumbprint, k.new_thumbprint, k.changed_at
+                 FROM ledger l LEFT JOIN decisions d ON d.idx = l.idx
+                 LEFT JOIN key_changes k ON k.idx = l.idx
+                 WHERE l.idx >= ?1 AND l.idx < ?2 ORDER BY l.idx",
+            )?;
+            let rows = stmt.query_map(params![start as i64, end as i64], |r| {
+                let jti: Option<String> = r.get(3)?;
+                let decision = match jti {
+                    None => None,
+                    Some(jti) => Some(DecisionColumns {
+                        jti,
+                        sub: r.get(4)?,
+                        choice: r.get(5)?,
+                        notice: r.get(6)?,
+                        token: r.get(7)?,
+                        received_at: r.get(8)?,
+                    }),
+                };
+                let key_change = match r.get::<_, Option<String>>(9)? {
+                    None => None,
+                    Some(sub) => Some(KeyChangeColumns {
+                        sub,
+                        old_thumbprint: r.get(10)?,
+                        new_thumbprint: r.get(11)?,
+                        changed_at: r.get::<_, i64>(12)? as u64,
+                    }),
+                };
+                Ok(StoredLeaf {
+                    index: r.get::<_, i64>(0)? as u64,
+                    leaf: r.get(1)?,
+                    leaf_hash: r.get(2)?,
+                    decision,
+                    key_change,
+                })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+    }
+
+    fn stored_level(&self, level: u8) -> StoreResult<Vec<(u64, Vec<u8>)>> {
+        self.readers.with(|conn| {
+            let mut stmt =
+                conn.prepare_cached("SELECT idx, hash FROM nodes WHERE level = ?1 ORDER BY idx")?;
+            let rows = stmt.query_map([level], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>> {
@@ -679,6 +828,37 @@ mod tests {
                 assert_eq!(c.proof, merkle::consistency_proof(i + 1, tree));
             }
         }
+    }
+
+    #[test]
+    fn a_migrated_ledger_is_adopted_even_when_the_start_that_migrated_it_died() {
+        use crate::ledger::{audit, LedgerSigner};
+        use consent_core::merkle::leaf_hash;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        {
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(UNVERSIONED).unwrap();
+            for i in 0..5u32 {
+                let leaf = format!("{{\"old\":{i}}}");
+                old.execute(
+                    "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES (?1, ?2, ?3)",
+                    params![i, leaf, leaf_hash(leaf.as_bytes()).to_vec()],
+                )
+                .unwrap();
+            }
+        }
+        // Migrated, then stopped before any audit ran.
+        drop(SqliteStore::open(&path).unwrap());
+        let store = SqliteStore::open(&path).unwrap();
+        let signer = LedgerSigner::load_or_create(dir.path(), "o").unwrap();
+        let first = audit(&store, &signer).unwrap();
+        assert_eq!((first.size, first.adopted), (5, true));
+        let head = store.signed_head().unwrap().unwrap();
+        assert_eq!(head.size, 5);
+        assert!(crate::ledger::verify_head(&signer, &head).is_ok());
+        let again = audit(&store, &signer).unwrap();
+        assert_eq!((again.size, again.adopted), (5, false));
     }
 
     #[test]

@@ -116,19 +116,78 @@ async fn concurrent_submissions_lose_nothing_and_duplicate_nothing(backend: Back
     server.stop().await;
 }
 
-async fn a_new_device_key_is_accepted_and_logged_as_a_key_change(backend: Backend) {
+async fn a_new_device_key_is_a_ledger_entry_proved_and_exported(backend: Backend) {
     let mut server = TestServer::on(backend).start().await;
     let mut c = server.signed_in("adele").await;
-    assert_eq!(c.decide(Choice::NotNow).await.0, StatusCode::CREATED);
+    let (status, before, _) = c.decide(Choice::NotNow).await;
+    assert_eq!(status, StatusCode::CREATED);
     c.key = SigningKey::random(&mut rand_core::OsRng);
-    assert_eq!(c.decide(Choice::LinkedinOnly).await.0, StatusCode::CREATED);
+    let (status, after, token) = c.decide(Choice::LinkedinOnly).await;
+    assert_eq!(status, StatusCode::CREATED, "{after}");
+    // The change sits between the two decisions, appended with the second.
+    assert_eq!(before["index"], 0);
+    assert_eq!(after["index"], 2);
+
+    let export = c.text("/v1/decisions/export").await;
+    let lines: Vec<Value> = export
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{export}");
+    let change = &lines[1];
+    assert_eq!(change["kind"], "key_change", "{change}");
+    assert_eq!(change["index"], 1);
+    assert_eq!(change["old_key_thumbprint"], before["key_thumbprint"]);
+    assert_eq!(change["new_key_thumbprint"], after["key_thumbprint"]);
+    assert_eq!(change["changed_at"], after["received_at"]);
+    assert_eq!(lines[2]["choice"], "linkedin_only");
+
+    // Its holder rebuilds the leaf from the export line and proves it against the
+    // signed checkpoint of the second decision's receipt, trusting only the key.
+    let sub = c.get("/v1/decisions/current").await["sub"].clone();
+    let leaf = consent_core::leaf::key_change(
+        sub.as_str().unwrap(),
+        change["old_key_thumbprint"].as_str().unwrap(),
+        change["new_key_thumbprint"].as_str().unwrap(),
+        change["changed_at"].as_str().unwrap(),
+    );
+    let key = c.get("/.well-known/consent-ledger-key").await;
+    let checkpoint = check_receipt(&after, &token, &key).unwrap();
+    let proof = c
+        .get(&format!(
+            "/v1/ledger/proof/inclusion?index=1&size={}",
+            checkpoint.size
+        ))
+        .await;
+    assert!(merkle::verify_inclusion(
+        1,
+        checkpoint.size,
+        &merkle::leaf_hash(leaf.as_bytes()),
+        &crate::support::hashes(&proof["inclusion_proof"]),
+        &checkpoint.root
+    ));
+
+    // The audit at the next start takes it, and the export is unchanged.
+    server.restart().await;
+    let c = c.on(&server);
+    assert_eq!(c.text("/v1/decisions/export").await, export);
     server.stop().await;
-    assert_eq!(server.store().count("key_changes"), 1);
+    assert_eq!(server.store().count("key_changes WHERE idx = 1"), 1);
+
+    // Its row is checked against its leaf like a decision's.
+    server
+        .store()
+        .execute("UPDATE key_changes SET old_thumbprint = new_thumbprint");
+    let refused = server.try_restart().await.unwrap_err();
+    assert!(
+        refused.contains("leaf 1: its key change row differs from the ledger entry"),
+        "{refused}"
+    );
 }
 
 on_both_backends!(
     a_decision_is_recorded_with_a_verifiable_receipt,
     a_resent_token_gets_the_same_receipt_once,
     concurrent_submissions_lose_nothing_and_duplicate_nothing,
-    a_new_device_key_is_accepted_and_logged_as_a_key_change,
+    a_new_device_key_is_a_ledger_entry_proved_and_exported,
 );

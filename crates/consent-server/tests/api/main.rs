@@ -39,3 +39,4 @@ mod session_cookie;
 mod sessions;
 mod static_files;
 mod sweep;
+mod tamper;

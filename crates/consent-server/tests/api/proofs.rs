@@ -1,7 +1,8 @@
 //! Proofs as served from the stored tree nodes: for every tree size up to 70, every
 //! inclusion and consistency proof is exactly what the whole tree gives and verifies
 //! with consent-core's verifier; a ledger written at schema version 1 gets its nodes
-//! on upgrade and proves what it proved; and reads are answered while the ledger's
+//! on upgrade and proves what it proved; one written at version 2 gets its tree head
+//! signed at its first start, which later starts check; and reads are answered while the ledger's
 //! writer waits for its lock.
 
 use crate::support::{b64, check_receipt, hashes, Backend, TestServer};
@@ -150,7 +151,7 @@ async fn a_version_1_ledger_migrates_and_proves_what_it_proved(backend: Backend)
         .collect();
     assert_eq!(public_leaves(&c, 37).await, leaves);
     every_proof_matches_the_whole_tree(&c, &leaves).await;
-    assert_eq!(server.store().count("schema_version WHERE version = 2"), 1);
+    assert_eq!(server.store().count("schema_version WHERE version = 3"), 1);
 
     // The tree grows on from there: the next decision is leaf 37, and its tree
     // extends the migrated one.
@@ -168,6 +169,62 @@ async fn a_version_1_ledger_migrates_and_proves_what_it_proved(backend: Backend)
         &hashes(&p["consistency_proof"])
     ));
     server.stop().await;
+}
+
+/// Bytes as an SQL literal of `backend`'s binary type.
+fn sql_bytes(backend: Backend, bytes: &[u8]) -> String {
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    match backend {
+        Backend::Sqlite => format!("X'{hex}'"),
+        Backend::Postgres => format!("'\\x{hex}'::bytea"),
+    }
+}
+
+async fn a_version_2_ledger_gets_its_head_signed_at_first_start_and_checked_after(
+    backend: Backend,
+) {
+    let schema = match backend {
+        Backend::Sqlite => include_str!("../support/schema_v2/sqlite.sql"),
+        Backend::Postgres => include_str!("../support/schema_v2/postgres.sql"),
+    };
+    let leaves: Vec<_> = (0..9)
+        .map(|i| merkle::leaf_hash(old_leaf(i).as_bytes()))
+        .collect();
+    let mut sql = version_1_ledger(backend, 9).replace("VALUES (1, 1)", "VALUES (1, 2)");
+    for (id, hash) in consent_server::ledger::tree::all_nodes(&leaves) {
+        sql.push_str(&format!(
+            "INSERT INTO nodes (level, idx, hash) VALUES ({}, {}, {});\n",
+            id.level,
+            id.index,
+            sql_bytes(backend, &hash)
+        ));
+    }
+    let mut server = TestServer::on(backend)
+        .with_store(move |store| store.execute(&format!("{schema}\n{sql}")))
+        .start()
+        .await;
+    let c = server.signed_in("adele").await;
+    let checkpoint = c.text("/v1/ledger/checkpoint").await;
+    assert!(checkpoint.contains("\n9\n"), "{checkpoint}");
+    assert_eq!(server.store().count("schema_version WHERE version = 3"), 1);
+    assert_eq!(
+        server.store().texts("signed_head", "checkpoint"),
+        [checkpoint],
+        "the migrated tree's head, signed at the first start"
+    );
+    let (status, receipt, _) = c.decide(Choice::NotNow).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let signed = server.store().texts("signed_head", "checkpoint");
+    assert!(signed[0].contains("\n10\n"), "each commit signs its head");
+
+    // From now on the head must be there: deleting it is tampering, not a migration.
+    server.stop().await;
+    server.store().execute("DELETE FROM signed_head");
+    let refused = server.try_restart().await.unwrap_err();
+    assert!(
+        refused.contains("no signed tree head is stored, but the ledger holds 10 leaves"),
+        "{refused}"
+    );
 }
 
 /// The reads anyone can make, each answered `200`.
@@ -223,5 +280,6 @@ async fn reads_are_answered_while_the_writer_waits_for_its_lock(backend: Backend
 on_both_backends!(
     every_proof_up_to_70_leaves_is_the_whole_trees,
     a_version_1_ledger_migrates_and_proves_what_it_proved,
+    a_version_2_ledger_gets_its_head_signed_at_first_start_and_checked_after,
     reads_are_answered_while_the_writer_waits_for_its_lock,
 );

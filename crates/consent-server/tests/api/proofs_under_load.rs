@@ -13,7 +13,7 @@ const FILLED: u64 = 5_000;
 
 /// What `support/fill.rs` puts at `index`.
 fn filler(index: u64) -> merkle::Hash {
-    merkle::leaf_hash(format!("{{\"filler\":{index}}}").as_bytes())
+    merkle::leaf_hash(crate::support::fill::filler_leaf(index).as_bytes())
 }
 
 async fn proofs_served_under_load_verify_and_every_decision_gets_its_receipt(backend: Backend) {

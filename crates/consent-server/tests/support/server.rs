@@ -167,6 +167,14 @@ impl TestServer {
             .unwrap();
     }
 
+    /// [`TestServer::restart`], but a server that refuses to start is an answer rather
+    /// than a failed test: its error, and this one stays stopped.
+    pub async fn try_restart(&mut self) -> Result<(), String> {
+        self.stop().await;
+        *self = TestServer::launch(self.store.clone(), self.config.clone()).await?;
+        Ok(())
+    }
+
     /// A second server sharing this one's data directory and database, as instances
     /// behind a load balancer do.
     pub async fn another_instance(&self) -> TestServer {

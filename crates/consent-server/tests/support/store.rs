@@ -139,13 +139,13 @@ impl TestStore {
     /// `fill.rs`), before a server opens it.
     pub fn fill_ledger(&self, count: u64) {
         use consent_server::store::{PostgresStore, SqliteStore, Storage};
-        let (url, path) = (self.database_url(), self.sqlite_path());
+        let (url, path, data) = (self.database_url(), self.sqlite_path(), self.data_dir());
         std::thread::spawn(move || {
             let store: Box<dyn Storage> = match url {
                 Some(url) => Box::new(PostgresStore::connect(&url).unwrap()),
                 None => Box::new(SqliteStore::open(&path).unwrap()),
             };
-            super::fill::fill(&*store, count).unwrap();
+            super::fill::fill(&*store, count, &data).unwrap();
         })
         .join()
         .unwrap()

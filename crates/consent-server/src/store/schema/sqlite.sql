@@ -1,4 +1,4 @@
--- The SQLite schema, version 2 (see ../schema.rs). Same table and column names as
+-- The SQLite schema, version 3 (see ../schema.rs). Same table and column names as
 -- postgres.sql; the types differ on purpose: SQLite has INTEGER, BLOB and 0/1 where
 -- PostgreSQL has BIGINT, BYTEA and BOOLEAN.
 --
@@ -68,9 +68,25 @@ CREATE TABLE IF NOT EXISTS key_bindings (
   bound_at INTEGER NOT NULL
 );
 
+-- A subject's device key changes. Since schema 3 each is also a ledger leaf
+-- (idx; NULL for a change logged before, when it was only this row).
 CREATE TABLE IF NOT EXISTS key_changes (
   sub TEXT NOT NULL,
   old_thumbprint TEXT NOT NULL,
   new_thumbprint TEXT NOT NULL,
-  changed_at INTEGER NOT NULL
+  changed_at INTEGER NOT NULL,
+  idx INTEGER UNIQUE REFERENCES ledger(idx)
+);
+CREATE INDEX IF NOT EXISTS key_changes_sub ON key_changes(sub);
+
+-- The last tree head the server signed, rewritten in the transaction of every commit
+-- that appends: on start the server recomputes the tree from the leaves and refuses to
+-- run if it no longer matches. checkpoint is the signed note (C2SP tlog-checkpoint)
+-- over size and root; signed_at is Unix seconds.
+CREATE TABLE IF NOT EXISTS signed_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  size INTEGER NOT NULL,
+  root BLOB NOT NULL,
+  checkpoint TEXT NOT NULL,
+  signed_at INTEGER NOT NULL
 );
