@@ -3,7 +3,6 @@
 // audit page in both its views.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -52,29 +51,6 @@ test("a click synthesised by a page script decides nothing", async () => {
   assert.equal(await dialog(page).count(), 1, "still asking");
   assert.equal((await page.evaluate(() => window.__decisions)).length, 0);
   await context.close();
-});
-
-test("a decision on an older notice version does not count: the user is asked again", async () => {
-  const { context, page } = await openDemo(browser, backend, "alex");
-  await page.click("#show-linkedin");
-  await choice(page, "linkedin_only").click();
-  await decided(page, 1);
-  await context.close();
-  // Rewrite history as if the decision had been made on notice version 0.
-  await backend.stop();
-  const py = spawnSync("python3", ["-c", `
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-db.execute("UPDATE decisions SET notice = json_set(notice, '$.ver', 0)")
-db.commit()
-`, join(backend.dataDir, "ledger.sqlite3")], { encoding: "utf8" });
-  assert.equal(py.status, 0, py.stderr);
-  await backend.start();
-  const again = await openDemo(browser, backend, "alex");
-  await again.page.locator("#show-linkedin").waitFor();
-  await again.page.click("#show-linkedin");
-  await dialog(again.page).waitFor();
-  await again.context.close();
 });
 
 async function axe(page) {
