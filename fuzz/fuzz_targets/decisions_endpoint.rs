@@ -15,7 +15,7 @@ use axum::extract::ConnectInfo;
 use axum::http::{header, Request};
 use consent_core::token::base64url;
 use consent_server::config::Config;
-use consent_server::ledger::LedgerSigner;
+use consent_server::ledger::{LatestSeen, LedgerSigner};
 use consent_server::state::AppState;
 use consent_server::store::{Notices, SqliteStore};
 use consent_server::subject::SubjectKey;
@@ -47,9 +47,12 @@ fn server() -> &'static Server {
         };
         let store = SqliteStore::open(&data.path().join("ledger.sqlite3")).unwrap();
         store.keep_published(1_800_000_000).unwrap();
-        let signer = LedgerSigner::load_or_create(data.path(), &config.origin).unwrap();
+        let signer = Arc::new(LedgerSigner::load_or_create(data.path(), &config.origin).unwrap());
+        // As at start-up: the audit says which decision is each subject's latest.
+        let audited = consent_server::ledger::audit(&store, &signer).unwrap();
         let subjects = SubjectKey::load_or_create(data.path()).unwrap();
-        let state = AppState::new(config, Arc::new(store), signer, subjects);
+        let seen = LatestSeen::new(audited.latest);
+        let state = AppState::new(config, Arc::new(store), signer, subjects, seen);
         let app = consent_server::app::router(Arc::new(state));
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
