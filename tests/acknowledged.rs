@@ -7,6 +7,7 @@
 mod common;
 use common::fake_backend::fake;
 use common::*;
+use consent_core::catalogue;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -49,7 +50,9 @@ async fn a_refused_decision_can_be_answered_again_and_the_user_sees_why() {
         find(&host, "[data-record=not-recorded]").is_some()
     })
     .await;
-    assert!(text(&host, "[data-record=not-recorded]").contains("already answered"));
+    // The user reads why in their own words; the host got the backend's (above).
+    let reasons = &catalogue::notice("en").status.reasons;
+    assert!(text(&host, "[data-record=not-recorded]").contains(reasons.refused));
 
     // Answered again, on a fresh challenge, and acknowledged this time.
     click(&host, "button[data-action=retry]");

@@ -49,6 +49,22 @@ async fn a_dutch_reader_sees_signs_and_is_told_dutch() {
     assert_eq!(get_str(&outcome, "lang"), "nl");
     assert_eq!(get_str(&outcome, "notice.lang"), "nl");
     assert_eq!(get_str(&outcome, "notice.sha256"), nl.reference().sha256);
+    // What the user is told afterwards is Dutch too, the date as a Dutch reader writes it.
+    wait_until("the status line", || find(&host, ".record-when").is_some()).await;
+    let label = nl.choice(consent_core::Choice::LinkedinOnly).unwrap().label;
+    assert!(text(&host, ".record").contains(label));
+    let when = text(&host, ".record-when");
+    assert!(
+        when.starts_with(nl.status.recorded_on.split('{').next().unwrap()),
+        "{when}"
+    );
+    let month = |locale: &str| {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"month".into(), &"long".into()).unwrap();
+        String::from(js_sys::Date::new_0().to_locale_string(locale, &options))
+    };
+    assert!(when.contains(&month("nl")), "{when}");
+    assert!(!when.contains(&month("en")), "{when}");
     // Later challenges name the chosen locale and ask for no text.
     let asked = f.last_request.borrow().clone();
     assert!(

@@ -170,9 +170,17 @@ async fn after_a_choice_the_user_sees_it_was_recorded() {
     let status = find(&host, ".record").expect("a status after the choice");
     assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
     assert_eq!(
-        status.text_content().unwrap(),
-        "Your choice is recorded: Connect both ways.Dismiss"
+        text(&host, ".record p"),
+        "Your choice is recorded: Connect both ways."
     );
+    // When, as an English reader writes it (the browser's Intl, not the device's format).
+    let when = text(&host, ".record-when");
+    assert!(
+        when.starts_with("Recorded on ") && when.ends_with('.'),
+        "{when}"
+    );
+    let year = js_sys::Date::new_0().get_full_year().to_string();
+    assert!(when.contains(&year), "{when}");
     click(&host, ".record button[data-action=dismiss]");
     settle().await;
     assert!(find(&host, ".record").is_none());
@@ -194,9 +202,11 @@ async fn a_refused_choice_says_why_and_can_be_made_again() {
     assert_eq!(status.get_attribute("role").as_deref(), Some("alert"));
     let said = status.text_content().unwrap();
     assert!(said.contains("was not recorded"), "{said}");
+    let reasons = &catalogue::notice("en").status.reasons;
+    assert!(said.contains(reasons.refused), "{said}");
     assert!(
-        said.contains("this challenge was already answered"),
-        "{said}"
+        get_str(&errors.last(), "message").contains("this challenge was already answered"),
+        "the host hears the backend's own words"
     );
     assert!(JsFuture::from(pending).await.is_err());
     fake.set(Mode::Up);

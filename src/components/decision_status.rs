@@ -10,10 +10,10 @@ pub enum Record {
     Sending(Choice),
     /// Kept on this device until the backend can be reached.
     Queued(Choice),
-    /// The backend acknowledged it.
-    Recorded(Choice),
-    /// The backend refused it, or it could not be signed; `reason` says why.
-    NotRecorded { choice: Choice, reason: AttrValue },
+    /// The backend acknowledged it, at `at_ms` (ms since the epoch).
+    Recorded { choice: Choice, at_ms: f64 },
+    /// The backend refused it, or it could not be signed; `code` is the problem's.
+    NotRecorded { choice: Choice, code: AttrValue },
 }
 
 #[derive(Properties, PartialEq)]
@@ -38,9 +38,18 @@ pub fn DecisionStatus(props: &DecisionStatusProps) -> Html {
     let (state, text) = match record {
         Record::Sending(_) => ("sending", s.sending.to_owned()),
         Record::Queued(_) => ("queued", s.queued.to_owned()),
-        Record::Recorded(Choice::Withdraw) => ("recorded", s.withdrawn.to_owned()),
-        Record::Recorded(c) => ("recorded", fill(s.recorded, label(*c))),
-        Record::NotRecorded { reason, .. } => ("not-recorded", fill(s.not_recorded, reason)),
+        Record::Recorded {
+            choice: Choice::Withdraw,
+            ..
+        } => ("recorded", s.withdrawn.to_owned()),
+        Record::Recorded { choice, .. } => ("recorded", fill(s.recorded, label(*choice))),
+        Record::NotRecorded { code, .. } => ("not-recorded", fill(s.not_recorded, s.reason(code))),
+    };
+    let when = match record {
+        Record::Recorded { at_ms, .. } => {
+            Some(fill(s.recorded_on, &local_time(*at_ms, props.notice.lang)))
+        }
+        _ => None,
     };
     let failed = matches!(record, Record::NotRecorded { .. });
     let retry = {
@@ -48,7 +57,7 @@ pub fn DecisionStatus(props: &DecisionStatusProps) -> Html {
         let choice = match record {
             Record::Sending(c)
             | Record::Queued(c)
-            | Record::Recorded(c)
+            | Record::Recorded { choice: c, .. }
             | Record::NotRecorded { choice: c, .. } => *c,
         };
         move |e: MouseEvent| {
@@ -68,6 +77,9 @@ pub fn DecisionStatus(props: &DecisionStatusProps) -> Html {
     html! {
         <div class="record" data-record={state} role={if failed { "alert" } else { "status" }}>
             <p>{ text }</p>
+            if let Some(when) = when {
+                <p class="record-when">{ when }</p>
+            }
             <div class="record-actions">
                 if failed {
                     <button type="button" data-action="retry" onclick={retry}>{ s.try_again }</button>
@@ -76,6 +88,14 @@ pub fn DecisionStatus(props: &DecisionStatusProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// `at_ms` as a date and time the reader of `locale` writes, by the browser's `Intl`.
+fn local_time(at_ms: f64, locale: &str) -> String {
+    let options = crate::js::object(&[("dateStyle", "long".into()), ("timeStyle", "short".into())]);
+    js_sys::Date::new(&at_ms.into())
+        .to_locale_string(locale, &options)
+        .into()
 }
 
 /// `template` with its one `{name}` placeholder replaced by `value`. Split on the

@@ -17,8 +17,9 @@ use yew::prelude::*;
 pub enum RecordAction {
     Decided(Choice),
     Queued(Choice),
-    Acknowledged(Choice),
-    /// A `consent:error`: only a decision on its way can fail.
+    /// The backend acknowledged the choice, at this time (ms since the epoch).
+    Acknowledged(Choice, f64),
+    /// A `consent:error`, with its problem code: only a decision on its way can fail.
     Failed(AttrValue),
     Dismiss,
 }
@@ -38,9 +39,9 @@ impl Reducible for RecordState {
         let next = match action {
             RecordAction::Decided(c) => Some(Record::Sending(c)),
             RecordAction::Queued(c) => Some(Record::Queued(c)),
-            RecordAction::Acknowledged(c) => Some(Record::Recorded(c)),
-            RecordAction::Failed(reason) => match in_flight {
-                Some(choice) => Some(Record::NotRecorded { choice, reason }),
+            RecordAction::Acknowledged(choice, at_ms) => Some(Record::Recorded { choice, at_ms }),
+            RecordAction::Failed(code) => match in_flight {
+                Some(choice) => Some(Record::NotRecorded { choice, code }),
                 None => return self,
             },
             RecordAction::Dismiss => None,
@@ -78,10 +79,12 @@ pub fn use_record(anchor: NodeRef, state: &State) -> UseReducerHandle<RecordStat
                 let choice =
                     || crate::js::get_str(&detail, "choice").and_then(|c| Choice::parse(&c));
                 let action = match e.type_().as_str() {
-                    "consent:decision" => choice().map(RecordAction::Acknowledged),
+                    "consent:decision" => {
+                        choice().map(|c| RecordAction::Acknowledged(c, js_sys::Date::now()))
+                    }
                     "consent:pending" => choice().map(RecordAction::Queued),
                     "consent:error" => Some(RecordAction::Failed(
-                        crate::js::get_str(&detail, "message")
+                        crate::js::get_str(&detail, "code")
                             .unwrap_or_default()
                             .into(),
                     )),

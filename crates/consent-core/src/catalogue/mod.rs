@@ -34,7 +34,7 @@ pub use kept::{Frozen, Kept, Published};
 pub use links::{check_href, LinkKey, LinkOverrides, MAX_HREF_LEN};
 pub use text::{
     CategoryText, ChangesText, ChoiceText, DirectionText, Fact, LinkText, ManageText, Mark, Notice,
-    Point, PromptText, StatusText, TextCountError, UnavailableText,
+    Point, PromptText, ReasonText, StatusText, TextCountError, UnavailableText,
 };
 
 use serde::{Deserialize, Serialize};

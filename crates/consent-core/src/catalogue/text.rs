@@ -156,6 +156,43 @@ pub struct StatusText {
     pub not_recorded: &'static str,
     pub try_again: &'static str,
     pub dismiss: &'static str,
+    /// `{date}` stands for when the choice was recorded, written by the browser
+    /// (`Intl`) in the notice's locale.
+    pub recorded_on: &'static str,
+    /// What `{reason}` in [`StatusText::not_recorded`] says, by kind of failure.
+    pub reasons: ReasonText,
+}
+
+/// Why a choice was not recorded, in words for the user (the host gets the exact
+/// problem in `consent:error`).
+#[derive(Clone, Debug)]
+pub struct ReasonText {
+    pub unreachable: &'static str,
+    pub refused: &'static str,
+    pub notice_changed: &'static str,
+    pub signing: &'static str,
+    pub expired: &'static str,
+}
+
+impl StatusText {
+    /// The reason to show for a failure with this problem code (the backend's problem
+    /// type, or one of the widget's own).
+    ///
+    /// ```
+    /// let s = &consent_core::catalogue::notice("en").status;
+    /// assert_eq!(s.reason("notice-mismatch"), s.reasons.notice_changed);
+    /// assert_eq!(s.reason("nonce-replayed"), s.reasons.refused);
+    /// ```
+    pub fn reason(&self, code: &str) -> &'static str {
+        let r = &self.reasons;
+        match code {
+            "unreachable" | "store-unavailable" => r.unreachable,
+            "notice-mismatch" | "unknown-version" => r.notice_changed,
+            "signing-failed" => r.signing,
+            "nonce-expired" | "iat-skew" => r.expired,
+            _ => r.refused,
+        }
+    }
 }
 
 impl Notice {
@@ -374,6 +411,14 @@ impl Notice {
                 not_recorded: tr(self.status.not_recorded),
                 try_again: tr(self.status.try_again),
                 dismiss: tr(self.status.dismiss),
+                recorded_on: tr(self.status.recorded_on),
+                reasons: ReasonText {
+                    unreachable: tr(self.status.reasons.unreachable),
+                    refused: tr(self.status.reasons.refused),
+                    notice_changed: tr(self.status.reasons.notice_changed),
+                    signing: tr(self.status.reasons.signing),
+                    expired: tr(self.status.reasons.expired),
+                },
             },
         }
     }

@@ -280,5 +280,13 @@ pub(super) static NOTICE: Notice = Notice {
         not_recorded: "Your choice was not recorded: {reason}",
         try_again: "Try again",
         dismiss: "Dismiss",
+        recorded_on: "Recorded on {date}.",
+        reasons: ReasonText {
+            unreachable: "the consent service could not be reached. Check your connection and try again.",
+            refused: "the consent service did not accept it. Please choose again.",
+            notice_changed: "this notice has changed. Please read it again and choose.",
+            signing: "this browser could not sign your choice.",
+            expired: "the request expired. Please choose again.",
+        },
     },
 };
