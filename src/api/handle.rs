@@ -32,8 +32,8 @@ pub fn mount(element: MountTarget, options: ConsentOptions) -> Result<ConsentHan
         .dyn_into()
         .map_err(|_| JsError::new("mount: element must be an HTMLElement"))?;
     let options = Options::from_js(options.into()).map_err(|e| JsError::new(&e.to_string()))?;
-    // The default locale's notice: the shape every locale fills in, and what shows
-    // until the backend sends the reader's language with the first challenge.
+    // The notice's shape, without text: nothing opens until the backend has sent the
+    // reader's language with the first challenge.
     let notice = shown_notice(&options.links)
         .map_err(|e| JsError::new(&format!("invalid consent options: {e}")))?;
     if host.has_attribute(MOUNTED_ATTR) {

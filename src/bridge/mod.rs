@@ -52,6 +52,8 @@ pub struct HostBridge {
     failed: RefCell<Option<Refusal>>,
     /// `consent:ready` was raised.
     told_ready: Cell<bool>,
+    /// The backend has sent the notice's text in the reader's language.
+    has_text: Cell<bool>,
 }
 
 impl HostBridge {
@@ -89,6 +91,7 @@ impl HostBridge {
                 manage_when_ready: Cell::new(false),
                 failed: RefCell::new(None),
                 told_ready: Cell::new(false),
+                has_text: Cell::new(false),
             }
         })
     }
@@ -156,11 +159,15 @@ impl HostBridge {
     /// `manage()`: opens the manage view, whatever the tenant's policy: a user who
     /// connected can always disconnect.
     /// Like `prompt()`, it asks the backend again first when the last challenge could
-    /// not be had, and opens only once one is there.
+    /// not be had, and opens only once one is there (and with it the text to show).
     pub fn manage(&self) {
         if self.failed.take().is_some() {
             self.manage_when_ready.set(true);
             self.courier.retry_challenge();
+        } else if !self.has_text.get() {
+            // The widget has no words of its own: the view opens with the reader's
+            // language, which the challenge on its way brings.
+            self.manage_when_ready.set(true);
         } else if !self.manage_when_ready.get() {
             self.actions.send(Action::OpenManage);
         }
@@ -224,6 +231,7 @@ impl HostBridge {
 
     /// Shows `notice` from now on: the reader's language, once the backend has sent it.
     fn show(&self, notice: &'static Notice) {
+        self.has_text.set(true);
         if std::ptr::eq(self.notice.replace(notice), notice) {
             return;
         }

@@ -39,14 +39,14 @@ thread_local! {
     static WITH_HOST_LINKS: RefCell<Vec<&'static Notice>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The current notice in its default locale with the host's link targets in place of
-/// the defaults: the shape the reader's language fills in, and what its digest covers.
+/// The current notice's shape (no text) with the host's link targets in place of the
+/// defaults: what the reader's language fills in, until the backend sends it.
 ///
 /// ```text
 /// let notice = shown_notice(&options.links)?; // the catalogue's own when no overrides
 /// ```
 pub fn shown_notice(links: &LinkOverrides) -> Result<&'static Notice, LinkError> {
-    let base = catalogue::CURRENT[0];
+    let base = catalogue::shape();
     let shown = base.with_links(links)?;
     let same_links =
         |a: &Notice, b: &Notice| a.links.iter().zip(&b.links).all(|(x, y)| x.href == y.href);

@@ -168,6 +168,13 @@ impl Challenges {
             *self.langs.borrow_mut() = Languages::Chosen(notice.lang);
             return Ok(notice);
         }
+        if matches!(*self.langs.borrow(), Languages::Wanted(_)) {
+            return Err(CallError::local(
+                "bad-challenge",
+                "the backend's challenge carries no notice text (it predates text per locale)"
+                    .into(),
+            ));
+        }
         let (shown, sha256) = &*self.shown.borrow();
         if challenge.notice.sha256 != *sha256 {
             return Err(localize::mismatch());

@@ -1,6 +1,6 @@
 //! The notice in the reader's language, rebuilt from the strings a challenge carries:
-//! the wasm holds the notice's shape (in English, its default locale) and no other
-//! language, so a page downloads only the locale it shows.
+//! the wasm holds the notice's shape and no language at all, so a page downloads only
+//! the locale it shows, English included.
 //!
 //! The backend's strings are shown only when, with the host's link targets in place,
 //! their digest is the one the challenge names, so what the user reads is exactly what
@@ -39,8 +39,7 @@ pub fn notice(
         return Ok(known);
     }
     let bad = |why: String| CallError::local("bad-challenge", why);
-    // The shape is the default locale's: that is the notice every locale translates.
-    let template = catalogue::CURRENT[0];
+    let template = catalogue::shape();
     if named.id != template.id || named.ver != template.ver {
         return Err(mismatch());
     }

@@ -51,6 +51,23 @@ pub static KEPT: &[Kept] = &[Kept::Frozen(&v1_en::NOTICE), Kept::Live(&v2_en::NO
 /// feature, [`current`] adds every other locale, built from the Fluent sources.
 pub static CURRENT: &[&Notice] = &[&v2_en::NOTICE];
 
+/// The current notice with every string it shows empty: its shape, which a widget
+/// fills from the text its backend sends ([`Notice::with_texts`]), so that the widget
+/// carries no language of its own.
+///
+/// ```
+/// use consent_core::catalogue;
+/// let en = catalogue::notice("en");
+/// let texts: Vec<String> = en.texts().iter().map(|t| t.to_string()).collect();
+/// assert_eq!(catalogue::shape().texts().len(), texts.len());
+/// assert!(catalogue::shape().texts().iter().all(|t| t.is_empty()));
+/// let filled = catalogue::shape().with_texts("en", &texts).unwrap();
+/// assert_eq!(filled.digest(), en.digest());
+/// ```
+pub fn shape() -> &'static Notice {
+    &v2_en::SHAPE
+}
+
 /// The notices shown today, one per locale, the default locale first.
 pub fn current() -> impl Iterator<Item = &'static Notice> {
     let notices = CURRENT.iter().copied();
