@@ -3,6 +3,7 @@
 // reacts to its outcome. No inline scripts or styles, so a strict CSP holds.
 import init, { mount } from "/pkg/account_link_consent.js";
 import { PEOPLE } from "./sample-data.js";
+import { LOCALES, knownLocale } from "./locales.js";
 
 const $ = (id) => document.getElementById(id);
 const text = (tag, content, className) => {
@@ -18,31 +19,13 @@ let consent;
 let ready = false;
 const USER_KEY = "demo-user";
 
-/** The locales the widget ships, each named in its own language (the Fluent sources in
- * crates/consent-core/messages/). */
-const LOCALES = [
-  ["en", "English"],
-  ["nl", "Nederlands"],
-  ["de", "Deutsch"],
-  ["fr", "Français"],
-  ["es", "Español"],
-  ["it", "Italiano"],
-  ["pt-BR", "Português (Brasil)"],
-  ["pl", "Polski"],
-  ["sv", "Svenska"],
-  ["ja", "日本語"],
-  ["zh-Hans", "简体中文"],
-  ["ar", "العربية"],
-  ["he", "עברית"],
-];
 /** The demo keeps the chosen language in the address, so a reload (or a link) keeps it. */
 const LANG_PARAM = "lang";
 
 /** The locale named by `?lang=` (matched case-insensitively, returned as the widget
  * spells it), or undefined for anything else: then the widget follows the browser. */
 function chosenLang() {
-  const asked = new URLSearchParams(location.search).get(LANG_PARAM)?.toLowerCase();
-  return LOCALES.find(([tag]) => tag.toLowerCase() === asked)?.[0];
+  return knownLocale(new URLSearchParams(location.search).get(LANG_PARAM))?.[0];
 }
 
 async function api(path, init = {}) {
