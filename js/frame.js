@@ -74,6 +74,12 @@ export function createConsentFrame(container, options = {}) {
   for (const key of ["lang", "policy", "decision", "links"]) {
     if (options[key] !== undefined) frameOptions[key] = plain(options[key]);
   }
+  // The frame is a page of its own, whose language is not the host's: the reader's
+  // language is the host page's (or, failing that, the browser's), as for mount().
+  if (frameOptions.lang === undefined) {
+    const near = container.closest("[lang]")?.getAttribute("lang") || navigator.language;
+    if (near) frameOptions.lang = near;
+  }
 
   const iframe = document.createElement("iframe");
   iframe.src = `${consentOrigin}/frame?host=${encodeURIComponent(location.origin)}`;

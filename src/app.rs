@@ -2,8 +2,7 @@
 
 use crate::bridge::HostBridge;
 use crate::components::{
-    use_record, ConsentDialog, ConsentPrompt, DecisionStatus, ManageConnection, NoticeProp,
-    RecordAction,
+    use_record, ConsentDialog, ConsentPrompt, DecisionStatus, ManageConnection, RecordAction,
 };
 use crate::state::{Action, State, View};
 use consent_core::Choice;
@@ -65,14 +64,22 @@ pub fn App(props: &AppProps) -> Html {
         let r = record.dispatcher();
         Callback::from(move |_: ()| r.dispatch(RecordAction::Dismiss))
     };
-    let notice = NoticeProp(props.bridge.notice);
+    let notice = state.notice;
+    let lang = AttrValue::Static(notice.lang);
+    let dir = AttrValue::Static(if consent_core::locale::is_rtl(notice.lang) {
+        "rtl"
+    } else {
+        "ltr"
+    });
     let changed = state
         .outdated()
         .map(|ver| AttrValue::Static(notice.changed_since(ver)));
 
     html! {
-        <div ref={anchor} class="frame">
+        <div ref={anchor} class="frame" lang={lang.clone()} dir={dir.clone()}>
             <ConsentDialog
+                {lang}
+                {dir}
                 open={state.view != View::Closed}
                 view={state.view.as_str()}
                 on_dismiss={send(Action::Dismiss)}

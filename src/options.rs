@@ -21,7 +21,9 @@ use wasm_bindgen::{JsCast, JsValue};
 pub struct Options {
     /// Absolute URL of the backend, ending in `/`.
     pub backend_url: String,
-    pub lang: String,
+    /// The host's choice of language (BCP 47), which outranks the page's and the
+    /// browser's; see [`Options::languages`].
+    pub lang: Option<String>,
     pub policy: Policy,
     pub decision: Option<Choice>,
     /// Link targets in place of the notice's defaults. Every link the notice needs has
@@ -72,9 +74,8 @@ impl Options {
         if !backend_url.ends_with('/') {
             backend_url.push('/');
         }
-        let lang = root.string("lang")?.unwrap_or_else(default_lang);
-        let tag_like = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
-        if lang.is_empty() || lang.len() > 35 || !lang.bytes().all(tag_like) {
+        let lang = root.string("lang")?;
+        if let Some(lang) = lang.as_deref().filter(|l| !is_tag_like(l)) {
             return Err(OptionsError(format!(
                 "lang: {lang:?} is not a language tag such as \"en-US\""
             )));
@@ -200,10 +201,42 @@ impl<'a> Fields<'a> {
     }
 }
 
-fn default_lang() -> String {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_else(|| "en".into())
+/// Whether `tag` could be a BCP 47 language tag: what may travel to the backend.
+fn is_tag_like(tag: &str) -> bool {
+    let ok = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    !tag.is_empty() && tag.len() <= 35 && tag.bytes().all(ok)
+}
+
+impl Options {
+    /// The reader's languages, most preferred first: the host's `lang` option; else
+    /// the nearest `lang` attribute from `host` up (the page's language, usually);
+    /// else the browser's languages. The backend picks the first the notice is
+    /// written in (consent_core::locale::negotiate), English when none is.
+    pub fn languages(&self, host: &web_sys::Element) -> Vec<String> {
+        if let Some(lang) = &self.lang {
+            return vec![lang.clone()];
+        }
+        let page = host
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("lang"))
+            .filter(|l| is_tag_like(l));
+        if let Some(page) = page {
+            return vec![page];
+        }
+        let Some(window) = web_sys::window() else {
+            return Vec::new();
+        };
+        window
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+            .filter(|l| is_tag_like(l))
+            .take(consent_core::ChallengeRequest::MAX_LANGS)
+            .collect()
+    }
 }
 
 /// A link target: `https:` only, whatever the host, and within what the notice digest

@@ -11,11 +11,13 @@ use wasm_bindgen::JsValue;
 /// `ConsentDecision`: the outcome of `prompt()` and the detail of `consent:decision`.
 ///
 /// ```text
-/// let outcome = Decided::existing(Choice::LinkedinOnly).to_js();
-/// // {status: "decided", choice: "linkedin_only", flows: {...}, notice: null}
+/// let outcome = Decided::existing(Choice::LinkedinOnly, "nl").to_js();
+/// // {status: "decided", choice: "linkedin_only", flows: {...}, lang: "nl", notice: null}
 /// ```
 pub struct Decided<'a> {
     choice: Choice,
+    /// The locale the widget showed (for an acknowledged decision, the notice's).
+    lang: &'a str,
     /// `None` for a decision the host passed in: this widget did not show its notice,
     /// and the backend has not acknowledged anything.
     acknowledged: Option<Acknowledged<'a>>,
@@ -47,14 +49,17 @@ impl<'a> Decided<'a> {
         };
         Decided {
             choice,
+            lang: &notice.lang,
             acknowledged: Some(acknowledged),
         }
     }
 
-    /// A decision the host passed in through the options.
-    pub fn existing(choice: Choice) -> Self {
+    /// A decision the host passed in through the options, or the backend recalled,
+    /// while the widget shows locale `lang`.
+    pub fn existing(choice: Choice, lang: &'a str) -> Self {
         Decided {
             choice,
+            lang,
             acknowledged: None,
         }
     }
@@ -67,6 +72,7 @@ impl ToJs for Decided<'_> {
             ("status", "decided".into()),
             ("choice", self.choice.as_str().into()),
             ("flows", flows(self.choice)),
+            ("lang", self.lang.into()),
             ("notice", or_null(acknowledged.map(|a| notice(a.notice)))),
         ]);
         if let Some(a) = acknowledged {
@@ -137,6 +143,7 @@ impl ToJs for StateSnapshot<'_> {
             ("policy", s.policy.as_str().into()),
             ("decisionNoticeVersion", or_null(s.decided_on)),
             ("upToDate", s.standing_decision().is_some().into()),
+            ("lang", s.notice.lang.into()),
         ])
     }
 }

@@ -1,6 +1,7 @@
 //! The widget's state machine. Every change the user or the host asks for is an
 //! [`Action`]; host events are derived from the resulting transitions.
 
+use crate::components::NoticeProp;
 use consent_core::catalogue::CURRENT_VERSION;
 use consent_core::Choice;
 pub use consent_core::Policy;
@@ -39,11 +40,14 @@ pub struct State {
     /// `(decision, decided_on)` as the backend last acknowledged them (or recalled, or
     /// the host handed in): what a refused decision falls back to.
     pub settled: (Option<Choice>, Option<u32>),
+    /// The notice shown, in the reader's language once the backend has sent it.
+    pub notice: NoticeProp,
 }
 
 impl State {
-    pub fn new(policy: Policy, decision: Option<Choice>) -> Self {
+    pub fn new(policy: Policy, decision: Option<Choice>, notice: NoticeProp) -> Self {
         State {
+            notice,
             view: View::Closed,
             decision,
             decided_on: None,
@@ -96,6 +100,8 @@ pub enum Action {
     /// The backend refused the latest decision made here: the state goes back to
     /// what it last acknowledged, so the prompt asks again.
     Refused,
+    /// The notice to show from now on: the reader's language has arrived.
+    ShowNotice(NoticeProp),
 }
 
 impl Reducible for State {
@@ -128,6 +134,7 @@ impl Reducible for State {
                 decided_on: self.settled.1,
                 ..*self
             },
+            Action::ShowNotice(notice) if notice != self.notice => State { notice, ..*self },
             Action::OpenPrompt if self.policy != Policy::Enabled => return self,
             Action::OpenPrompt if self.view != View::Prompt => State {
                 view: View::Prompt,
@@ -174,6 +181,10 @@ impl State {
 mod tests {
     use super::*;
 
+    fn en() -> NoticeProp {
+        NoticeProp(consent_core::catalogue::notice("en"))
+    }
+
     fn run(state: State, actions: &[Action]) -> State {
         let mut s = Rc::new(state);
         for a in actions {
@@ -185,7 +196,7 @@ mod tests {
     #[test]
     fn escape_in_the_prompt_records_not_now_once() {
         let s = run(
-            State::new(Policy::Enabled, None),
+            State::new(Policy::Enabled, None, en()),
             &[Action::OpenPrompt, Action::Dismiss, Action::Dismiss],
         );
         assert_eq!(s.decision, Some(Choice::NotNow));
@@ -196,12 +207,12 @@ mod tests {
     #[test]
     fn a_choice_counts_only_while_its_view_is_open() {
         let s = run(
-            State::new(Policy::Enabled, None),
+            State::new(Policy::Enabled, None, en()),
             &[Action::Decide(Choice::BothWays)],
         );
         assert_eq!(s.decision, None);
         let s = run(
-            State::new(Policy::Enabled, None),
+            State::new(Policy::Enabled, None, en()),
             &[
                 Action::OpenPrompt,
                 Action::Decide(Choice::LinkedinOnly),
@@ -215,18 +226,18 @@ mod tests {
     #[test]
     fn withdraw_only_from_manage_and_only_when_connected() {
         let s = run(
-            State::new(Policy::Enabled, Some(Choice::NotNow)),
+            State::new(Policy::Enabled, Some(Choice::NotNow), en()),
             &[Action::OpenManage, Action::Decide(Choice::Withdraw)],
         );
         assert_eq!(s.decision, Some(Choice::NotNow));
         assert_eq!(s.view, View::Manage);
         let s = run(
-            State::new(Policy::Enabled, Some(Choice::BothWays)),
+            State::new(Policy::Enabled, Some(Choice::BothWays), en()),
             &[Action::OpenPrompt, Action::Decide(Choice::Withdraw)],
         );
         assert_eq!(s.decision, Some(Choice::BothWays));
         let s = run(
-            State::new(Policy::Enabled, Some(Choice::BothWays)),
+            State::new(Policy::Enabled, Some(Choice::BothWays), en()),
             &[Action::OpenManage, Action::Decide(Choice::Withdraw)],
         );
         assert_eq!(s.decision, Some(Choice::Withdraw));
@@ -236,7 +247,7 @@ mod tests {
     #[test]
     fn escape_in_manage_just_closes() {
         let s = run(
-            State::new(Policy::Enabled, Some(Choice::BothWays)),
+            State::new(Policy::Enabled, Some(Choice::BothWays), en()),
             &[Action::OpenManage, Action::Dismiss],
         );
         assert_eq!((s.view, s.decision), (View::Closed, Some(Choice::BothWays)));
@@ -245,7 +256,7 @@ mod tests {
     #[test]
     fn a_policy_turned_off_closes_what_is_open() {
         let s = run(
-            State::new(Policy::Enabled, None),
+            State::new(Policy::Enabled, None, en()),
             &[
                 Action::OpenPrompt,
                 Action::SetPolicy(Policy::Off),
@@ -260,10 +271,10 @@ mod tests {
     #[test]
     fn with_the_tenant_saying_no_only_manage_opens_and_disconnecting_still_works() {
         for policy in [Policy::Off, Policy::NotInGroup] {
-            let s = run(State::new(policy, None), &[Action::OpenPrompt]);
+            let s = run(State::new(policy, None, en()), &[Action::OpenPrompt]);
             assert_eq!(s.view, View::Closed);
             let s = run(
-                State::new(policy, Some(Choice::BothWays)),
+                State::new(policy, Some(Choice::BothWays), en()),
                 &[Action::OpenManage, Action::OpenPrompt],
             );
             assert_eq!(s.view, View::Manage, "{policy:?}: manage stays reachable");
@@ -273,7 +284,7 @@ mod tests {
         }
         // A policy turned off while the manage view is open leaves it open.
         let s = run(
-            State::new(Policy::Enabled, Some(Choice::LinkedinOnly)),
+            State::new(Policy::Enabled, Some(Choice::LinkedinOnly), en()),
             &[Action::OpenManage, Action::SetPolicy(Policy::Off)],
         );
         assert_eq!(s.view, View::Manage);
@@ -283,7 +294,7 @@ mod tests {
     fn a_decision_on_an_older_notice_does_not_stand() {
         let old = CURRENT_VERSION - 1;
         let s = run(
-            State::new(Policy::Enabled, None),
+            State::new(Policy::Enabled, None, en()),
             &[Action::Recall {
                 choice: Choice::BothWays,
                 notice_ver: old,
@@ -308,7 +319,7 @@ mod tests {
         );
         assert_eq!(s.decision, Some(Choice::LinkedinOnly));
         let current = run(
-            State::new(Policy::Enabled, None),
+            State::new(Policy::Enabled, None, en()),
             &[Action::Recall {
                 choice: Choice::NotNow,
                 notice_ver: CURRENT_VERSION,
@@ -320,7 +331,7 @@ mod tests {
     #[test]
     fn a_refused_decision_falls_back_to_the_acknowledged_one() {
         let s = run(
-            State::new(Policy::Enabled, None),
+            State::new(Policy::Enabled, None, en()),
             &[
                 Action::OpenPrompt,
                 Action::Decide(Choice::BothWays),
@@ -336,7 +347,7 @@ mod tests {
         assert_eq!(s.standing_decision(), Some(Choice::BothWays));
         // A first decision refused leaves none, so prompt() asks again.
         let s = run(
-            State::new(Policy::Enabled, None),
+            State::new(Policy::Enabled, None, en()),
             &[
                 Action::OpenPrompt,
                 Action::Decide(Choice::NotNow),
@@ -346,5 +357,30 @@ mod tests {
         assert_eq!((s.decision, s.standing_decision()), (None, None));
         let s = run(s, &[Action::OpenPrompt]);
         assert_eq!(s.view, View::Prompt);
+    }
+
+    #[test]
+    fn the_reader_s_language_replaces_the_default_without_touching_the_rest() {
+        let nl: &'static consent_core::catalogue::Notice = Box::leak(Box::new(
+            consent_core::catalogue::notice("en")
+                .with_texts(
+                    "nl",
+                    &vec![String::from("x"); consent_core::catalogue::notice("en").texts().len()],
+                )
+                .unwrap(),
+        ));
+        let before = run(
+            State::new(Policy::Enabled, Some(Choice::BothWays), en()),
+            &[Action::OpenPrompt],
+        );
+        let after = run(before.clone(), &[Action::ShowNotice(NoticeProp(nl))]);
+        assert_eq!(after.notice.lang, "nl");
+        assert_eq!(
+            State {
+                notice: en(),
+                ..after
+            },
+            before
+        );
     }
 }

@@ -1,7 +1,7 @@
 use super::types::{ConsentOptions, MountTarget};
 use crate::app::{App, AppProps};
 use crate::bridge::HostBridge;
-use crate::components::shown_notice;
+use crate::components::{shown_notice, NoticeProp};
 use crate::options::Options;
 use crate::state::State;
 use crate::style;
@@ -32,7 +32,9 @@ pub fn mount(element: MountTarget, options: ConsentOptions) -> Result<ConsentHan
         .dyn_into()
         .map_err(|_| JsError::new("mount: element must be an HTMLElement"))?;
     let options = Options::from_js(options.into()).map_err(|e| JsError::new(&e.to_string()))?;
-    let notice = shown_notice(&options.lang, &options.links)
+    // The default locale's notice: the shape every locale fills in, and what shows
+    // until the backend sends the reader's language with the first challenge.
+    let notice = shown_notice(&options.links)
         .map_err(|e| JsError::new(&format!("invalid consent options: {e}")))?;
     if host.has_attribute(MOUNTED_ATTR) {
         return Err(JsError::new(
@@ -53,10 +55,11 @@ pub fn mount(element: MountTarget, options: ConsentOptions) -> Result<ConsentHan
         .append_child(&root)
         .map_err(|_| JsError::new("mount: could not attach the widget root"))?;
 
-    let initial = State::new(options.policy, options.decision);
+    let initial = State::new(options.policy, options.decision, NoticeProp(notice));
     let bridge = HostBridge::new(
         host.clone(),
         notice,
+        options.languages(&host),
         options.backend_url,
         options.get_headers,
         options.ledger_key,
@@ -68,7 +71,6 @@ pub fn mount(element: MountTarget, options: ConsentOptions) -> Result<ConsentHan
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     let _ = host.set_attribute(MOUNTED_ATTR, "");
-    host.set_lang(notice.lang);
     Ok(ConsentHandle {
         mounted: RefCell::new(Some(Mounted {
             app,

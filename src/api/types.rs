@@ -13,7 +13,12 @@ export type ConsentDirection = "linkedin_to_microsoft" | "microsoft_to_linkedin"
 export interface ConsentOptions {
   /** The backend that issues challenges and records decisions: https:, or http: on localhost. */
   backendUrl: string;
-  /** BCP 47 tag; defaults to `navigator.language`, falling back to English. */
+  /**
+   * The language to show (BCP 47). Without it, the nearest `lang` attribute from the
+   * host element up, then `navigator.languages`; the first the notice is written in
+   * wins (a region falls back to its language: `nl-BE` shows `nl`), else English.
+   * The text of that one locale comes from the backend with the first challenge.
+   */
   lang?: string;
   /** The tenant's setting for this user; anything but "enabled" means no prompt. */
   policy?: ConsentPolicy;
@@ -77,6 +82,8 @@ export interface ConsentDecision {
   choice: ConsentChoice;
   /** Every offered category of each direction, mapped to whether it flows. */
   flows: Record<ConsentDirection, Record<string, boolean>>;
+  /** The locale the widget showed, such as "nl" or "pt-BR". */
+  lang: string;
   /** The notice shown, or null for a decision not made in this widget (passed in, or recorded earlier). */
   notice: NoticeRef | null;
   /**
@@ -106,6 +113,11 @@ export interface ConsentState {
   decisionNoticeVersion: number | null;
   /** `decision` stands: made on the notice shown today, so `prompt()` resolves at once. */
   upToDate: boolean;
+  /**
+   * The locale shown, such as "nl" or "ar": English until the backend's first
+   * answer (`consent:ready`) brings the reader's language.
+   */
+  lang: string;
 }
 
 /** Events dispatched on the host element (they bubble and cross shadow roots). */

@@ -9,6 +9,7 @@ mod events;
 mod queue;
 mod waiters;
 
+use crate::components::NoticeProp;
 use crate::delivery::{Courier, Delivered, Refusal, Report, Reporter};
 use crate::js::ToJs;
 use crate::payloads::{Decided, Pending, Problem, StateSnapshot, Unavailable, ViewChange};
@@ -27,14 +28,15 @@ use yew::{Reducible, UseReducerDispatcher};
 /// One mounted widget's connection to its host page.
 ///
 /// ```text
-/// let bridge = HostBridge::new(host, notice, backend_url, get_headers, ledger_key,
-///     State::new(policy, None));
+/// let bridge = HostBridge::new(host, notice, langs, backend_url, get_headers, ledger_key,
+///     State::new(policy, None, NoticeProp(notice)));
 /// let outcome = bridge.prompt(); // a Promise, settled once the backend has the decision
 /// bridge.close();                // on destroy()
 /// ```
 pub struct HostBridge {
-    pub notice: &'static Notice,
-    notice_ref: NoticeRef,
+    /// The notice shown: the default locale's until the backend sends the reader's.
+    notice: Cell<&'static Notice>,
+    notice_ref: RefCell<NoticeRef>,
     events: HostEvents,
     actions: ActionQueue,
     /// The state as last rendered.
@@ -54,10 +56,12 @@ pub struct HostBridge {
 
 impl HostBridge {
     /// Connects a widget on `host` to the backend at `backend`. Delivery starts at once:
-    /// the first challenge is fetched, and what an earlier page left unsent is re-sent.
+    /// the first challenge is fetched, with the notice's text in the first of `langs`
+    /// it is written in, and what an earlier page left unsent is re-sent.
     pub fn new(
         host: HtmlElement,
         notice: &'static Notice,
+        langs: Vec<String>,
         backend: String,
         get_headers: Option<js_sys::Function>,
         ledger_key: Option<consent_core::note::VerifierKey>,
@@ -74,16 +78,9 @@ impl HostBridge {
                 }
             });
             HostBridge {
-                courier: Courier::start(
-                    backend,
-                    get_headers,
-                    ledger_key,
-                    notice,
-                    notice_ref.sha256.clone(),
-                    report,
-                ),
-                notice,
-                notice_ref,
+                courier: Courier::start(backend, get_headers, ledger_key, notice, langs, report),
+                notice: Cell::new(notice),
+                notice_ref: RefCell::new(notice_ref),
                 events: HostEvents::new(host),
                 actions: ActionQueue::default(),
                 shown: RefCell::new(initial),
@@ -148,7 +145,7 @@ impl HostBridge {
         let settled = if shown.policy != Policy::Enabled {
             self.unavailable(shown.policy)
         } else if let Some(choice) = shown.standing_decision() {
-            Decided::existing(choice).to_js()
+            Decided::existing(choice, shown.notice.lang).to_js()
         } else {
             self.actions.send(Action::OpenPrompt);
             return;
@@ -190,7 +187,12 @@ impl HostBridge {
             return;
         }
         match report {
-            Report::ChallengeReady { policy, decision } => {
+            Report::ChallengeReady {
+                policy,
+                decision,
+                notice,
+            } => {
+                self.show(notice);
                 self.backend_policy(policy);
                 if let Some(d) = decision {
                     self.recall(d.choice, d.notice.ver);
@@ -218,6 +220,15 @@ impl HostBridge {
             Report::Delivered(delivered) => self.acknowledged(delivered),
             Report::Refused(refusal) => self.refused(&refusal),
         }
+    }
+
+    /// Shows `notice` from now on: the reader's language, once the backend has sent it.
+    fn show(&self, notice: &'static Notice) {
+        if std::ptr::eq(self.notice.replace(notice), notice) {
+            return;
+        }
+        *self.notice_ref.borrow_mut() = notice.reference();
+        self.apply(Action::ShowNotice(NoticeProp(notice)));
     }
 
     /// The backend's word on the tenant policy overrides the host's.
@@ -282,8 +293,14 @@ impl HostBridge {
 
     fn acknowledged(&self, d: Delivered) {
         self.apply(Action::Acknowledged(d.choice));
-        let detail =
-            Decided::acknowledged(d.choice, &self.notice_ref, &d.jti, &d.token, d.receipt).to_js();
+        let detail = Decided::acknowledged(
+            d.choice,
+            &self.notice_ref.borrow(),
+            &d.jti,
+            &d.token,
+            d.receipt,
+        )
+        .to_js();
         // Taken before the event: a listener that destroys the widget must not turn
         // these into rejections.
         let waiters = self.waiters.take();
@@ -313,7 +330,7 @@ impl HostBridge {
 
     /// Tells the host why nothing can be shown; the detail is also `prompt()`'s outcome.
     fn unavailable(&self, reason: Policy) -> JsValue {
-        let texts = &self.notice.unavailable;
+        let texts = &self.notice.get().unavailable;
         let message = match reason {
             Policy::NotInGroup => texts.not_in_group,
             _ => texts.policy_off,

@@ -11,6 +11,11 @@ pub struct ConsentDialogProps {
     pub view: AttrValue,
     /// Escape or the browser's close request.
     pub on_dismiss: Callback<()>,
+    /// The language of the text inside (BCP 47), so that screen readers read it in
+    /// that language whatever the page's.
+    pub lang: AttrValue,
+    /// `"rtl"` or `"ltr"`, from the language.
+    pub dir: AttrValue,
     pub children: Html,
 }
 
@@ -96,6 +101,8 @@ pub fn ConsentDialog(props: &ConsentDialogProps) -> Html {
             ref={dialog}
             class="dialog"
             role="dialog"
+            lang={props.lang.clone()}
+            dir={props.dir.clone()}
             aria-modal="true"
             aria-labelledby={TITLE_ID}
             aria-describedby={DESCRIPTION_ID}

@@ -13,6 +13,18 @@ impl PartialEq for NoticeProp {
     }
 }
 
+impl Eq for NoticeProp {}
+
+impl std::fmt::Debug for NoticeProp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "NoticeProp({} v{} {})",
+            self.0.id, self.0.ver, self.0.lang
+        )
+    }
+}
+
 impl std::ops::Deref for NoticeProp {
     type Target = Notice;
     fn deref(&self) -> &Notice {
@@ -27,18 +39,17 @@ thread_local! {
     static WITH_HOST_LINKS: RefCell<Vec<&'static Notice>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The current notice for `lang` with the host's link targets in place of the
-/// defaults: what this widget shows, and what its digest covers.
+/// The current notice in its default locale with the host's link targets in place of
+/// the defaults: the shape the reader's language fills in, and what its digest covers.
 ///
 /// ```text
-/// let notice = shown_notice("en-GB", &options.links)?; // the catalogue's own when no overrides
+/// let notice = shown_notice(&options.links)?; // the catalogue's own when no overrides
 /// ```
-pub fn shown_notice(lang: &str, links: &LinkOverrides) -> Result<&'static Notice, LinkError> {
-    let base = catalogue::notice(lang);
+pub fn shown_notice(links: &LinkOverrides) -> Result<&'static Notice, LinkError> {
+    let base = catalogue::CURRENT[0];
     let shown = base.with_links(links)?;
-    let same_links = |a: &Notice, b: &Notice| {
-        a.lang == b.lang && a.links.iter().zip(&b.links).all(|(x, y)| x.href == y.href)
-    };
+    let same_links =
+        |a: &Notice, b: &Notice| a.links.iter().zip(&b.links).all(|(x, y)| x.href == y.href);
     if same_links(base, &shown) {
         return Ok(base);
     }

@@ -1,7 +1,7 @@
 //! The two calls the widget makes to its backend: a challenge, and a decision.
 
 use crate::js;
-use consent_core::catalogue::Notice;
+use consent_core::catalogue::LinkOverrides;
 use consent_core::{Choice, LastDecision, NoticeRef, Policy};
 use js_sys::{Function, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -55,7 +55,27 @@ pub fn challenge_from_js(json: &JsValue) -> Result<Challenge, CallError> {
         issued_at: js::get_str(json, "issued_at").unwrap_or_default(),
         expires_at: field(json, "expires_at")?,
         decision,
+        text: text_from_js(&js::get(json, "text"))?,
     })
+}
+
+/// The notice's strings, when the widget asked for them; `None` when absent. Whether
+/// they are the text the digest names is checked where the notice is rebuilt.
+fn text_from_js(text: &JsValue) -> Result<Option<Vec<String>>, CallError> {
+    if text.is_undefined() || text.is_null() {
+        return Ok(None);
+    }
+    let bad = || {
+        CallError::local(
+            "bad-challenge",
+            "the backend's notice `text` is not a list of strings".into(),
+        )
+    };
+    let list = text.dyn_ref::<js_sys::Array>().ok_or_else(bad)?;
+    list.iter()
+        .map(|t| t.as_string().ok_or_else(bad))
+        .collect::<Result<_, _>>()
+        .map(Some)
 }
 
 /// A `notice` reference in a challenge. Its link targets are not read: the digest
@@ -79,11 +99,22 @@ fn notice_from_js(notice: &JsValue) -> Result<NoticeRef, CallError> {
     })
 }
 
-/// The body of a challenge request for `notice`: its language, and the link targets
-/// it shows in place of the defaults, so that the backend offers that digest.
-pub fn challenge_request(notice: &Notice) -> String {
-    let mut fields = vec![("lang", JsValue::from_str(notice.lang))];
-    let overrides = notice.overrides();
+/// The body of a challenge request: the reader's languages (and the notice's text
+/// for the one the backend picks) before the widget knows its locale, the exact locale
+/// afterwards; and the link targets shown in place of the defaults, so that the
+/// backend offers that digest.
+pub fn challenge_request(langs: &Languages, overrides: &LinkOverrides) -> String {
+    let list = |tags: &[String]| {
+        JsValue::from(
+            tags.iter()
+                .map(|t| JsValue::from_str(t))
+                .collect::<js_sys::Array>(),
+        )
+    };
+    let mut fields = match langs {
+        Languages::Wanted(tags) => vec![("langs", list(tags)), ("text", JsValue::TRUE)],
+        Languages::Chosen(lang) => vec![("lang", JsValue::from_str(lang))],
+    };
     if !overrides.is_empty() {
         let links: Vec<_> = overrides
             .iter()
@@ -94,6 +125,16 @@ pub fn challenge_request(notice: &Notice) -> String {
     JSON::stringify(&js::object(&fields))
         .map(String::from)
         .unwrap_or_default()
+}
+
+/// What a challenge request says about language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Languages {
+    /// The reader's languages, most preferred first; the backend picks one and sends
+    /// its text.
+    Wanted(Vec<String>),
+    /// The locale the widget shows, once it has its text.
+    Chosen(&'static str),
 }
 
 /// Why a call failed, and whether trying again can help.
@@ -335,9 +376,26 @@ mod tests {
                     Choice::LinkedinOnly,
                     consent_core::catalogue::notice("en").reference(),
                 )),
+                text: Some(vec!["Titel".into(), "نص".into(), String::new()]),
             };
             let json = JSON::parse(&serde_json::to_string(&sent).unwrap()).unwrap();
             assert_eq!(challenge_from_js(&json), Ok(sent));
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_text_that_is_not_a_list_of_strings_is_a_bad_challenge() {
+        for text in ["\"Titel\"", "[\"a\", 5]", "{}"] {
+            let json = JSON::parse(&format!(
+                r#"{{"nonce":"n","sub":"s","aud":"a","expires_at":"t","text":{text},
+                "notice":{{"id":"i","ver":1,"lang":"en","sha256":"x"}}}}"#
+            ))
+            .unwrap();
+            let err = challenge_from_js(&json).unwrap_err();
+            assert!(
+                matches!(err, CallError::Rejected { ref code, .. } if code == "bad-challenge"),
+                "{text}: {err:?}"
+            );
         }
     }
 

@@ -1,14 +1,17 @@
 //! The challenge for the next decision: fetched at mount and again after each use
 //! (its nonce is single-use), with the device key for its subject loaded ahead of the
-//! click so that signing does not wait for IndexedDB. A challenge for a notice other
-//! than the one shown is refused as it arrives, before anyone is asked.
+//! click so that signing does not wait for IndexedDB. The first challenge brings the
+//! notice's text in the reader's language; a challenge for a notice other than the one
+//! shown is refused as it arrives, before anyone is asked.
 
-use super::backend::{Api, CallError, Challenge};
+use super::backend::{challenge_request, Api, CallError, Challenge, Languages};
 use super::clock::{self, monotonic_ms};
+use super::localize;
 use super::report::{Report, Reporter};
 use super::retry;
 use super::signer::{self, DeviceKey};
 use super::tasks::Tasks;
+use consent_core::catalogue::{LinkOverrides, Notice};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -17,13 +20,17 @@ use std::rc::{Rc, Weak};
 /// (consent_core::freshness), so a device whose clock is wrong still records.
 pub struct Fresh {
     pub challenge: Challenge,
+    /// The notice the user is shown while this challenge is the one answered: what
+    /// the decision says they read.
+    pub notice: &'static Notice,
     arrived_ms: f64,
 }
 
 impl Fresh {
-    fn new(challenge: Challenge) -> Fresh {
+    fn new(challenge: Challenge, notice: &'static Notice) -> Fresh {
         Fresh {
             challenge,
+            notice,
             arrived_ms: monotonic_ms(),
         }
     }
@@ -51,18 +58,6 @@ fn seconds(rfc3339: &str) -> Option<i64> {
     ms.is_finite().then(|| (ms / 1000.0).floor() as i64)
 }
 
-/// A challenge for another notice than the one shown (`shown_sha256`): the user
-/// would be asked about one text and the backend would record another.
-pub fn check_notice(challenge: &Challenge, shown_sha256: &str) -> Result<(), CallError> {
-    if challenge.notice.sha256 == shown_sha256 {
-        return Ok(());
-    }
-    Err(CallError::local(
-        "notice-mismatch",
-        "the backend expects a different version of the notice than this widget shows".into(),
-    ))
-}
-
 /// Where the challenge for the next decision stands.
 enum Slot {
     Fetching,
@@ -76,10 +71,14 @@ enum Slot {
 pub struct Challenges {
     me: Weak<Challenges>,
     api: Api,
-    /// The body of each challenge request: the language and link targets shown.
-    request: String,
-    /// The digest of the notice this widget shows.
-    shown_sha256: String,
+    /// What each request says about language: the reader's languages until the
+    /// backend has sent a locale's text, that locale from then on.
+    langs: RefCell<Languages>,
+    /// The link targets the host shows in place of the defaults.
+    links: LinkOverrides,
+    /// The notice shown, and its digest: the default locale's until the first
+    /// challenge brings the reader's.
+    shown: RefCell<(&'static Notice, String)>,
     slot: RefCell<Slot>,
     /// `(sub, key)`: the device key for the latest challenge's subject.
     key: RefCell<Option<(String, DeviceKey)>>,
@@ -88,19 +87,21 @@ pub struct Challenges {
 }
 
 impl Challenges {
-    /// Fetches the first challenge right away.
+    /// Fetches the first challenge right away, with the notice's text in the first of
+    /// `langs` it is written in.
     pub fn start(
         api: Api,
-        request: String,
-        shown_sha256: String,
+        langs: Vec<String>,
+        shown: &'static Notice,
         tasks: Rc<Tasks>,
         report: Reporter,
     ) -> Rc<Self> {
         let challenges = Rc::new_cyclic(|me| Challenges {
             me: me.clone(),
             api,
-            request,
-            shown_sha256,
+            langs: RefCell::new(Languages::Wanted(langs)),
+            links: shown.overrides(),
+            shown: RefCell::new((shown, shown.digest().to_hex())),
             slot: RefCell::new(Slot::Fetching),
             key: RefCell::default(),
             tasks,
@@ -130,10 +131,10 @@ impl Challenges {
         &self,
         unreachable: impl FnMut(u32, String),
     ) -> Result<Fresh, CallError> {
-        let challenge =
-            retry::until_answered(|| self.api.challenge(&self.request), unreachable).await?;
-        check_notice(&challenge, &self.shown_sha256)?;
-        Ok(Fresh::new(challenge))
+        let request = self.request();
+        let challenge = retry::until_answered(|| self.api.challenge(&request), unreachable).await?;
+        let notice = self.notice_for(&challenge)?;
+        Ok(Fresh::new(challenge, notice))
     }
 
     /// Fetches the next challenge (again, after one could not be had).
@@ -141,7 +142,7 @@ impl Challenges {
         let Some(me) = self.me.upgrade() else { return };
         self.slot.replace(Slot::Fetching);
         self.tasks.spawn(async move {
-            let result = me.api.challenge(&me.request).await;
+            let result = me.api.challenge(&me.request()).await;
             me.arrived(result);
         });
     }
@@ -154,14 +155,39 @@ impl Challenges {
             .map(|(_, k)| k.clone())
     }
 
+    fn request(&self) -> String {
+        challenge_request(&self.langs.borrow(), &self.links)
+    }
+
+    /// The notice `challenge` is for: rebuilt from its text when it brings one (and
+    /// shown from then on), else the one shown, if that is the notice it names.
+    fn notice_for(&self, challenge: &Challenge) -> Result<&'static Notice, CallError> {
+        if let Some(text) = &challenge.text {
+            let notice = localize::notice(&challenge.notice, text, &self.links)?;
+            *self.shown.borrow_mut() = (notice, challenge.notice.sha256.clone());
+            *self.langs.borrow_mut() = Languages::Chosen(notice.lang);
+            return Ok(notice);
+        }
+        let (shown, sha256) = &*self.shown.borrow();
+        if challenge.notice.sha256 != *sha256 {
+            return Err(localize::mismatch());
+        }
+        Ok(shown)
+    }
+
     fn arrived(&self, result: Result<Challenge, CallError>) {
-        let result = result.and_then(|c| check_notice(&c, &self.shown_sha256).map(|()| c));
+        let result = result.and_then(|c| Ok((self.notice_for(&c)?, c)));
         let report = match result {
-            Ok(c) => {
+            Ok((notice, c)) => {
                 self.preload_key(&c.sub);
                 let (policy, decision) = (c.policy, c.decision.clone());
-                self.slot.replace(Slot::Ready(Box::new(Fresh::new(c))));
-                Report::ChallengeReady { policy, decision }
+                self.slot
+                    .replace(Slot::Ready(Box::new(Fresh::new(c, notice))));
+                Report::ChallengeReady {
+                    policy,
+                    decision,
+                    notice,
+                }
             }
             Err(err) => {
                 self.slot.replace(Slot::Unavailable);

@@ -9,6 +9,7 @@
 mod backend;
 mod challenge;
 mod clock;
+mod localize;
 mod outbox;
 mod receipt;
 mod report;
@@ -34,7 +35,7 @@ use wasm_bindgen::JsValue;
 ///
 /// ```text
 /// let courier = Courier::start(backend_url, get_headers, ledger_key, notice,
-///     notice.reference().sha256, Rc::new(|report| match report {
+///     vec!["nl-BE".into()], Rc::new(|report| match report {
 ///         Report::Delivered(d) => { /* tell the host */ }
 ///         _ => {}
 ///     }));
@@ -44,38 +45,33 @@ use wasm_bindgen::JsValue;
 pub struct Courier {
     api: Api,
     ledger_key: LedgerKey,
-    notice: &'static Notice,
     challenges: Rc<Challenges>,
     tasks: Rc<Tasks>,
     report: Reporter,
 }
 
 impl Courier {
-    /// Fetches the first challenge and re-sends what an earlier page left unsent.
-    /// Receipts are checked against `ledger_key` when given, else against the key the
-    /// backend publishes.
+    /// Fetches the first challenge, with the notice's text in the first of `langs`
+    /// (the reader's languages) it is written in, and re-sends what an earlier page
+    /// left unsent. `notice` is the default locale's, with the host's link targets:
+    /// its shape, and what is shown until the reader's text arrives. Receipts are
+    /// checked against `ledger_key` when given, else against the key the backend
+    /// publishes.
     pub fn start(
         backend: String,
         get_headers: Option<js_sys::Function>,
         ledger_key: Option<VerifierKey>,
         notice: &'static Notice,
-        shown_sha256: String,
+        langs: Vec<String>,
         report: Reporter,
     ) -> Rc<Courier> {
         let tasks = Rc::new(Tasks::default());
-        let request = backend::challenge_request(notice);
         let api = Api::new(backend, get_headers);
-        let challenges = Challenges::start(
-            api.clone(),
-            request,
-            shown_sha256,
-            tasks.clone(),
-            report.clone(),
-        );
+        let challenges =
+            Challenges::start(api.clone(), langs, notice, tasks.clone(), report.clone());
         let courier = Rc::new(Courier {
             ledger_key: LedgerKey::new(api.clone(), ledger_key),
             api,
-            notice,
             challenges,
             tasks,
             report,
@@ -138,14 +134,14 @@ impl Courier {
                 (iat, fresh)
             }
         };
-        let challenge = fresh.challenge;
+        let (challenge, notice) = (fresh.challenge, fresh.notice);
         // The nonce is single-use: get the next one now, while the backend is there.
         self.challenges.refill();
         let key = match self.challenges.key_for(&challenge.sub) {
             Some(key) => key,
             None => signer::device_key(&self.api.url, &challenge.sub).await?,
         };
-        let signed = signer::sign(&key, &challenge, iat, self.notice, choice).await?;
+        let signed = signer::sign(&key, &challenge, iat, notice, choice).await?;
         // The outbox write and the first send start together, so the token is on
         // the network without waiting for IndexedDB to commit. Closing the page
         // before that commit loses nothing the old order kept (then, the token

@@ -2,6 +2,7 @@
 
 use super::backend::CallError;
 use crate::state::Policy;
+use consent_core::catalogue::Notice;
 use consent_core::{Choice, LastDecision};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -13,11 +14,13 @@ pub type Reporter = Rc<dyn Fn(Report)>;
 /// One thing that happened to a challenge or a decision.
 #[derive(Debug)]
 pub enum Report {
-    /// A challenge arrived, naming the tenant policy for this user and the latest
-    /// decision the backend has recorded for them.
+    /// A challenge arrived, naming the tenant policy for this user, the latest
+    /// decision the backend has recorded for them, and the notice to show (in the
+    /// reader's language once the first challenge has brought it).
     ChallengeReady {
         policy: Policy,
         decision: Option<LastDecision>,
+        notice: &'static Notice,
     },
     /// No challenge could be had: the backend refused, or could not be reached (code
     /// `unreachable`, the message naming the likely causes). No choice can be signed

@@ -61,6 +61,9 @@ pub struct Fake {
     pub next_answers: RefCell<Vec<(u16, Option<u32>)>>,
     /// Challenges name this digest instead of the notice asked for.
     pub notice_sha256: RefCell<Option<String>>,
+    /// The notice text a challenge carries says this in place of its first string,
+    /// under the digest of the true text.
+    pub altered_text: RefCell<Option<String>>,
     /// How far the backend's clock is from the device's, in seconds: challenges say
     /// they were issued at the device's time plus this.
     pub clock_offset_secs: Cell<i64>,
@@ -108,6 +111,7 @@ pub fn fake() -> Rc<Fake> {
     fake.last_request.borrow_mut().clear();
     fake.next_answers.borrow_mut().clear();
     *fake.notice_sha256.borrow_mut() = None;
+    *fake.altered_text.borrow_mut() = None;
     fake.clock_offset_secs.set(0);
     fake.requests.borrow_mut().clear();
     *fake.requires_auth.borrow_mut() = None;
@@ -167,10 +171,18 @@ fn install(fake: Rc<Fake>) {
                 // targets the widget says it shows.
                 *fake.last_request.borrow_mut() = body.clone();
                 let asked: ChallengeRequest = serde_json::from_str(&body).unwrap_or_default();
-                let mut notice = catalogue::notice(asked.lang.as_deref().unwrap_or("en"))
-                    .with_links(&asked.links)
-                    .unwrap()
-                    .reference();
+                let localized = catalogue::notice_for(asked.wanted().unwrap());
+                let mut notice = localized.with_links(&asked.links).unwrap().reference();
+                let text = match asked.text {
+                    true => {
+                        let mut text = catalogue::texts(localized.lang).unwrap().to_vec();
+                        if let Some(altered) = fake.altered_text.borrow().as_deref() {
+                            text[0] = String::leak(altered.to_owned());
+                        }
+                        serde_json::to_string(&text).unwrap()
+                    }
+                    false => "null".into(),
+                };
                 if let Some(other) = fake.notice_sha256.borrow().clone() {
                     notice.sha256 = other;
                 }
@@ -185,7 +197,7 @@ fn install(fake: Rc<Fake>) {
                     (issued, issued + 3600, None),
                 );
                 let json = format!(
-                    r#"{{"nonce":"nonce-{n}-abcdefghijklmnop","sub":"sub-demo-1","aud":"https://consent.example.test","notice":{},"policy":"{}","issued_at":"{}","expires_at":"{}","decision":{}}}"#,
+                    r#"{{"nonce":"nonce-{n}-abcdefghijklmnop","sub":"sub-demo-1","aud":"https://consent.example.test","notice":{},"policy":"{}","issued_at":"{}","expires_at":"{}","decision":{},"text":{text}}}"#,
                     serde_json::to_string(&notice).unwrap(),
                     fake.policy.borrow(),
                     at(offset),

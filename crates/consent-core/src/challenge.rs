@@ -6,7 +6,7 @@ use crate::catalogue::LinkOverrides;
 use crate::{Choice, NoticeRef, Policy};
 use serde::{Deserialize, Serialize};
 
-/// The body of `POST /v1/challenge`. Both members are optional: a widget that shows
+/// The body of `POST /v1/challenge`. Every member is optional: a widget that shows
 /// English with the default links may send none.
 ///
 /// ```
@@ -14,18 +14,63 @@ use serde::{Deserialize, Serialize};
 /// let r: ChallengeRequest =
 ///     serde_json::from_str(r#"{"lang":"en-GB","links":{"help":"https://intranet.example/"}}"#).unwrap();
 /// assert_eq!(r.links.len(), 1);
+/// assert_eq!(r.wanted().unwrap(), ["en-GB"]);
+/// let r: ChallengeRequest = serde_json::from_str(r#"{"langs":["nl-BE","en"],"text":true}"#).unwrap();
+/// assert_eq!(r.wanted().unwrap(), ["nl-BE", "en"]);
 /// assert!(serde_json::from_str::<ChallengeRequest>(r#"{"langs":"en"}"#).is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChallengeRequest {
-    /// The language the widget shows (BCP 47); English when absent.
+    /// The language the widget shows (BCP 47); English when absent. Ignored when
+    /// `langs` is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The reader's languages, most preferred first (BCP 47): the backend picks the
+    /// first the notice is written in ([`crate::locale::negotiate`]). At most
+    /// [`ChallengeRequest::MAX_LANGS`] tags of [`ChallengeRequest::MAX_TAG_LEN`] bytes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub langs: Vec<String>,
+    /// Asks for the notice's text in the chosen locale ([`Challenge::text`]): how the
+    /// widget learns a language without carrying every one in its wasm.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub text: bool,
     /// The link targets the widget shows in place of the notice's defaults: the
     /// digest the challenge names covers them.
     #[serde(default, skip_serializing_if = "LinkOverrides::is_empty")]
     pub links: LinkOverrides,
+}
+
+impl ChallengeRequest {
+    /// The most languages a request may name: more say nothing a reader would.
+    pub const MAX_LANGS: usize = 16;
+    /// The longest language tag accepted, in bytes.
+    pub const MAX_TAG_LEN: usize = 35;
+
+    /// The reader's languages, most preferred first: `langs`, else `lang`, else none
+    /// (the default locale). An error names what is out of bounds.
+    pub fn wanted(&self) -> Result<Vec<&str>, String> {
+        let wanted: Vec<&str> = if self.langs.is_empty() {
+            self.lang.iter().map(String::as_str).collect()
+        } else {
+            self.langs.iter().map(String::as_str).collect()
+        };
+        if wanted.len() > Self::MAX_LANGS {
+            return Err(format!(
+                "langs: {} languages; at most {} are read",
+                wanted.len(),
+                Self::MAX_LANGS
+            ));
+        }
+        if let Some(long) = wanted.iter().find(|t| t.len() > Self::MAX_TAG_LEN) {
+            return Err(format!(
+                "langs: {:?}... is longer than a language tag ({} bytes at most)",
+                long.chars().take(16).collect::<String>(),
+                Self::MAX_TAG_LEN
+            ));
+        }
+        Ok(wanted)
+    }
 }
 
 /// A challenge as it travels from the backend to the widget.
@@ -36,7 +81,7 @@ pub struct ChallengeRequest {
 ///     nonce: "n".into(), sub: "s".into(), aud: "https://consent.example".into(),
 ///     notice: catalogue::notice("en").reference(), policy: Policy::Enabled,
 ///     issued_at: "2026-01-01T00:00:00Z".into(),
-///     expires_at: "2026-01-01T01:00:00Z".into(), decision: None,
+///     expires_at: "2026-01-01T01:00:00Z".into(), decision: None, text: None,
 /// };
 /// let json = serde_json::to_string(&c).unwrap();
 /// assert_eq!(serde_json::from_str::<Challenge>(&json).unwrap(), c);
@@ -65,6 +110,12 @@ pub struct Challenge {
     /// asks again when it was made on an older notice.
     #[serde(default)]
     pub decision: Option<LastDecision>,
+    /// Every string of [`Challenge::notice`] in [`Notice::texts`](crate::catalogue::Notice::texts)
+    /// order, when the request asked for it: the widget rebuilds the notice from it
+    /// ([`Notice::with_texts`](crate::catalogue::Notice::with_texts)) and shows it only
+    /// if the digest comes out as `notice.sha256`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<Vec<String>>,
 }
 
 /// A subject's latest recorded decision, as a challenge reports it.

@@ -42,6 +42,28 @@ pub fn negotiate<'a, 'w>(
         .unwrap_or(offered[0])
 }
 
+/// Whether a locale is written right to left (Arabic, Hebrew and the other scripts
+/// of that direction the notice may one day be written in): the widget sets `dir`
+/// from it.
+///
+/// ```
+/// use consent_core::locale::is_rtl;
+/// assert!(is_rtl("ar") && is_rtl("he-IL") && is_rtl("fa"));
+/// assert!(!is_rtl("en") && !is_rtl("zh-Hans") && !is_rtl("ja"));
+/// ```
+pub fn is_rtl(locale: &str) -> bool {
+    Tag::parse(locale).is_some_and(|t| {
+        matches!(
+            t.script.as_deref(),
+            Some("arab" | "hebr" | "thaa" | "syrc" | "nkoo")
+        ) || (t.script.is_none()
+            && matches!(
+                t.language.as_str(),
+                "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv" | "ckb" | "sd" | "ug"
+            ))
+    })
+}
+
 fn best_for<'a>(tag: &str, offered: &[&'a str]) -> Option<&'a str> {
     let want = Tag::parse(tag)?;
     if let Some(exact) = offered.iter().find(|o| o.eq_ignore_ascii_case(tag)) {

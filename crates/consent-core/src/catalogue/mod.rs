@@ -34,7 +34,7 @@ pub use kept::{Frozen, Kept, Published};
 pub use links::{check_href, LinkKey, LinkOverrides, MAX_HREF_LEN};
 pub use text::{
     CategoryText, ChangesText, ChoiceText, DirectionText, Fact, LinkText, ManageText, Mark, Notice,
-    Point, PromptText, StatusText, UnavailableText,
+    Point, PromptText, StatusText, TextCountError, UnavailableText,
 };
 
 use serde::{Deserialize, Serialize};
@@ -71,9 +71,41 @@ fn kept_all() -> impl Iterator<Item = Kept> {
 /// picks for a BCP 47 language tag (`"en-US"` -> `"en"`), falling back to the default
 /// locale.
 pub fn notice(lang: &str) -> &'static Notice {
+    notice_for([lang])
+}
+
+/// The current notice in the first of a reader's languages (most preferred first)
+/// it is written in, as [`locale::negotiate`](crate::locale::negotiate) picks;
+/// the default locale when none is.
+///
+/// ```
+/// let n = consent_core::catalogue::notice_for(["ko", "en-AU"]);
+/// assert_eq!(n.lang, "en");
+/// ```
+pub fn notice_for<'w>(wanted: impl IntoIterator<Item = &'w str>) -> &'static Notice {
     let offered: Vec<&str> = current().map(|n| n.lang).collect();
-    let chosen = crate::locale::negotiate([lang], &offered);
+    let chosen = crate::locale::negotiate(wanted, &offered);
     current().find(|n| n.lang == chosen).unwrap_or(CURRENT[0])
+}
+
+/// The [`Notice::texts`] of the current notice in `locale` (as named by
+/// [`Notice::lang`]), made once per locale: what a backend sends a widget that asks
+/// for its text. `None` for a locale the notice is not written in.
+///
+/// ```
+/// use consent_core::catalogue;
+/// let nl = catalogue::notice("nl");
+/// assert!(catalogue::texts("nl").unwrap().contains(&nl.prompt.title));
+/// assert!(catalogue::texts("nl-BE").is_none());
+/// ```
+#[cfg(feature = "locales")]
+pub fn texts(locale: &str) -> Option<&'static [&'static str]> {
+    static TEXTS: std::sync::LazyLock<Vec<(&str, Vec<&str>)>> =
+        std::sync::LazyLock::new(|| current().map(|n| (n.lang, n.texts())).collect());
+    TEXTS
+        .iter()
+        .find(|(lang, _)| *lang == locale)
+        .map(|(_, t)| t.as_slice())
 }
 
 /// The text a `notice` reference stands for: the kept notice it names, with its link

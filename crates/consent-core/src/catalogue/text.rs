@@ -198,11 +198,83 @@ impl Notice {
     }
 }
 
+/// Why [`Notice::with_texts`] could not fill a notice in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextCountError {
+    pub expected: usize,
+    pub got: usize,
+}
+
+impl std::fmt::Display for TextCountError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the notice has {} strings, the text sent has {}",
+            self.expected, self.got
+        )
+    }
+}
+
+impl std::error::Error for TextCountError {}
+
 impl Notice {
+    /// Every string this notice shows, in a fixed order (the same for every locale of a
+    /// version): what a backend sends a widget that carries the notice's shape but not
+    /// its language.
+    /// Builds and leaks the notice's slices once per call, so call it once per locale.
+    ///
+    /// ```
+    /// let en = consent_core::catalogue::notice("en");
+    /// let texts = en.texts();
+    /// assert!(texts.contains(&en.prompt.title));
+    /// ```
+    pub fn texts(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        self.map_text(&mut |s| {
+            out.push(s);
+            s
+        });
+        out
+    }
+
+    /// This notice's shape in locale `lang`, saying `texts` (in [`Notice::texts`]
+    /// order) where it says its own strings; the link targets stay. The strings are
+    /// leaked, so build each locale once. Whether the result is the text a backend
+    /// meant is for its digest to show, not for this.
+    ///
+    /// ```
+    /// use consent_core::catalogue;
+    /// let en = catalogue::notice("en");
+    /// let texts: Vec<String> = en.texts().iter().map(|s| s.to_uppercase()).collect();
+    /// let loud = en.with_texts("en", &texts).unwrap();
+    /// assert_eq!(loud.prompt.title, en.prompt.title.to_uppercase());
+    /// assert_ne!(loud.digest(), en.digest());
+    /// assert!(en.with_texts("en", &texts[1..]).is_err());
+    /// ```
+    pub fn with_texts(
+        &self,
+        lang: &'static str,
+        texts: &[String],
+    ) -> Result<Notice, TextCountError> {
+        let mut next = texts.iter();
+        let mut count = 0;
+        let mut notice = self.map_text(&mut |_| {
+            count += 1;
+            next.next().map_or("", |t| String::leak(t.clone()))
+        });
+        if count != texts.len() {
+            return Err(TextCountError {
+                expected: count,
+                got: texts.len(),
+            });
+        }
+        notice.lang = lang;
+        Ok(notice)
+    }
+
     /// This notice with every string it shows passed through `tr` (link targets, which
     /// are not text, stay): how a translation takes the English notice's shape.
     /// Slices are built anew and leaked, so call it once per locale, not per use.
-    #[cfg(feature = "locales")]
     pub(crate) fn map_text(&self, tr: &mut impl FnMut(&'static str) -> &'static str) -> Notice {
         fn leak<T>(items: Vec<T>) -> &'static [T] {
             Vec::leak(items)

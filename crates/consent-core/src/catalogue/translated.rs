@@ -144,6 +144,23 @@ mod tests {
         }
     }
 
+    /// What the widget does with a challenge's text must give the digest the server
+    /// offers, in every locale.
+    #[test]
+    fn every_locale_rebuilt_from_its_texts_has_the_server_s_digest() {
+        let template = catalogue::notice("en");
+        for (lang, _) in SOURCES {
+            let texts: Vec<String> = catalogue::texts(lang)
+                .unwrap()
+                .iter()
+                .map(|t| t.to_string())
+                .collect();
+            let rebuilt = template.with_texts(lang, &texts).unwrap();
+            assert_eq!(rebuilt.digest(), catalogue::notice(lang).digest(), "{lang}");
+            assert_eq!(rebuilt.fields(), catalogue::notice(lang).fields(), "{lang}");
+        }
+    }
+
     #[test]
     fn a_digest_claimed_for_another_locale_is_not_known() {
         let mut r = catalogue::notice("nl").reference();

@@ -98,9 +98,10 @@ pub async fn whoami(
     ))
 }
 
-/// `POST /v1/challenge`: a single-use nonce for this session, the notice to show (with
-/// the link targets the widget says it shows), whether this user may be prompted, and
-/// their latest decision.
+/// `POST /v1/challenge`: a single-use nonce for this session, the notice to show (in
+/// the first of the reader's languages it is written in, with the link targets the
+/// widget says it shows, and its text when asked for), whether this user may be
+/// prompted, and their latest decision.
 pub async fn challenge(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -123,8 +124,18 @@ pub async fn challenge(
         serde_json::from_slice(&body)
             .map_err(|e| Problem::bad_request("bad-request-body", e.to_string()))?
     };
-    let lang = request.lang.as_deref().unwrap_or("en");
-    let shown = catalogue::notice(lang)
+    let wanted = request
+        .wanted()
+        .map_err(|e| Problem::bad_request("bad-request-body", e))?;
+    let localized = catalogue::notice_for(wanted);
+    let text = request.text.then(|| {
+        catalogue::texts(localized.lang)
+            .expect("every current notice has its texts")
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect()
+    });
+    let shown = localized
         .with_links(&request.links)
         .map_err(|e| Problem::bad_request("bad-request-body", e.to_string()))?;
     let notice = shown.reference();
@@ -166,6 +177,7 @@ pub async fn challenge(
         issued_at: rfc3339(now),
         expires_at: rfc3339(expires_at),
         decision,
+        text,
     }))
 }
 

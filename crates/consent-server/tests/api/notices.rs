@@ -269,7 +269,77 @@ async fn a_decision_made_in_dutch_verifies_and_one_claiming_another_locale_does_
     server.stop().await;
 }
 
+/// A widget that carries no language sends the reader's preferences and asks for the
+/// text: it gets the first language the notice is written in, and exactly the strings
+/// that make up that locale's digest, with the host's links covered too.
+async fn a_challenge_negotiates_the_reader_s_languages_and_sends_that_locale_s_text(
+    backend: Backend,
+) {
+    let mut server = TestServer::on(backend).start().await;
+    let c = server.signed_in("megan").await;
+    let own = "https://intranet.example/linkedin-help";
+    let ch: Value = c
+        .post_json(
+            "/v1/challenge",
+            json!({"langs": ["ko-KR", "zh-TW", "ar-EG", "nl"], "text": true,
+                   "links": {"help": own}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ch["notice"]["lang"], "ar");
+    let text: Vec<String> = serde_json::from_value(ch["text"].clone()).unwrap();
+    assert_eq!(text, catalogue::texts("ar").unwrap());
+    assert!(text.contains(&catalogue::notice("ar").prompt.title.to_owned()));
+    let mut links = LinkOverrides::new();
+    links.insert(LinkKey::Help, own.into());
+    let rebuilt = catalogue::notice("en")
+        .with_texts("ar", &text)
+        .unwrap()
+        .with_links(&links)
+        .unwrap();
+    assert_eq!(
+        rebuilt.reference().sha256,
+        ch["notice"]["sha256"].as_str().unwrap()
+    );
+
+    // Without asking, no text travels; nothing wanted is the default locale.
+    let ch: Value = c
+        .post_json("/v1/challenge", json!({"langs": ["fr-CA"]}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ch["notice"]["lang"], "fr");
+    assert!(ch.get("text").is_none(), "{ch}");
+    let ch: Value = c
+        .post_json("/v1/challenge", json!({"text": true}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ch["notice"]["lang"], "en");
+    let text: Vec<String> = serde_json::from_value(ch["text"].clone()).unwrap();
+    assert_eq!(text, catalogue::notice("en").texts());
+
+    // A preference list no reader has is refused, not searched.
+    let many: Vec<String> = (0..17).map(|i| format!("x{i}")).collect();
+    let res = c.post_json("/v1/challenge", json!({"langs": many})).await;
+    let body = problem(res, StatusCode::BAD_REQUEST, "bad-request-body").await;
+    assert!(
+        body["detail"].as_str().unwrap().contains("at most 16"),
+        "{body}"
+    );
+    let res = c
+        .post_json("/v1/challenge", json!({"langs": ["a".repeat(36)]}))
+        .await;
+    problem(res, StatusCode::BAD_REQUEST, "bad-request-body").await;
+    server.stop().await;
+}
+
 on_both_backends!(
+    a_challenge_negotiates_the_reader_s_languages_and_sends_that_locale_s_text,
     every_published_notice_is_served_by_its_digest,
     a_decision_on_version_1_still_verifies_after_version_2_is_published,
     a_challenge_names_the_latest_decision,
