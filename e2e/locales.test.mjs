@@ -123,6 +123,7 @@ for (const tag of LOCALES) {
         assertLocalized(await inspect(page), tag, "manage-title", "manage view");
 
         const [decision] = await page.evaluate(() => window.__decisions);
+        assert.equal(decision.lang, tag, "the outcome names the locale shown");
         assert.equal(decision.notice?.lang, tag, "the decision names the notice's language");
         assert.deepEqual(await page.evaluate(() => window.__errors), []);
       } finally {
@@ -159,22 +160,30 @@ async function assertAuditedAs(backend, lang, shown) {
   }
 }
 
-test("a change of language in the switcher remounts the widget in it, and a reload keeps it", async () => {
+test("without ?lang= the widget follows the browser; a change in the switcher remounts it in that language, and a reload keeps it", async () => {
   await withBackend(async (backend) => {
-    const { context, page } = await openDemo(browser, backend, "adele", { viewport: VIEWPORT });
+    const { context, page } = await openDemo(browser, backend, "adele", { viewport: VIEWPORT, locale: "sv-SE" });
     try {
       assert.equal(await page.inputValue("#demo-lang"), "", "browser default without ?lang=");
-      await page.selectOption("#demo-lang", "he");
-      assert.equal(new URL(page.url()).searchParams.get("lang"), "he");
-      await page.locator("#show-linkedin").waitFor();
       await page.click("#show-linkedin");
       await openDialog(page).waitFor();
-      assertLocalized(await inspect(page), "he", "prompt-title", "prompt after switching");
-      assert.equal(await page.locator("#consent").locator("dialog").count(), 1, "one widget, not two");
-      await page.keyboard.press("Escape");
+      assertLocalized(await inspect(page), "sv", "prompt-title", "prompt in the browser's language (sv-SE)");
+      await page.keyboard.press("Escape"); // "Not now", recorded in Swedish
       await page.waitForFunction(() => window.__decisions.length >= 1, null, { timeout: 15000 });
+      assert.equal((await page.evaluate(() => window.__decisions))[0].lang, "sv");
+      await page.locator("#connect-later").waitFor();
+
+      await page.selectOption("#demo-lang", "he");
+      assert.equal(new URL(page.url()).searchParams.get("lang"), "he");
+      await page.locator("#connect-later").waitFor(); // back once the remounted widget is ready
+      await page.click("#connect-later");
+      await openDialog(page).waitFor();
+      await page.locator("#consent").locator('button[data-action="connect"]').waitFor();
+      assertLocalized(await inspect(page), "he", "manage-title", "manage view after switching");
+      assert.equal(await page.locator("#consent").locator("dialog").count(), 1, "one widget, not two");
+
       await page.reload();
-      await page.locator("#linkedin-body button").first().waitFor();
+      await page.locator("#connect-later").waitFor();
       assert.equal(await page.inputValue("#demo-lang"), "he", "the reload kept the language");
       await page.selectOption("#demo-lang", "");
       assert.equal(new URL(page.url()).searchParams.has("lang"), false, "browser default leaves the address without ?lang=");
