@@ -220,10 +220,26 @@ async function firstLoadBytes(backend, user, tag) {
 
 test("first load: the Japanese prompt costs within 1 KB of the English one", async () => {
   await withBackend(async (backend) => {
-    const en = await firstLoadBytes(backend, "megan", "en");
-    const ja = await firstLoadBytes(backend, "adele", "ja");
-    const detail = [en, ja].map((r) => r.entries.map((e) => `${e.bytes}\t${new URL(e.name).pathname}`).join("\n")).join("\n--\n");
-    console.log(`first-load bytes: en ${en.total}, ja ${ja.total}, difference ${ja.total - en.total}`);
-    assert.ok(Math.abs(en.total - ja.total) <= 1024, `en ${en.total} B, ja ${ja.total} B:\n${detail}`);
+    // The backend compresses as it streams, so the same file can come out a few hundred
+    // bytes larger or smaller from one load to the next (the wasm varies by up to ~450 B).
+    // That is noise, not language: each locale's first load counts as the least of three,
+    // taken in turn, each in a fresh browser profile.
+    const runs = { en: [], ja: [] };
+    for (let i = 0; i < 3; i++) {
+      for (const tag of ["en", "ja"]) runs[tag].push(await firstLoadBytes(backend, "megan", tag));
+    }
+    const least = (rs) => rs.reduce((a, b) => (b.total < a.total ? b : a));
+    const [en, ja] = [least(runs.en), least(runs.ja)];
+    // Bytes per path (a path fetched twice counts twice), and where the two loads differ.
+    const byPath = (r) => r.entries.reduce((m, e) => m.set(new URL(e.name).pathname, (m.get(new URL(e.name).pathname) ?? 0) + e.bytes), new Map());
+    const [enPaths, jaPaths] = [byPath(en), byPath(ja)];
+    const detail = [...new Set([...enPaths.keys(), ...jaPaths.keys()])]
+      .map((path) => [path, enPaths.get(path) ?? 0, jaPaths.get(path) ?? 0])
+      .filter(([, e, j]) => Math.abs(e - j) > 16)
+      .map(([path, e, j]) => `${path}: en ${e}, ja ${j}`)
+      .join("; ");
+    const totals = (tag) => runs[tag].map((r) => r.total).join("/");
+    console.log(`first-load bytes: en ${en.total} (of ${totals("en")}), ja ${ja.total} (of ${totals("ja")}), difference ${ja.total - en.total} (${detail})`);
+    assert.ok(Math.abs(en.total - ja.total) <= 1024, `en ${en.total} B, ja ${ja.total} B: ${detail}`);
   });
 });
