@@ -66,6 +66,9 @@ function inspect(page) {
     const frame = root.querySelector(".frame");
     const logo = dialog.querySelector(".head .logo")?.getBoundingClientRect();
     const title = dialog.querySelector(".head h2")?.getBoundingClientRect();
+    // A detail's text is indented on the side its lines start from (style.css).
+    const detail = dialog.querySelector("details p");
+    const pad = detail && getComputedStyle(detail);
     const labels = [...dialog.querySelectorAll("[aria-label], [title], [alt], [placeholder]")].flatMap((el) =>
       ["aria-label", "title", "alt", "placeholder"].map((a) => el.getAttribute(a) ?? "")
     );
@@ -76,6 +79,7 @@ function inspect(page) {
       frameDir: frame?.getAttribute("dir") ?? null,
       direction: getComputedStyle(dialog).direction,
       logoSide: logo && title ? (logo.left < title.left ? "left" : "right") : null,
+      indentSide: pad ? (parseFloat(pad.paddingLeft) > parseFloat(pad.paddingRight) ? "left" : "right") : null,
       text: dialog.textContent,
       labels: labels.join("\n"),
     };
@@ -90,7 +94,9 @@ function assertLocalized(seen, tag, titleId, view) {
   assert.equal(seen.frameLang, tag, `${where}: the frame's lang`);
   assert.equal(seen.frameDir, dir, `${where}: the frame's dir`);
   assert.equal(seen.direction, dir, `${where}: the dialog's computed direction`);
-  assert.equal(seen.logoSide, dir === "rtl" ? "right" : "left", `${where}: the header starts on the ${dir === "rtl" ? "right" : "left"}`);
+  const start = dir === "rtl" ? "right" : "left";
+  assert.equal(seen.logoSide, start, `${where}: the header starts on the ${start}`);
+  if (titleId === "prompt-title") assert.equal(seen.indentSide, start, `${where}: details are indented on the ${start}`);
   const title = plain(message(tag, titleId));
   assert.ok(plain(seen.text).includes(title), `${where}: the dialog does not say ${JSON.stringify(title)}: ${plain(seen.text).slice(0, 300)}`);
   const shown = `${seen.text}\n${seen.labels}`;
