@@ -92,9 +92,11 @@ export function launch() {
   });
 }
 
-/** A fresh browser profile signed in as `user`, recording what the widget reports. */
+/** A fresh browser profile signed in as `user`, recording what the widget reports;
+ * `options.path` is the page to open (the demo, `/`, by default; e.g. `/?lang=ar`),
+ * `options.locale` the browser's language (Playwright's default otherwise). */
 export async function openDemo(browser, backend, user, options = {}) {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light", viewport: options.viewport });
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light", viewport: options.viewport, locale: options.locale });
   await context.addInitScript((u) => {
     localStorage.setItem("demo-user", u);
     window.__decisions = [];
@@ -107,7 +109,7 @@ export async function openDemo(browser, backend, user, options = {}) {
   }, user);
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error(`[page] ${e.message}`));
-  await page.goto(backend.url + "/");
+  await page.goto(backend.url + (options.path ?? "/"));
   await page.waitForFunction(() => document.querySelector("#linkedin-body button, #linkedin-body p:not(:empty)"));
   return { context, page };
 }

@@ -75,6 +75,12 @@ setup_browsers() {
   apt_install chromium chromium-driver
 }
 
+# Glyphs for the Japanese and Chinese prompts (e2e/locales.test.mjs takes the Japanese
+# one's screenshot for docs/); Debian's default fonts already cover Arabic and Hebrew.
+setup_fonts() {
+  apt_install fonts-noto-cjk
+}
+
 # Debian's Firefox ESR and geckodriver built from crates.io: no tool downloads a browser or
 # a driver binary. Not exported as GECKODRIVER: the wasm-bindgen test runner prefers that
 # variable over CHROMEDRIVER, so it would turn the Chromium run into a second Firefox run.

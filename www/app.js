@@ -3,6 +3,7 @@
 // reacts to its outcome. No inline scripts or styles, so a strict CSP holds.
 import init, { mount } from "/pkg/account_link_consent.js";
 import { PEOPLE } from "./sample-data.js";
+import { LOCALES, knownLocale } from "./locales.js";
 
 const $ = (id) => document.getElementById(id);
 const text = (tag, content, className) => {
@@ -17,6 +18,15 @@ let consent;
 /** The widget has heard from its backend: its state is worth showing. */
 let ready = false;
 const USER_KEY = "demo-user";
+
+/** The demo keeps the chosen language in the address, so a reload (or a link) keeps it. */
+const LANG_PARAM = "lang";
+
+/** The locale named by `?lang=` (matched case-insensitively, returned as the widget
+ * spells it), or undefined for anything else: then the widget follows the browser. */
+function chosenLang() {
+  return knownLocale(new URLSearchParams(location.search).get(LANG_PARAM))?.[0];
+}
 
 async function api(path, init = {}) {
   const res = await fetch(path, {
@@ -56,6 +66,31 @@ async function setupAdmin() {
     });
   }
   return select.value;
+}
+
+/** The language switcher: "Browser default" or one of the locales. A change is written
+ * to the address and remounts the widget in that language. */
+function setupLanguage() {
+  const select = $("demo-lang");
+  const browserDefault = text("option", "Browser default");
+  browserDefault.value = "";
+  select.replaceChildren(
+    browserDefault,
+    ...LOCALES.map(([tag, name]) => {
+      const o = text("option", name);
+      o.value = tag;
+      o.lang = tag; // read out in its own language
+      return o;
+    }),
+  );
+  select.value = chosenLang() ?? "";
+  select.addEventListener("change", () => {
+    const url = new URL(location.href);
+    if (select.value) url.searchParams.set(LANG_PARAM, select.value);
+    else url.searchParams.delete(LANG_PARAM);
+    history.replaceState(history.state, "", url);
+    start($("demo-user").value);
+  });
 }
 
 function renderPeople() {
@@ -173,7 +208,7 @@ function listen(host) {
   });
 }
 
-/** (Re)starts the widget for `user`, as a page load would. */
+/** (Re)starts the widget for `user`, in the language the address names, as a page load would. */
 // Counts starts, so that a user switched while an earlier start still waits for its
 // sign-in does not end up with two widgets, one of them on the other user's session.
 let starts = 0;
@@ -190,7 +225,9 @@ async function start(user) {
   if (run !== starts) return;
   $("me").textContent = user.slice(0, 2).toUpperCase();
   // Every link in the notice has a default; a host would pass `links` only for its own.
-  consent = mount($("consent"), { backendUrl: new URL("/", location.href).href });
+  // Without `lang` the widget follows the browser's language.
+  const lang = chosenLang();
+  consent = mount($("consent"), { backendUrl: new URL("/", location.href).href, ...(lang ? { lang } : {}) });
   renderLinkedIn();
 }
 
@@ -199,6 +236,7 @@ async function main() {
   renderPeople();
   renderCard();
   listen($("consent"));
+  setupLanguage();
   await start(await setupAdmin());
 }
 

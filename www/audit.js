@@ -3,6 +3,7 @@
 // check's result in plain words. The checks themselves are in audit-verify.js.
 // Everything the server sends is shown as text, never as HTML.
 import { b64decode, leafHash, parseCheckpoint, rootsEqual, treeRoot, verifyCheckpoint, verifyDecisionToken, verifyInclusion } from "./audit-verify.js";
+import { knownLocale } from "./locales.js";
 
 /** The most entries listed (and rebuilt into a tree) at once: one request's worth. */
 const PAGE = 1000;
@@ -144,7 +145,7 @@ function flowsCell(flows) {
  */
 function noticeCell(notice) {
   const td = el("td");
-  const name = `${notice.id} v${notice.ver} (${notice.lang})`;
+  const name = `${notice.id} v${notice.ver}`;
   if (/^[0-9a-f]{64}$/.test(String(notice.sha256))) {
     const a = el("a", name);
     a.href = `/v1/notices/${notice.sha256}`;
@@ -153,6 +154,27 @@ function noticeCell(notice) {
   } else {
     td.textContent = name;
   }
+  return td;
+}
+
+/**
+ * The language the notice was shown in: its tag and, for a locale the widget ships, the
+ * locale's own name ("nl — Nederlands"); any other tag as it was signed, as text.
+ */
+function languageCell(tag) {
+  const td = el("td", undefined, "lang");
+  if (typeof tag !== "string" || tag === "") {
+    td.textContent = "?";
+    return td;
+  }
+  const known = knownLocale(tag);
+  if (!known) {
+    td.textContent = tag;
+    return td;
+  }
+  const name = el("bdi", known[1]);
+  name.lang = known[0];
+  td.append(`${tag} — `, name);
   return td;
 }
 
@@ -173,6 +195,7 @@ async function auditorCells(entry, hash) {
         el("td", leaf.changed_at),
         el("td", "device key changed"),
         el("td", "—"),
+        el("td", "—"),
         el("td", `${short(String(leaf.old_key_thumbprint))} → ${short(String(leaf.new_key_thumbprint))}`),
         el("td", short(String(leaf.sub))),
       );
@@ -188,11 +211,12 @@ async function auditorCells(entry, hash) {
       el("td", String(claims.choice).replace(/_/g, " ")),
       flowsCell(claims.flows),
       noticeCell(claims.notice ?? {}),
+      languageCell(claims.notice?.lang),
       el("td", short(String(claims.sub))),
     );
   } catch (err) {
     checks.push([false, err.message]);
-    cells.push(el("td", leaf?.received_at ?? "?"), ...["?", "?", "?", "?"].map((t) => el("td", t)));
+    cells.push(el("td", leaf?.received_at ?? "?"), ...["?", "?", "?", "?", "?"].map((t) => el("td", t)));
   }
   const td = el("td");
   const failed = checks.filter(([ok]) => !ok);
@@ -204,7 +228,7 @@ async function auditorCells(entry, hash) {
 
 async function render(entries) {
   const auditor = page.token !== null;
-  const columns = auditor ? ["#", "Received", "Choice", "What flows", "Notice", "Subject", "Leaf and signature", "Inclusion"] : ["#", "Leaf hash", "Inclusion"];
+  const columns = auditor ? ["#", "Received", "Choice", "What flows", "Notice", "Language", "Subject", "Leaf and signature", "Inclusion"] : ["#", "Leaf hash", "Inclusion"];
   const tr = el("tr");
   for (const c of columns) {
     const th = el("th", c);
