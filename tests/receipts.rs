@@ -106,7 +106,8 @@ async fn a_forged_receipt_is_not_an_acknowledgement_and_says_why() {
             find(&host, "[data-record=not-recorded]").is_some()
         })
         .await;
-        assert!(text(&host, "[data-record=not-recorded]").contains(why));
+        let reasons = &consent_core::catalogue::notice("en").status.reasons;
+        assert!(text(&host, "[data-record=not-recorded]").contains(reasons.refused));
         handle.destroy();
         host.remove();
     }
