@@ -249,3 +249,20 @@ test("first load: the Japanese prompt costs within 1 KB of the English one", asy
     assert.ok(Math.abs(en.total - ja.total) <= 1024, `en ${en.total} B, ja ${ja.total} B: ${detail}`);
   });
 });
+
+test("the wasm every page downloads carries no notice text, in any language", () => {
+  const wasm = readFileSync(join(ROOT, "pkg/account_link_consent_bg.wasm"));
+  const sentences = LOCALES.flatMap((tag) =>
+    [...ftl(tag).matchAll(/^[a-z][a-z0-9-]* = (.+)$/gm)]
+      .map((m) => m[1].trim())
+      // Long enough to be the notice's own words, not a word code could also contain.
+      .filter((text) => text.length >= 24 && !text.includes("{"))
+      .map((text) => [tag, text])
+  );
+  assert.ok(sentences.length > 13 * 10, `sentences were read (${sentences.length})`);
+  const found = sentences.filter(([, text]) => wasm.includes(Buffer.from(text, "utf8")));
+  assert.deepEqual(found, [], "notice text compiled into the wasm");
+  // The check can fail: the English notice is compiled into the server, and is found there.
+  const server = readFileSync(join(ROOT, "target/release/consent-server"));
+  assert.ok(server.includes(Buffer.from(message("en", "prompt-title"), "utf8")), "the check finds text where it is");
+});
