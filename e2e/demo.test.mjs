@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { jwtVerify, EmbeddedJWK, calculateJwkThumbprint, decodeProtectedHeader } from "jose";
-import { Backend, launch, openDemo, dialog, choice, ROOT } from "./harness.mjs";
+import { launch, openDemo, dialog, choice, ROOT, withBackend } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -14,16 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function withBackend(fn) {
-  const backend = new Backend();
-  await backend.start();
-  try {
-    await fn(backend);
-  } finally {
-    await backend.dispose();
-  }
-}
 
 const decisions = (page) => page.evaluate(() => window.__decisions);
 const waitForDecisions = (page, n, timeout = 15000) =>

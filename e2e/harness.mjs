@@ -85,6 +85,17 @@ export class Backend {
   }
 }
 
+/** Runs `fn` against a backend of its own, started on loopback and always stopped. */
+export async function withBackend(fn) {
+  const backend = new Backend();
+  await backend.start();
+  try {
+    await fn(backend);
+  } finally {
+    await backend.dispose();
+  }
+}
+
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

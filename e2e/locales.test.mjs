@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { Backend, launch, openDemo, choice, ROOT } from "./harness.mjs";
+import { launch, openDemo, choice, ROOT, withBackend } from "./harness.mjs";
 
 const LOCALES = ["en", "nl", "de", "fr", "es", "it", "pt-BR", "pl", "sv", "ja", "zh-Hans", "ar", "he"];
 const RTL = new Set(["ar", "he"]);
@@ -39,16 +39,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function withBackend(fn) {
-  const backend = new Backend();
-  await backend.start();
-  try {
-    await fn(backend);
-  } finally {
-    await backend.dispose();
-  }
-}
 
 const VIEWPORT = { width: 1280, height: 900 };
 const openDialog = (page) => page.locator("#consent").locator('dialog[open][role="dialog"]');
