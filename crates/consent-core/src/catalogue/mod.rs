@@ -1,14 +1,15 @@
 //! The notice catalogue: every notice version ever published, per locale, as data.
 //!
-//! The widget renders only the current version from here, and both sides compute the
-//! digest from here, so what the user saw and what the server expects cannot drift
-//! apart. Older versions stay as long as decisions made on them may need verifying:
+//! The widget takes only the current version's shape from here ([`shape`]: no words;
+//! its backend sends the reader's locale), and both sides compute the digest from
+//! here, so what the user saw and what the server expects cannot drift apart. Older versions stay as long as decisions made on them may need verifying:
 //! a token names its notice by digest, and [`find`] gives back exactly the text (and
 //! link targets) that digest covers.
 //!
-//! Publishing a new version: copy the current locale files to `v{N+1}_{lang}.rs` with
-//! the new text and a sentence per earlier version in `changes.since`, bump
-//! [`CURRENT_VERSION`], and list the new files in [`KEPT`] and [`CURRENT`]. If the
+//! Publishing a new version: copy `v{N}_en.rs` (a macro over its strings) to
+//! `v{N+1}_en.rs` with the new text and a sentence per earlier version in
+//! `changes.since`, and the `.ftl` sources likewise; bump [`CURRENT_VERSION`], list the
+//! new notice in [`KEPT`] and [`CURRENT`], and point [`shape`] at its empty form. If the
 //! shape of [`Notice`] or [`Notice::fields`] changes, freeze the older live versions
 //! as field lists first (as `v1_en.rs` is): the pinned digests in the tests say when.
 //!

@@ -255,7 +255,7 @@ fn append_key_change(
 
 /// The leaf: the verbatim token, when it arrived, and the key's thumbprint; no other
 /// personal data (see docs/DESIGN.md, Ledger). Its bytes are what gets hashed, so how
-/// it is written is part of the ledger's format (pinned by tests/ledger_format.rs).
+/// it is written is part of the ledger's format (pinned by `consent_core::leaf`'s tests).
 fn leaf(token: &str, received_at: &str, thumbprint: &str) -> String {
     consent_core::leaf::decision(token, received_at, thumbprint)
 }
