@@ -3,6 +3,9 @@
 
 mod common;
 use common::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -165,5 +168,34 @@ async fn a_dialog_closed_by_the_browser_counts_as_not_now() {
     .await;
     wait_for_events(&decisions, 1).await;
     assert_eq!(get_str(&decisions.last(), "choice"), "not_now");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_view_opened_as_the_prompt_closes_stays_open() {
+    let host = host();
+    let decisions = record(&host, "consent:decision");
+    let handle = Rc::new(mount_default(&host));
+    let _pending = open_prompt(&handle, &host).await;
+    // A host that offers the manage view, once, the moment the prompt closes: it opens
+    // before the browser has told the dialog it was closed.
+    let opener = {
+        let handle = handle.clone();
+        let once = Cell::new(false);
+        Closure::<dyn FnMut()>::new(move || {
+            if !once.replace(true) {
+                handle.manage().unwrap();
+            }
+        })
+    };
+    host.add_event_listener_with_callback("consent:close", opener.as_ref().unchecked_ref())
+        .unwrap();
+    click(&host, "button[data-choice=not_now]");
+    wait_for_events(&decisions, 1).await;
+    next_frames(3).await;
+    settle().await;
+    assert_eq!(get_str(&handle.state().unwrap(), "view"), "manage");
+    assert!(dialog_open(&host), "the manage view is still on screen");
+    assert_eq!(decisions.count(), 1, "nobody chose anything else");
     handle.destroy();
 }

@@ -91,9 +91,18 @@ pub fn ConsentDialog(props: &ConsentDialogProps) -> Html {
     // Browsers may close a modal dialog without a cancel event (a repeated Escape, a
     // close request from the platform); the state must follow, or the widget would think
     // it is still open. When the state closed it first, the reducer ignores this.
+    // The event comes some time after close() returned, not within it: by then the
+    // dialog may be showing again (the user answered a refusal at once, the host opened
+    // the manage view as the prompt closed), and a late event must not dismiss what the
+    // user sees, let alone record a "not now" nobody chose.
     let onclose = {
         let on_dismiss = props.on_dismiss.clone();
-        move |_: Event| on_dismiss.emit(())
+        let dialog = dialog.clone();
+        move |_: Event| {
+            if !dialog.cast::<HtmlDialogElement>().is_some_and(|d| d.open()) {
+                on_dismiss.emit(());
+            }
+        }
     };
 
     html! {

@@ -211,3 +211,17 @@ pub async fn open_prompt(handle: &ConsentHandle, host: &HtmlElement) -> Promise 
 pub async fn wait_for_events(recorder: &Recorder, n: usize) {
     wait_until(&format!("{n} event(s) arrived"), || recorder.count() >= n).await;
 }
+
+/// Waits for `n` animation frames, so that what the browser reports some time after a
+/// call (a dialog's `close` event) has arrived.
+pub async fn next_frames(n: usize) {
+    for _ in 0..n {
+        let p = Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        JsFuture::from(p).await.unwrap();
+    }
+}
