@@ -34,8 +34,8 @@ use yew::{Reducible, UseReducerDispatcher};
 /// bridge.close();                // on destroy()
 /// ```
 pub struct HostBridge {
-    /// The notice shown: the default locale's until the backend sends the reader's.
-    notice: Cell<&'static Notice>,
+    /// The reference of the notice shown (`State::notice`), kept rather than hashed
+    /// again for every acknowledgement.
     notice_ref: RefCell<NoticeRef>,
     events: HostEvents,
     actions: ActionQueue,
@@ -59,7 +59,8 @@ pub struct HostBridge {
 impl HostBridge {
     /// Connects a widget on `host` to the backend at `backend`. Delivery starts at once:
     /// the first challenge is fetched, with the notice's text in the first of `langs`
-    /// it is written in, and what an earlier page left unsent is re-sent.
+    /// it is written in (`notice` is its shape, with the host's links), and what an
+    /// earlier page left unsent is re-sent.
     pub fn new(
         host: HtmlElement,
         notice: &'static Notice,
@@ -81,7 +82,6 @@ impl HostBridge {
             });
             HostBridge {
                 courier: Courier::start(backend, get_headers, ledger_key, notice, langs, report),
-                notice: Cell::new(notice),
                 notice_ref: RefCell::new(notice_ref),
                 events: HostEvents::new(host),
                 actions: ActionQueue::default(),
@@ -232,7 +232,7 @@ impl HostBridge {
     /// Shows `notice` from now on: the reader's language, once the backend has sent it.
     fn show(&self, notice: &'static Notice) {
         self.has_text.set(true);
-        if std::ptr::eq(self.notice.replace(notice), notice) {
+        if self.shown.borrow().notice == NoticeProp(notice) {
             return;
         }
         *self.notice_ref.borrow_mut() = notice.reference();
@@ -338,7 +338,8 @@ impl HostBridge {
 
     /// Tells the host why nothing can be shown; the detail is also `prompt()`'s outcome.
     fn unavailable(&self, reason: Policy) -> JsValue {
-        let texts = &self.notice.get().unavailable;
+        let notice: &'static Notice = self.shown.borrow().notice.0;
+        let texts = &notice.unavailable;
         let message = match reason {
             Policy::NotInGroup => texts.not_in_group,
             _ => texts.policy_off,
