@@ -32,6 +32,7 @@ pub mod es256;
 pub mod host;
 pub mod identity;
 pub mod ledger;
+pub mod nonce;
 pub mod problem;
 pub mod rate;
 pub mod routes;

@@ -5,6 +5,7 @@ use crate::admission::WriterSlots;
 use crate::auditor::Auditors;
 use crate::config::{Config, Policy, PolicyMode};
 use crate::ledger::{LatestSeen, LedgerSigner};
+use crate::nonce::NonceKey;
 use crate::problem::Problem;
 use crate::rate::RateLimiter;
 use crate::store::Storage;
@@ -20,6 +21,8 @@ pub struct AppState {
     pub signer: Arc<LedgerSigner>,
     /// Turns user names into pseudonymous subject ids.
     pub subjects: SubjectKey,
+    /// Issues and checks challenge nonces (derived from the subject secret).
+    pub nonces: NonceKey,
     /// Starts as configured; the demo's admin switch changes it at run time.
     pub policy: RwLock<Policy>,
     /// Challenges and decisions per session, sign-ins per address.
@@ -49,6 +52,7 @@ impl AppState {
             address_rate: RateLimiter::new(config.address_rate_per_minute()),
             auditors: Auditors::new(&config.auditor_tokens),
             writer_slots: WriterSlots::new(config.writer_queue),
+            nonces: NonceKey::derive(&subjects),
             config,
             store,
             signer,

@@ -46,6 +46,11 @@ impl SubjectKey {
         }
     }
 
+    /// The secret itself, for keys derived from it (`crate::nonce::NonceKey`).
+    pub(crate) fn secret(&self) -> &[u8; 32] {
+        &self.0
+    }
+
     /// The subject id of `user`: base64url HMAC-SHA-256.
     pub fn subject_of(&self, user: &str) -> String {
         // HMAC pads a key shorter than the hash's block (64 bytes) with zeros; padding

@@ -4,6 +4,7 @@
 
 use super::{receipt, tree, LedgerSigner, Refusal};
 use crate::admission::WriterSlot;
+use crate::nonce::Opened;
 use crate::store::{
     AppendJob, LedgerTx, NewDecision, NewKeyChange, Storage, StoreError, StoreResult,
 };
@@ -23,6 +24,10 @@ pub struct Decision {
     /// The subject of whoever sent it: a re-sent token is answered only to its own
     /// subject.
     pub sender_sub: String,
+    /// Its nonce opened with this server's key (`crate::nonce`): `None` when this
+    /// server never issued it that way, in which case the challenges a server before
+    /// stateless nonces stored are looked up.
+    pub nonce: Option<Opened>,
     /// When it arrived, Unix seconds.
     pub now: u64,
     /// How its `iat` and arrival are judged against its challenge.
@@ -145,16 +150,16 @@ fn check_and_append(
         };
         return Ok(Ok(again));
     }
-    let Some(nonce) = tx.nonce(&c.nonce)? else {
+    let Some(nonce) = issued(tx, d)? else {
         return Ok(Err(Refusal::UnknownNonce));
     };
     if nonce.used {
         return Ok(Err(Refusal::NonceReplayed));
     }
-    if nonce.session_id != d.session_id {
+    if !nonce.session_ok {
         return Ok(Err(Refusal::WrongSession));
     }
-    if nonce.sub != c.sub {
+    if !nonce.sub_ok {
         return Ok(Err(Refusal::WrongSubject));
     }
     // Freshness is the challenge's: decided while it was live (on the server's
@@ -168,8 +173,12 @@ fn check_and_append(
     if nonce.expires_at.saturating_add(t.grace_secs) < d.now {
         return Ok(Err(Refusal::NonceExpired));
     }
-    tx.use_nonce(&c.nonce)?;
-    if nonce.notice != c.notice {
+    // Spent even if the checks below refuse: a refusal rolls the whole job back.
+    match &d.nonce {
+        Some(opened) => tx.spend_nonce(&opened.id, opened.expires_at)?,
+        None => tx.use_nonce(&c.nonce)?,
+    }
+    if !nonce.notice_ok {
         return Ok(Err(Refusal::NoticeNotOffered));
     }
 
@@ -224,6 +233,40 @@ fn check_and_append(
         created: true,
     };
     Ok(Ok(recorded))
+}
+
+/// The challenge a decision answers, as far as the checks need it.
+struct Issued {
+    used: bool,
+    session_ok: bool,
+    sub_ok: bool,
+    notice_ok: bool,
+    /// Unix seconds.
+    expires_at: u64,
+}
+
+/// The decision's challenge: from its nonce, or, for a nonce this server did not
+/// issue statelessly, from the challenges stored by servers before stateless nonces
+/// (so that decisions signed on them before an upgrade still record, until the
+/// delivery grace sweeps them); `None` when neither knows it.
+fn issued(tx: &mut dyn LedgerTx, d: &Decision) -> StoreResult<Option<Issued>> {
+    let c = &d.verified.claims;
+    if let Some(o) = &d.nonce {
+        return Ok(Some(Issued {
+            used: tx.nonce_spent(&o.id)?,
+            session_ok: o.session_ok,
+            sub_ok: o.sub_ok,
+            notice_ok: o.notice_ok,
+            expires_at: o.expires_at,
+        }));
+    }
+    Ok(tx.nonce(&c.nonce)?.map(|row| Issued {
+        used: row.used,
+        session_ok: row.session_id == d.session_id,
+        sub_ok: row.sub == c.sub,
+        notice_ok: row.notice == c.notice,
+        expires_at: row.expires_at,
+    }))
 }
 
 /// A new device key is evidence in its own right: a leaf of its own (old and new

@@ -5,6 +5,7 @@ use crate::blocking::blocking;
 use crate::es256::Ring;
 use crate::identity::Identity;
 use crate::ledger::{self, ChallengeTiming, Decision};
+use crate::nonce::Binding;
 use crate::problem::Problem;
 use crate::state::AppState;
 use crate::time::now_secs;
@@ -78,11 +79,22 @@ pub async fn record(
         ));
     }
     let sub = verified.claims.sub.clone();
+    // The MACs are checked here, off the writer's thread; what they say is judged
+    // there, in the order of the verification steps.
+    let nonce = state.nonces.open(
+        &verified.claims.nonce,
+        &Binding {
+            session_id: &who.session_id,
+            sub: &verified.claims.sub,
+            notice: &verified.claims.notice,
+        },
+    );
     let decision = Decision {
         verified,
         token,
         session_id: who.session_id,
         sender_sub: who.sub,
+        nonce,
         now,
         timing: ChallengeTiming {
             ttl_secs: state.config.nonce_ttl_secs,

@@ -4,6 +4,7 @@ use crate::blocking::blocking;
 use crate::cookie::{stored_session_id, SessionCookie};
 use crate::identity::Identity;
 use crate::ledger;
+use crate::nonce::Binding;
 use crate::problem::Problem;
 use crate::state::AppState;
 use crate::time::{now_secs, rfc3339};
@@ -111,8 +112,9 @@ pub async fn challenge(
     body: axum::body::Bytes,
 ) -> Result<Json<Challenge>, Problem> {
     let now = now_secs();
-    // Each challenge is a durable write: one address may not force them without
-    // bound by spreading its requests over many sessions.
+    // A challenge costs no write (see `crate::nonce`), but it does read the latest
+    // decision: one address may not force that without bound by spreading its
+    // requests over many sessions.
     state.limit_address(&state.address_rate, "challenge", peer.ip(), now)?;
     let who = who?;
     state.rate.check(&who.session_id, now)?;
@@ -139,16 +141,16 @@ pub async fn challenge(
         .with_links(&request.links)
         .map_err(|e| Problem::bad_request("bad-request-body", e.to_string()))?;
     let notice = shown.reference();
-    let nonce = random_b64(24);
     let expires_at = now + state.config.nonce_ttl_secs;
-    let store = state.store.clone();
-    let issued = crate::store::Nonce {
-        nonce: nonce.clone(),
-        session_id: who.session_id.clone(),
-        sub: who.sub.clone(),
-        notice: notice.clone(),
+    let nonce = state.nonces.issue(
+        &Binding {
+            session_id: &who.session_id,
+            sub: &who.sub,
+            notice: &notice,
+        },
         expires_at,
-    };
+    );
+    let store = state.store.clone();
     // A host's own link targets make a text no catalogue lists: keep it, so that the
     // digest this challenge offers can always be read back.
     let variant = (!notice.links.is_empty())
@@ -159,7 +161,6 @@ pub async fn challenge(
         if let Some(variant) = variant {
             store.keep_notice(&variant, now)?;
         }
-        store.issue_nonce(&issued)?;
         ledger::latest(&*store, &signer, &seen.latest_seen, &sub)
     })
     .await?;
@@ -181,7 +182,7 @@ pub async fn challenge(
     }))
 }
 
-/// `bytes` random bytes, base64url: session ids and nonces.
+/// `bytes` random bytes, base64url: session ids.
 fn random_b64(bytes: usize) -> String {
     use rand::RngCore;
     let mut buf = vec![0u8; bytes];

@@ -36,7 +36,7 @@ use std::sync::Arc;
 /// them on the blocking pool (the request handlers use `crate::blocking::blocking`).
 ///
 /// ```
-/// use consent_server::store::{Nonce, SqliteStore, Storage};
+/// use consent_server::store::{SqliteStore, Storage};
 /// let dir = tempfile::tempdir().unwrap();
 /// let store = SqliteStore::open(&dir.path().join("ledger.sqlite3")).unwrap();
 /// store.create_session("s1", "megan", 1_000).unwrap();
@@ -51,8 +51,6 @@ pub trait Storage: Notices + NodeSource + Send + Sync {
     fn session_user(&self, id: &str) -> StoreResult<Option<String>>;
     /// Ends a demo session (sign-out); no error if there was none.
     fn delete_session(&self, id: &str) -> StoreResult<()>;
-    /// Stores a challenge as issued.
-    fn issue_nonce(&self, nonce: &Nonce) -> StoreResult<()>;
     /// Queues `job` for the ledger writer, which runs it in a transaction and calls its
     /// [`AppendJob::finish`] once the transaction is durable (or has failed). Never
     /// blocks, so async code may call it.
@@ -71,7 +69,8 @@ pub trait Storage: Notices + NodeSource + Send + Sync {
     }
     /// Ledger entries `[start, end)`: the leaf data exactly as hashed.
     fn entries(&self, start: u64, end: u64) -> StoreResult<Vec<(u64, String)>>;
-    /// Forgets challenges that expired before `nonces_before` and sessions created
+    /// Forgets challenges (stored ones, and the record of answered stateless ones)
+    /// that expired before `nonces_before` and sessions created
     /// before `sessions_before` (both Unix seconds); returns how many rows went.
     /// Decisions, key bindings and the ledger are evidence and are never swept.
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64>;
@@ -176,9 +175,16 @@ pub trait LedgerTx {
     fn lock_ledger(&mut self) -> StoreResult<()>;
     /// `(token, receipt)` of the decision with this `jti`.
     fn decision_by_jti(&mut self, jti: &str) -> StoreResult<Option<(String, String)>>;
-    /// A challenge, as issued and whether it was answered.
+    /// Whether the stateless nonce with this id (`crate::nonce::Opened::id`) was
+    /// answered.
+    fn nonce_spent(&mut self, id: &str) -> StoreResult<bool>;
+    /// Records a stateless nonce answered; kept until it `expires_at` (Unix seconds)
+    /// and the delivery grace after.
+    fn spend_nonce(&mut self, id: &str, expires_at: u64) -> StoreResult<()>;
+    /// A challenge stored by a server from before stateless nonces, as issued and
+    /// whether it was answered.
     fn nonce(&mut self, nonce: &str) -> StoreResult<Option<NonceRow>>;
-    /// Marks a challenge answered.
+    /// Marks such a stored challenge answered.
     fn use_nonce(&mut self, nonce: &str) -> StoreResult<()>;
     /// The thumbprint of the key bound to `sub`.
     fn bound_key(&mut self, sub: &str) -> StoreResult<Option<String>>;
@@ -192,19 +198,8 @@ pub trait LedgerTx {
     fn append(&mut self, d: &NewDecision) -> StoreResult<()>;
 }
 
-/// A challenge as issued.
-pub struct Nonce {
-    pub nonce: String,
-    /// What the challenge is bound to: a demo session, or `header:<sub>`.
-    pub session_id: String,
-    pub sub: String,
-    /// The notice the challenge offered.
-    pub notice: NoticeRef,
-    /// Unix seconds.
-    pub expires_at: u64,
-}
-
-/// A stored challenge, as the ledger's checks need it.
+/// A challenge stored by a server from before stateless nonces, as the ledger's checks
+/// need it.
 pub struct NonceRow {
     pub session_id: String,
     pub sub: String,

@@ -241,6 +241,8 @@ fn migrate(tx: &mut Transaction, from: i64) -> StoreResult<()> {
             )?;
             put_head(tx, &schema::TO_ADOPT)
         }
+        // `used_nonces` is new and empty: the schema, run after the steps, creates it.
+        3 => Ok(()),
         other => Err(schema::no_migration(other)),
     }
 }
@@ -277,6 +279,21 @@ impl LedgerTx for PgTx<'_, '_> {
                 &[&jti],
             )?
             .map(|r| (r.get(0), r.get(1))))
+    }
+
+    fn nonce_spent(&mut self, id: &str) -> StoreResult<bool> {
+        let found = self
+            .0
+            .query_opt("SELECT 1 FROM used_nonces WHERE id = $1", &[&id])?;
+        Ok(found.is_some())
+    }
+
+    fn spend_nonce(&mut self, id: &str, expires_at: u64) -> StoreResult<()> {
+        self.0.execute(
+            "INSERT INTO used_nonces (id, expires_at) VALUES ($1, $2)",
+            &[&id, &(expires_at as i64)],
+        )?;
+        Ok(())
     }
 
     fn nonce(&mut self, nonce: &str) -> StoreResult<Option<NonceRow>> {
@@ -484,17 +501,6 @@ impl Storage for PostgresStore {
         })
     }
 
-    fn issue_nonce(&self, n: &Nonce) -> StoreResult<()> {
-        self.with_client(|client| {
-            client.execute(
-                "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang, notice_sha256, expires_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                &[&n.nonce, &n.session_id, &n.sub, &n.notice.id, &(n.notice.ver as i64), &n.notice.lang, &n.notice.sha256, &(n.expires_at as i64)],
-            )?;
-            Ok(())
-        })
-    }
-
     fn append(&self, job: Box<dyn AppendJob>) {
         self.writer.submit_job(job);
     }
@@ -530,10 +536,13 @@ impl Storage for PostgresStore {
 
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
         self.with_client(|client| {
-            let nonces = client.execute(
+            let mut nonces = 0;
+            for sql in [
                 "DELETE FROM nonces WHERE expires_at < $1",
-                &[&(nonces_before as i64)],
-            )?;
+                "DELETE FROM used_nonces WHERE expires_at < $1",
+            ] {
+                nonces += client.execute(sql, &[&(nonces_before as i64)])?;
+            }
             let sessions = client.execute(
                 "DELETE FROM sessions WHERE created_at < $1",
                 &[&(sessions_before as i64)],

@@ -16,11 +16,15 @@
 //! and signs it. Written in the migration's transaction rather than left for that
 //! start, so that a start killed between the two still finds it. It also gives
 //! `key_changes` an `idx`: a key change is a ledger leaf from then on.
+//!
+//! Version 4 adds `used_nonces`: challenges are no longer stored when issued
+//! (`crate::nonce`), only their answering. `nonces` stays, read for the challenges
+//! an older server stored, until the sweeper has emptied it.
 
 use super::{StoreError, StoreResult};
 
 /// The schema this server writes (see `schema/*.sql`).
-pub const CURRENT: i64 = 3;
+pub const CURRENT: i64 = 4;
 
 /// The SQLite schema at [`CURRENT`].
 pub const SQLITE: &str = include_str!("schema/sqlite.sql");

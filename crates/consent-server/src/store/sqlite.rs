@@ -288,6 +288,8 @@ fn migrate(conn: &Connection, from: i64) -> StoreResult<()> {
             )?;
             put_head(conn, &schema::TO_ADOPT)
         }
+        // `used_nonces` is new and empty: the schema, run after the steps, creates it.
+        3 => Ok(()),
         other => Err(schema::no_migration(other)),
     }
 }
@@ -313,6 +315,25 @@ impl LedgerTx for SqliteTx<'_> {
             [jti],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
+    }
+
+    fn nonce_spent(&mut self, id: &str) -> StoreResult<bool> {
+        let found = one_row(
+            self.0,
+            "SELECT 1 FROM used_nonces WHERE id = ?1",
+            [id],
+            |_| Ok(()),
+        )?;
+        Ok(found.is_some())
+    }
+
+    fn spend_nonce(&mut self, id: &str, expires_at: u64) -> StoreResult<()> {
+        run(
+            self.0,
+            "INSERT INTO used_nonces (id, expires_at) VALUES (?1, ?2)",
+            rusqlite::params![id, expires_at as i64],
+        )
+        .map(|_| ())
     }
 
     fn nonce(&mut self, nonce: &str) -> StoreResult<Option<NonceRow>> {
@@ -542,23 +563,6 @@ impl Storage for SqliteStore {
         .map(|_| ())
     }
 
-    fn issue_nonce(&self, n: &Nonce) -> StoreResult<()> {
-        let sql = "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang,
-                   notice_sha256, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-        let notice = &n.notice;
-        let row = params![
-            n.nonce,
-            n.session_id,
-            n.sub,
-            notice.id,
-            notice.ver,
-            notice.lang,
-            notice.sha256,
-            n.expires_at as i64
-        ];
-        run(&self.lock().conn, sql, row).map(|_| ())
-    }
-
     fn append(&self, job: Box<dyn AppendJob>) {
         self.writer.submit_job(job);
     }
@@ -593,11 +597,13 @@ impl Storage for SqliteStore {
 
     fn sweep(&self, nonces_before: u64, sessions_before: u64) -> StoreResult<u64> {
         let inner = self.lock();
-        let nonces = run(
-            &inner.conn,
+        let mut nonces = 0;
+        for sql in [
             "DELETE FROM nonces WHERE expires_at < ?1",
-            [nonces_before as i64],
-        )?;
+            "DELETE FROM used_nonces WHERE expires_at < ?1",
+        ] {
+            nonces += run(&inner.conn, sql, [nonces_before as i64])?;
+        }
         let sessions = run(
             &inner.conn,
             "DELETE FROM sessions WHERE created_at < ?1",

@@ -93,7 +93,7 @@ async fn chaos(backend: Backend) {
     let (rows, leaves, used) = (
         store.count("decisions"),
         store.count("ledger"),
-        store.count("nonces WHERE used"),
+        store.count("used_nonces"),
     );
     let half_written = rows.abs_diff(leaves) + rows.abs_diff(used);
     // One line for scripts/chaos to add up; printed before the verdict, so a failing

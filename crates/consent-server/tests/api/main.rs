@@ -18,6 +18,7 @@ macro_rules! on_both_backends {
     };
 }
 
+mod challenges;
 mod chaos;
 mod connections;
 mod cors;

@@ -1,10 +1,9 @@
 //! Every notice version kept: the text behind any digest, decisions on an older version,
 //! a host's own link targets, and choices the tenant policy does not allow.
 
-use crate::support::{device, problem, Backend, TestServer};
+use crate::support::{device, problem, Backend, StoredChallenge, TestServer};
 use consent_core::catalogue::{self, LinkKey, LinkOverrides};
 use consent_core::{Choice, Digest, NoticeRef};
-use consent_server::store::Nonce;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -101,7 +100,7 @@ async fn a_decision_on_version_1_still_verifies_after_version_2_is_published(bac
     let mut ch = c.challenge().await;
     ch["nonce"] = json!("bm9uY2UgZnJvbSB0aGUgdmVyc2lvbiAxIHNlcnZlcg");
     let session = consent_server::cookie::stored_session_id(c.cookie().split_once('=').unwrap().1);
-    server.store().issue_nonce(Nonce {
+    server.store().store_challenge(&StoredChallenge {
         nonce: ch["nonce"].as_str().unwrap().into(),
         session_id: session,
         sub: ch["sub"].as_str().unwrap().into(),

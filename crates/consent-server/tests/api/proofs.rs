@@ -151,7 +151,7 @@ async fn a_version_1_ledger_migrates_and_proves_what_it_proved(backend: Backend)
         .collect();
     assert_eq!(public_leaves(&c, 37).await, leaves);
     every_proof_matches_the_whole_tree(&c, &leaves).await;
-    assert_eq!(server.store().count("schema_version WHERE version = 3"), 1);
+    assert_eq!(server.store().count("schema_version WHERE version = 4"), 1);
 
     // The tree grows on from there: the next decision is leaf 37, and its tree
     // extends the migrated one.
@@ -206,7 +206,7 @@ async fn a_version_2_ledger_gets_its_head_signed_at_first_start_and_checked_afte
     let c = server.signed_in("adele").await;
     let checkpoint = c.text("/v1/ledger/checkpoint").await;
     assert!(checkpoint.contains("\n9\n"), "{checkpoint}");
-    assert_eq!(server.store().count("schema_version WHERE version = 3"), 1);
+    assert_eq!(server.store().count("schema_version WHERE version = 4"), 1);
     assert_eq!(
         server.store().texts("signed_head", "checkpoint"),
         [checkpoint],

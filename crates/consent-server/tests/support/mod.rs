@@ -13,7 +13,7 @@ pub mod store;
 
 pub use client::{problem, problem_type, retry_after, Client};
 pub use server::TestServer;
-pub use store::{Backend, TestStore};
+pub use store::{Backend, StoredChallenge, TestStore};
 
 use base64ct::{Base64, Encoding};
 use serde_json::Value;

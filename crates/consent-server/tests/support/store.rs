@@ -4,7 +4,7 @@
 use super::pg::PgCluster;
 use std::path::{Path, PathBuf};
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
     Postgres,
@@ -183,19 +183,22 @@ impl TestStore {
         }
     }
 
-    /// Stores a challenge as an earlier server would have issued it (one that offered
-    /// another notice version), through the store's own code.
-    pub fn issue_nonce(&self, nonce: consent_server::store::Nonce) {
-        use consent_server::store::{PostgresStore, SqliteStore, Storage};
-        let (url, path) = (self.database_url(), self.sqlite_path());
-        // On a thread of its own, for the same reason as `count`.
-        std::thread::spawn(move || match url {
-            Some(url) => PostgresStore::connect(&url).unwrap().issue_nonce(&nonce),
-            None => SqliteStore::open(&path).unwrap().issue_nonce(&nonce),
-        })
-        .join()
-        .unwrap()
-        .unwrap();
+    /// Stores a challenge as a server from before stateless nonces did when it issued
+    /// one: a row in `nonces`, written as that server wrote it.
+    pub fn store_challenge(&self, c: &StoredChallenge) {
+        let q = |s: &str| format!("'{}'", s.replace('\'', "''"));
+        self.execute(&format!(
+            "INSERT INTO nonces (nonce, session_id, sub, notice_id, notice_ver, notice_lang,
+             notice_sha256, expires_at) VALUES ({}, {}, {}, {}, {}, {}, {}, {})",
+            q(&c.nonce),
+            q(&c.session_id),
+            q(&c.sub),
+            q(&c.notice.id),
+            c.notice.ver,
+            q(&c.notice.lang),
+            q(&c.notice.sha256),
+            c.expires_at
+        ));
     }
 }
 
@@ -223,4 +226,15 @@ impl Drop for LedgerLock {
     fn drop(&mut self) {
         self.let_go();
     }
+}
+
+/// A challenge as servers before stateless nonces stored it.
+pub struct StoredChallenge {
+    pub nonce: String,
+    /// The stored session id (`consent_server::cookie::stored_session_id`).
+    pub session_id: String,
+    pub sub: String,
+    pub notice: consent_core::NoticeRef,
+    /// Unix seconds.
+    pub expires_at: u64,
 }

@@ -18,7 +18,15 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at INTEGER NOT NULL
 );
 
--- Challenges; swept once expired. session_id is the demo session, or header:<sub>.
+-- Stateless challenges answered (their nonce's random id), so each is answered once;
+-- swept with the delivery grace after they expire.
+CREATE TABLE IF NOT EXISTS used_nonces (
+  id TEXT PRIMARY KEY,
+  expires_at INTEGER NOT NULL
+);
+
+-- Challenges stored by servers before schema 4 (stateless nonces since): read so that
+-- decisions signed on them still record, and swept once expired.
 CREATE TABLE IF NOT EXISTS nonces (
   nonce TEXT PRIMARY KEY,
   session_id TEXT NOT NULL,
