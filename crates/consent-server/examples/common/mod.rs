@@ -175,6 +175,92 @@ pub async fn presigned_decisions(addr: std::net::SocketAddr, total: usize) -> Ve
     requests
 }
 
+/// One signed-in demo user and a device key: what [`flow_all`] decides as.
+pub struct Signer {
+    pub cookie: String,
+    pub key: SigningKey,
+}
+
+/// Signs in as `user` on the server at `addr`.
+pub async fn sign_in(addr: std::net::SocketAddr, user: &str) -> Signer {
+    let res = reqwest::Client::new()
+        .post(format!("http://{addr}/v1/session"))
+        .json(&json!({ "user": user }))
+        .send()
+        .await
+        .unwrap();
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    Signer {
+        cookie: cookie.split(';').next().unwrap().to_owned(),
+        key: SigningKey::random(&mut rand_core::OsRng),
+    }
+}
+
+/// The whole flow as users drive it, `total` times over `concurrency` keep-alive
+/// sockets: ask for a challenge, sign a decision answering it, send it. Each flow's
+/// latency, from the challenge request to the receipt, the client's signing included.
+pub async fn flow_all(
+    addr: std::net::SocketAddr,
+    signer: Arc<Signer>,
+    total: usize,
+    concurrency: usize,
+) -> Vec<Duration> {
+    let left = Arc::new(std::sync::atomic::AtomicUsize::new(total));
+    let mut clients = Vec::new();
+    for _ in 0..concurrency {
+        let (left, signer) = (left.clone(), signer.clone());
+        clients.push(tokio::spawn(async move {
+            let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
+            conn.set_nodelay(true).unwrap();
+            let mut buf = Vec::with_capacity(8192);
+            let mut latencies = Vec::new();
+            let challenge = format!(
+                "POST /v1/challenge HTTP/1.1\r\nhost: {addr}\r\ncookie: {}\r\n\
+                 content-type: application/json\r\ncontent-length: 2\r\n\r\n{{}}",
+                signer.cookie
+            );
+            let take = || {
+                left.fetch_update(
+                    std::sync::atomic::Ordering::Relaxed,
+                    std::sync::atomic::Ordering::Relaxed,
+                    |n| n.checked_sub(1),
+                )
+            };
+            while let Ok(n) = take() {
+                let t = Instant::now();
+                conn.write_all(challenge.as_bytes()).await.unwrap();
+                assert_eq!(read_response(&mut conn, &mut buf).await, 200);
+                let ch: Value = serde_json::from_slice(body(&buf)).unwrap();
+                let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][n % 3];
+                let token =
+                    crate::device::sign(&signer.key, &crate::device::claims_for(&ch, choice));
+                let decision = format!(
+                    "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\ncookie: {}\r\n\
+                     content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
+                    signer.cookie,
+                    token.len()
+                );
+                conn.write_all(decision.as_bytes()).await.unwrap();
+                let status = read_response(&mut conn, &mut buf).await;
+                assert_eq!(status, 201, "{}", String::from_utf8_lossy(&buf));
+                latencies.push(t.elapsed());
+            }
+            latencies
+        }));
+    }
+    let mut latencies = Vec::new();
+    for c in clients {
+        latencies.extend(c.await.unwrap());
+    }
+    latencies
+}
+
+/// The body of the response [`read_response`] left in `buf`.
+fn body(buf: &[u8]) -> &[u8] {
+    let head_end = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    &buf[head_end + 4..]
+}
+
 /// A server on a free loopback port with its data in `dir`, unlimited per-session
 /// rates (the benchmark's one user sends everything) and otherwise the defaults.
 pub fn bench_config(dir: &std::path::Path) -> consent_server::config::Config {
