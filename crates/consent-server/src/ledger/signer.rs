@@ -4,8 +4,10 @@
 use base64ct::{Base64, Encoding};
 use ed25519_dalek::{Signer as _, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
+use std::collections::VecDeque;
 use std::io::Write;
 use std::path::Path;
+use std::sync::Mutex;
 
 /// The ledger's signing key and its name in signed notes.
 ///
@@ -19,7 +21,18 @@ pub struct LedgerSigner {
     /// The key name in signed notes: the ledger's origin.
     pub name: String,
     key_id: [u8; 4],
+    /// The last few checkpoints known to carry this key's signature: signed here, or
+    /// verified once. Every request that proves a decision (each challenge reads the
+    /// subject's latest) checks the stored head, which under load is nearly always
+    /// the one this process just signed; an Ed25519 verification each time was the
+    /// largest single cost of a challenge. Only exact bytes match, so a head altered
+    /// in the database is still verified, and refused.
+    vouched: Mutex<VecDeque<String>>,
 }
+
+/// How many checkpoints [`LedgerSigner`] remembers: enough for the heads of the commit
+/// rounds in flight, few enough to compare each against.
+const VOUCHED: usize = 8;
 
 impl LedgerSigner {
     /// Loads `dir/ledger-key`, creating it (mode 0600) when absent.
@@ -56,6 +69,7 @@ impl LedgerSigner {
             key,
             name: name.to_owned(),
             key_id,
+            vouched: Mutex::new(VecDeque::with_capacity(VOUCHED)),
         })
     }
 
@@ -85,11 +99,28 @@ impl LedgerSigner {
         let sig = self.key.sign(body.as_bytes());
         let mut blob = self.key_id.to_vec();
         blob.extend_from_slice(&sig.to_bytes());
-        format!(
+        let note = format!(
             "{body}\n\u{2014} {} {}\n",
             self.name,
             Base64::encode_string(&blob)
-        )
+        );
+        self.vouch(note.clone());
+        note
+    }
+
+    /// Whether `checkpoint` is, byte for byte, one this key is known to have signed.
+    pub(crate) fn vouches_for(&self, checkpoint: &str) -> bool {
+        let vouched = self.vouched.lock().unwrap_or_else(|p| p.into_inner());
+        vouched.iter().any(|c| c == checkpoint)
+    }
+
+    /// Remembers `checkpoint` as signed by this key (signed here, or verified).
+    pub(crate) fn vouch(&self, checkpoint: String) {
+        let mut vouched = self.vouched.lock().unwrap_or_else(|p| p.into_inner());
+        if vouched.len() == VOUCHED {
+            vouched.pop_front();
+        }
+        vouched.push_back(checkpoint);
     }
 
     /// Base64 Ed25519 signature over `message`.
