@@ -118,7 +118,8 @@ async fn main() {
          Measured {} on {machine} by `bash scripts/bench` (`cargo run --release -p consent-server --example throughput`),\n\
          client and server on the same machine, {rounds} interleaved rounds of each way, {concurrency} keep-alive sockets.\n\
          The whole flow is what each decision costs as users make it: `POST /v1/challenge`, the client signs\n\
-         (ES256, in the same process), `POST /v1/decisions`; its latency runs from the challenge request to\n\
+         (ES256 with ring, native code as a browser's WebCrypto is, in the same process), `POST /v1/decisions`;\n\
+         its latency runs from the challenge request to\n\
          the receipt. The pre-signed row sends tokens signed beforehand on challenges fetched beforehand.\n\
          Budget (the whole flow): >= 8,000 decisions/s with p99 <= 25 ms. Result: **{verdict}**.\n\
          CPU busy is server and client together, of all cores.\n\n{table}\n\n\

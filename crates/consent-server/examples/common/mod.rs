@@ -178,7 +178,23 @@ pub async fn presigned_decisions(addr: std::net::SocketAddr, total: usize) -> Ve
 /// One signed-in demo user and a device key: what [`flow_all`] decides as.
 pub struct Signer {
     pub cookie: String,
-    pub key: SigningKey,
+    key: ring::signature::EcdsaKeyPair,
+    jwk: consent_core::jwk::EcPublicJwk,
+}
+
+impl Signer {
+    /// The compact token for `claims`. Signed with ring's P-256, which is native code
+    /// as a browser's WebCrypto is: the pure-Rust signer the tests use costs several
+    /// times more CPU, which on two shared cores would be taken from the server.
+    fn sign(&self, claims: &consent_core::claims::Claims) -> String {
+        let unsigned = consent_core::token::UnsignedToken::new(self.jwk.clone(), claims);
+        let rng = ring::rand::SystemRandom::new();
+        let sig = self
+            .key
+            .sign(&rng, unsigned.signing_input().as_bytes())
+            .unwrap();
+        unsigned.finish(sig.as_ref()).unwrap()
+    }
 }
 
 /// Signs in as `user` on the server at `addr`.
@@ -190,9 +206,22 @@ pub async fn sign_in(addr: std::net::SocketAddr, user: &str) -> Signer {
         .await
         .unwrap();
     let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    use ring::signature::{EcdsaKeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING as P256};
+    let rng = ring::rand::SystemRandom::new();
+    let pkcs8 = EcdsaKeyPair::generate_pkcs8(&P256, &rng).unwrap();
+    let key = EcdsaKeyPair::from_pkcs8(&P256, pkcs8.as_ref(), &rng).unwrap();
+    // The public key is 0x04 || x || y.
+    let point = key.public_key().as_ref();
+    let jwk = consent_core::jwk::EcPublicJwk {
+        kty: "EC".into(),
+        crv: "P-256".into(),
+        x: consent_core::token::base64url(&point[1..33]),
+        y: consent_core::token::base64url(&point[33..65]),
+    };
     Signer {
         cookie: cookie.split(';').next().unwrap().to_owned(),
-        key: SigningKey::random(&mut rand_core::OsRng),
+        key,
+        jwk,
     }
 }
 
@@ -232,8 +261,7 @@ pub async fn flow_all(
                 assert_eq!(read_response(&mut conn, &mut buf).await, 200);
                 let ch: Value = serde_json::from_slice(body(&buf)).unwrap();
                 let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][n % 3];
-                let token =
-                    crate::device::sign(&signer.key, &crate::device::claims_for(&ch, choice));
+                let token = signer.sign(&crate::device::claims_for(&ch, choice));
                 let decision = format!(
                     "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\ncookie: {}\r\n\
                      content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
