@@ -90,12 +90,17 @@ pub async fn sleep(ms: i32) {
 
 /// Lets Yew's scheduler (a microtask) and our effects run.
 pub async fn settle() {
-    for _ in 0..3 {
+    waits(3, |w, resolve| {
+        w.set_timeout_with_callback(resolve).map(drop)
+    })
+    .await;
+}
+
+/// Waits `n` times in a row for the window to call back what `schedule` hands it.
+async fn waits(n: usize, schedule: impl Fn(&web_sys::Window, &Function) -> Result<(), JsValue>) {
+    for _ in 0..n {
         let p = Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback(&resolve)
-                .unwrap();
+            schedule(&web_sys::window().unwrap(), &resolve).unwrap();
         });
         JsFuture::from(p).await.unwrap();
     }
@@ -215,13 +220,5 @@ pub async fn wait_for_events(recorder: &Recorder, n: usize) {
 /// Waits for `n` animation frames, so that what the browser reports some time after a
 /// call (a dialog's `close` event) has arrived.
 pub async fn next_frames(n: usize) {
-    for _ in 0..n {
-        let p = Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .request_animation_frame(&resolve)
-                .unwrap();
-        });
-        JsFuture::from(p).await.unwrap();
-    }
+    waits(n, |w, resolve| w.request_animation_frame(resolve).map(drop)).await;
 }

@@ -120,11 +120,26 @@ pub async fn send_all(
             latencies
         }));
     }
+    gathered(deciders).await
+}
+
+/// What every client measured, together.
+async fn gathered(clients: Vec<tokio::task::JoinHandle<Vec<Duration>>>) -> Vec<Duration> {
     let mut latencies = Vec::new();
-    for d in deciders {
-        latencies.extend(d.await.unwrap());
+    for c in clients {
+        latencies.extend(c.await.unwrap());
     }
     latencies
+}
+
+/// A raw `POST /v1/decisions` carrying `token`, for keep-alive clients.
+fn decision_request(addr: std::net::SocketAddr, cookie: &str, token: &str) -> Vec<u8> {
+    format!(
+        "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\ncookie: {cookie}\r\n\
+         content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
+        token.len()
+    )
+    .into_bytes()
 }
 
 /// Signs in as one demo user and signs `total` decisions, each on its own challenge,
@@ -163,14 +178,7 @@ pub async fn presigned_decisions(addr: std::net::SocketAddr, total: usize) -> Ve
             .unwrap();
         let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][i % 3];
         let token = crate::device::sign(&key, &crate::device::claims_for(&ch, choice));
-        requests.push(
-            format!(
-                "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\ncookie: {cookie}\r\n\
-                 content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
-                token.len()
-            )
-            .into_bytes(),
-        );
+        requests.push(decision_request(addr, &cookie, &token));
     }
     requests
 }
@@ -262,13 +270,8 @@ pub async fn flow_all(
                 let ch: Value = serde_json::from_slice(body(&buf)).unwrap();
                 let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][n % 3];
                 let token = signer.sign(&crate::device::claims_for(&ch, choice));
-                let decision = format!(
-                    "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\ncookie: {}\r\n\
-                     content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
-                    signer.cookie,
-                    token.len()
-                );
-                conn.write_all(decision.as_bytes()).await.unwrap();
+                let decision = decision_request(addr, &signer.cookie, &token);
+                conn.write_all(&decision).await.unwrap();
                 let status = read_response(&mut conn, &mut buf).await;
                 assert_eq!(status, 201, "{}", String::from_utf8_lossy(&buf));
                 latencies.push(t.elapsed());
@@ -276,11 +279,7 @@ pub async fn flow_all(
             latencies
         }));
     }
-    let mut latencies = Vec::new();
-    for c in clients {
-        latencies.extend(c.await.unwrap());
-    }
-    latencies
+    gathered(clients).await
 }
 
 /// The body of the response [`read_response`] left in `buf`.
