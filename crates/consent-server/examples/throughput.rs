@@ -9,10 +9,12 @@
 mod common;
 #[path = "../tests/support/device.rs"]
 mod device;
+#[path = "common/flow.rs"]
+mod flow;
 use common::{
-    bench_config, cpu_seconds, flow_all, load_average, machine, presigned_decisions, send_all,
-    sign_in, write_section,
+    bench_config, cpu_seconds, load_average, machine, presigned_decisions, send_all, write_section,
 };
+use flow::{flow_all, sign_in};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 

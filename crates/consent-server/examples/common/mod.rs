@@ -124,7 +124,7 @@ pub async fn send_all(
 }
 
 /// What every client measured, together.
-async fn gathered(clients: Vec<tokio::task::JoinHandle<Vec<Duration>>>) -> Vec<Duration> {
+pub async fn gathered(clients: Vec<tokio::task::JoinHandle<Vec<Duration>>>) -> Vec<Duration> {
     let mut latencies = Vec::new();
     for c in clients {
         latencies.extend(c.await.unwrap());
@@ -133,7 +133,7 @@ async fn gathered(clients: Vec<tokio::task::JoinHandle<Vec<Duration>>>) -> Vec<D
 }
 
 /// A raw `POST /v1/decisions` carrying `token`, for keep-alive clients.
-fn decision_request(addr: std::net::SocketAddr, cookie: &str, token: &str) -> Vec<u8> {
+pub fn decision_request(addr: std::net::SocketAddr, cookie: &str, token: &str) -> Vec<u8> {
     format!(
         "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\ncookie: {cookie}\r\n\
          content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
@@ -181,111 +181,6 @@ pub async fn presigned_decisions(addr: std::net::SocketAddr, total: usize) -> Ve
         requests.push(decision_request(addr, &cookie, &token));
     }
     requests
-}
-
-/// One signed-in demo user and a device key: what [`flow_all`] decides as.
-pub struct Signer {
-    pub cookie: String,
-    key: ring::signature::EcdsaKeyPair,
-    jwk: consent_core::jwk::EcPublicJwk,
-}
-
-impl Signer {
-    /// The compact token for `claims`. Signed with ring's P-256, which is native code
-    /// as a browser's WebCrypto is: the pure-Rust signer the tests use costs several
-    /// times more CPU, which on two shared cores would be taken from the server.
-    fn sign(&self, claims: &consent_core::claims::Claims) -> String {
-        let unsigned = consent_core::token::UnsignedToken::new(self.jwk.clone(), claims);
-        let rng = ring::rand::SystemRandom::new();
-        let sig = self
-            .key
-            .sign(&rng, unsigned.signing_input().as_bytes())
-            .unwrap();
-        unsigned.finish(sig.as_ref()).unwrap()
-    }
-}
-
-/// Signs in as `user` on the server at `addr`.
-pub async fn sign_in(addr: std::net::SocketAddr, user: &str) -> Signer {
-    let res = reqwest::Client::new()
-        .post(format!("http://{addr}/v1/session"))
-        .json(&json!({ "user": user }))
-        .send()
-        .await
-        .unwrap();
-    let cookie = res.headers()["set-cookie"].to_str().unwrap();
-    use ring::signature::{EcdsaKeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING as P256};
-    let rng = ring::rand::SystemRandom::new();
-    let pkcs8 = EcdsaKeyPair::generate_pkcs8(&P256, &rng).unwrap();
-    let key = EcdsaKeyPair::from_pkcs8(&P256, pkcs8.as_ref(), &rng).unwrap();
-    // The public key is 0x04 || x || y.
-    let point = key.public_key().as_ref();
-    let jwk = consent_core::jwk::EcPublicJwk {
-        kty: "EC".into(),
-        crv: "P-256".into(),
-        x: consent_core::token::base64url(&point[1..33]),
-        y: consent_core::token::base64url(&point[33..65]),
-    };
-    Signer {
-        cookie: cookie.split(';').next().unwrap().to_owned(),
-        key,
-        jwk,
-    }
-}
-
-/// The whole flow as users drive it, `total` times over `concurrency` keep-alive
-/// sockets: ask for a challenge, sign a decision answering it, send it. Each flow's
-/// latency, from the challenge request to the receipt, the client's signing included.
-pub async fn flow_all(
-    addr: std::net::SocketAddr,
-    signer: Arc<Signer>,
-    total: usize,
-    concurrency: usize,
-) -> Vec<Duration> {
-    let left = Arc::new(std::sync::atomic::AtomicUsize::new(total));
-    let mut clients = Vec::new();
-    for _ in 0..concurrency {
-        let (left, signer) = (left.clone(), signer.clone());
-        clients.push(tokio::spawn(async move {
-            let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
-            conn.set_nodelay(true).unwrap();
-            let mut buf = Vec::with_capacity(8192);
-            let mut latencies = Vec::new();
-            let challenge = format!(
-                "POST /v1/challenge HTTP/1.1\r\nhost: {addr}\r\ncookie: {}\r\n\
-                 content-type: application/json\r\ncontent-length: 2\r\n\r\n{{}}",
-                signer.cookie
-            );
-            let take = || {
-                left.fetch_update(
-                    std::sync::atomic::Ordering::Relaxed,
-                    std::sync::atomic::Ordering::Relaxed,
-                    |n| n.checked_sub(1),
-                )
-            };
-            while let Ok(n) = take() {
-                let t = Instant::now();
-                conn.write_all(challenge.as_bytes()).await.unwrap();
-                assert_eq!(read_response(&mut conn, &mut buf).await, 200);
-                let ch: Value = serde_json::from_slice(body(&buf)).unwrap();
-                let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][n % 3];
-                let token = signer.sign(&crate::device::claims_for(&ch, choice));
-                let decision = decision_request(addr, &signer.cookie, &token);
-                conn.write_all(&decision).await.unwrap();
-                let status = read_response(&mut conn, &mut buf).await;
-                assert_eq!(status, 201, "{}", String::from_utf8_lossy(&buf));
-                latencies.push(t.elapsed());
-            }
-            latencies
-        }));
-    }
-    gathered(clients).await
-}
-
-/// The body of the response [`read_response`] left in `buf`.
-fn body(buf: &[u8]) -> &[u8] {
-    let head_end = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    &buf[head_end + 4..]
 }
 
 /// A server on a free loopback port with its data in `dir`, unlimited per-session
