@@ -173,7 +173,7 @@ fn check_and_append(
     if nonce.expires_at.saturating_add(t.grace_secs) < d.now {
         return Ok(Err(Refusal::NonceExpired));
     }
-    // Spent even if the checks below refuse: a refusal rolls the whole job back.
+    // Spent before the last check; a refusal rolls the job back, spending included.
     match &d.nonce {
         Some(opened) => tx.spend_nonce(&opened.id, opened.expires_at)?,
         None => tx.use_nonce(&c.nonce)?,
