@@ -1,5 +1,5 @@
 //! The ledger, above the stores: what a decision must pass before it is appended,
-//! what a client gets back (a receipt), the key that signs checkpoints and receipts,
+//! what a client gets back (a receipt), the key that signs checkpoints,
 //! and the start-up audit of what is stored. The stores only persist what this
 //! module decides; see docs/DESIGN.md, Ledger.
 
@@ -11,6 +11,7 @@ mod receipt;
 mod record;
 mod refusal;
 mod signer;
+mod staged;
 pub mod tree;
 
 pub use self::audit::{audit, Audited};
@@ -20,3 +21,4 @@ pub use self::receipt::receipt;
 pub use self::record::{record, ChallengeTiming, Decision, Outcome, Recorded};
 pub use self::refusal::Refusal;
 pub use self::signer::LedgerSigner;
+pub use self::staged::{Appended, Mark, Staged};

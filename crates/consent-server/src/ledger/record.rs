@@ -2,14 +2,14 @@
 //! Verification order, then the append. Written once, over the store's [`LedgerTx`],
 //! and run by either store's writer thread inside its transaction.
 
-use super::{receipt, tree, LedgerSigner, Refusal};
+use super::{receipt, Appended, LedgerSigner, Refusal, Staged};
 use crate::admission::WriterSlot;
 use crate::nonce::Opened;
 use crate::store::{
-    AppendJob, LedgerTx, NewDecision, NewKeyChange, Storage, StoreError, StoreResult,
+    AppendJob, LedgerTx, NewDecision, NewKeyChange, SignedHead, Storage, StoreError, StoreResult,
 };
 use crate::time::rfc3339;
-use consent_core::merkle::{self, Frontier};
+use consent_core::merkle::{self, Hash};
 use consent_core::verify::Verified;
 use std::sync::Arc;
 use tokio::sync::oneshot;
@@ -72,6 +72,7 @@ pub async fn record(store: &dyn Storage, signer: Arc<LedgerSigner>, decision: De
         decision,
         signer,
         reply,
+        found: None,
         outcome: None,
     }));
     answer.await.unwrap_or(Err(StoreError::Stopped(
@@ -80,34 +81,107 @@ pub async fn record(store: &dyn Storage, signer: Arc<LedgerSigner>, decision: De
 }
 
 /// A decision as the writer thread's [`AppendJob`]: it runs the checks and the append
-/// in the store's transaction, keeps what it found, and answers once the store says
-/// the transaction's fate is sealed.
+/// in the store's transaction, writes its receipt once the round's tree is known, and
+/// answers once the store says the transaction's fate is sealed.
 struct Job {
     decision: Decision,
     signer: Arc<LedgerSigner>,
     reply: oneshot::Sender<Outcome>,
-    /// Set by `run`, sent by `finish`.
+    /// Set by `run`, for `seal`.
+    found: Option<Found>,
+    /// Set by `seal`, sent by `finish`.
     outcome: Option<Result<Recorded, Refusal>>,
 }
 
+/// What the checks found.
+enum Found {
+    Refused(Refusal),
+    /// Recorded before: its stored receipt, empty when an earlier job of this same
+    /// round recorded it (a re-send that overtook its own answer).
+    Again(String),
+    /// Appended this round.
+    Appended {
+        index: u64,
+        leaf_hash: Hash,
+        /// Its path when appended: its left siblings.
+        path: Vec<Hash>,
+        received_at: String,
+    },
+}
+
 impl AppendJob for Job {
-    fn run(&mut self, tx: &mut dyn LedgerTx, staged: &mut Frontier) -> StoreResult<bool> {
-        let (outcome, keep) = match check_and_append(tx, staged, &self.decision, &self.signer)? {
-            Ok(recorded) => {
-                let created = recorded.created;
-                (Ok(recorded), created)
+    fn run(&mut self, tx: &mut dyn LedgerTx, staged: &mut Staged) -> StoreResult<bool> {
+        let found = check_and_append(tx, staged, &self.decision)?;
+        let keep = matches!(found, Found::Appended { .. });
+        self.found = Some(found);
+        Ok(keep)
+    }
+
+    fn seal(
+        &mut self,
+        tx: &mut dyn LedgerTx,
+        staged: &Staged,
+        head: Option<&SignedHead>,
+    ) -> StoreResult<()> {
+        let (v, c) = (&self.decision.verified, &self.decision.verified.claims);
+        let outcome = match self.found.take() {
+            None => return Ok(()),
+            Some(Found::Refused(refusal)) => Err(refusal),
+            Some(Found::Again(mut stored)) => {
+                if stored.is_empty() {
+                    // Its round is this one, whose earlier jobs are sealed by now.
+                    stored = tx
+                        .decision_by_jti(&c.jti)?
+                        .map(|(_, r)| r)
+                        .unwrap_or_default();
+                }
+                let receipt = serde_json::from_str(&stored)
+                    .map_err(StoreError::encoding("a stored receipt"))?;
+                Ok(Recorded {
+                    receipt,
+                    created: false,
+                })
             }
-            Err(refusal) => (Err(refusal), false),
+            Some(Found::Appended {
+                index,
+                leaf_hash,
+                path,
+                received_at,
+            }) => {
+                let proof = staged.prove(index, &path)?;
+                // The round's signed head; a store not yet signing heads (before the
+                // start-up audit adopted the ledger) leaves the receipt to sign its own.
+                let checkpoint = match head {
+                    Some(head) => head.checkpoint.clone(),
+                    None => self.signer.checkpoint(staged.size(), &staged.root()),
+                };
+                let receipt = receipt(
+                    &c.jti,
+                    index,
+                    &received_at,
+                    &v.thumbprint,
+                    &leaf_hash,
+                    &proof,
+                    checkpoint,
+                );
+                let json =
+                    serde_json::to_string(&receipt).map_err(StoreError::encoding("the receipt"))?;
+                tx.put_receipt(&c.jti, &json)?;
+                Ok(Recorded {
+                    receipt,
+                    created: true,
+                })
+            }
         };
         self.outcome = Some(outcome);
-        Ok(keep)
+        Ok(())
     }
 
     fn finish(self: Box<Self>, result: StoreResult<()>) {
         let Job { reply, outcome, .. } = *self;
         let outcome = result.and_then(|()| {
             outcome.ok_or(StoreError::Stopped(
-                "the ledger writer finished a decision it never ran",
+                "the ledger writer finished a decision it never sealed",
             ))
         });
         // A caller who stopped waiting (a dropped request) is no error: the decision
@@ -116,15 +190,14 @@ impl AppendJob for Job {
     }
 }
 
-/// The checks in their order, then the append. `staged` is a copy of the tree's
-/// frontier as this process knows it; it is brought up to date from the database first
-/// (other instances may have appended) and gets the new leaf.
+/// The checks in their order, then the append. `staged` is the tree as this process
+/// knows it; it is brought up to date from the database first (other instances may
+/// have appended) and gets the new leaf.
 fn check_and_append(
     tx: &mut dyn LedgerTx,
-    staged: &mut Frontier,
+    staged: &mut Staged,
     d: &Decision,
-    signer: &LedgerSigner,
-) -> StoreResult<Result<Recorded, Refusal>> {
+) -> StoreResult<Found> {
     let (v, c) = (&d.verified, &d.verified.claims);
     tx.lock_ledger()?;
     // A recorded jti is answered first, whatever the clock and whether or not its
@@ -135,32 +208,27 @@ fn check_and_append(
         let same = consent_core::token::signing_input(&recorded)
             .is_some_and(|input| Some(input) == consent_core::token::signing_input(&d.token));
         if !same {
-            return Ok(Err(Refusal::JtiReused));
+            return Ok(Found::Refused(Refusal::JtiReused));
         }
         // The token names its subject; only that subject hears its receipt. The
         // session is not compared: the one that sent it first may have ended.
         if d.sender_sub != c.sub {
-            return Ok(Err(Refusal::WrongSubject));
+            return Ok(Found::Refused(Refusal::WrongSubject));
         }
-        let receipt =
-            serde_json::from_str(&receipt).map_err(StoreError::encoding("a stored receipt"))?;
-        let again = Recorded {
-            receipt,
-            created: false,
-        };
-        return Ok(Ok(again));
+        return Ok(Found::Again(receipt));
     }
+    let refused = |r| Ok(Found::Refused(r));
     let Some(nonce) = issued(tx, d)? else {
-        return Ok(Err(Refusal::UnknownNonce));
+        return refused(Refusal::UnknownNonce);
     };
     if nonce.used {
-        return Ok(Err(Refusal::NonceReplayed));
+        return refused(Refusal::NonceReplayed);
     }
     if !nonce.session_ok {
-        return Ok(Err(Refusal::WrongSession));
+        return refused(Refusal::WrongSession);
     }
     if !nonce.sub_ok {
-        return Ok(Err(Refusal::WrongSubject));
+        return refused(Refusal::WrongSubject);
     }
     // Freshness is the challenge's: decided while it was live (on the server's
     // clock), delivered within the grace after it expired.
@@ -168,10 +236,10 @@ fn check_and_append(
     let expires_at = i64::try_from(nonce.expires_at).unwrap_or(i64::MAX);
     let issued_at = expires_at.saturating_sub(i64::try_from(t.ttl_secs).unwrap_or(i64::MAX));
     if consent_core::freshness::check_iat(c.iat, issued_at, expires_at, t.leeway_secs).is_err() {
-        return Ok(Err(Refusal::IatOutsideChallenge));
+        return refused(Refusal::IatOutsideChallenge);
     }
     if nonce.expires_at.saturating_add(t.grace_secs) < d.now {
-        return Ok(Err(Refusal::NonceExpired));
+        return refused(Refusal::NonceExpired);
     }
     // Spent before the last check; a refusal rolls the job back, spending included.
     match &d.nonce {
@@ -179,7 +247,7 @@ fn check_and_append(
         None => tx.use_nonce(&c.nonce)?,
     }
     if !nonce.notice_ok {
-        return Ok(Err(Refusal::NoticeNotOffered));
+        return refused(Refusal::NoticeNotOffered);
     }
 
     for leaf in tx.leaves_since(staged.size())? {
@@ -198,23 +266,9 @@ fn check_and_append(
     let index = staged.size();
     let leaf = leaf(&d.token, &received_at, &v.thumbprint);
     let leaf_hash = merkle::leaf_hash(leaf.as_bytes());
-    let proof = staged.push(leaf_hash);
-    let nodes = tree::completed_nodes(index, &leaf_hash, &proof);
-    let receipt = receipt(
-        signer,
-        &c.jti,
-        index,
-        &received_at,
-        &v.thumbprint,
-        &leaf_hash,
-        &proof,
-        index + 1,
-        &staged.root(),
-    );
+    let Appended { path, nodes } = staged.push(leaf_hash);
     let notice =
         serde_json::to_string(&c.notice).map_err(StoreError::encoding("the token's notice"))?;
-    let receipt_json =
-        serde_json::to_string(&receipt).map_err(StoreError::encoding("the receipt"))?;
     tx.append(&NewDecision {
         index,
         leaf: &leaf,
@@ -226,13 +280,13 @@ fn check_and_append(
         token: &d.token,
         notice: &notice,
         received_at: &received_at,
-        receipt: &receipt_json,
     })?;
-    let recorded = Recorded {
-        receipt,
-        created: true,
-    };
-    Ok(Ok(recorded))
+    Ok(Found::Appended {
+        index,
+        leaf_hash,
+        path,
+        received_at,
+    })
 }
 
 /// The challenge a decision answers, as far as the checks need it.
@@ -274,7 +328,7 @@ fn issued(tx: &mut dyn LedgerTx, d: &Decision) -> StoreResult<Option<Issued>> {
 /// transaction, proved like any other and exported with the subject's decisions.
 fn append_key_change(
     tx: &mut dyn LedgerTx,
-    staged: &mut Frontier,
+    staged: &mut Staged,
     sub: &str,
     old: &str,
     new: &str,
@@ -283,12 +337,12 @@ fn append_key_change(
     let leaf = consent_core::leaf::key_change(sub, old, new, &rfc3339(now));
     let leaf_hash = merkle::leaf_hash(leaf.as_bytes());
     let index = staged.size();
-    let path = staged.push(leaf_hash);
+    let Appended { nodes, .. } = staged.push(leaf_hash);
     tx.append_key_change(&NewKeyChange {
         index,
         leaf: &leaf,
         leaf_hash: &leaf_hash,
-        nodes: &tree::completed_nodes(index, &leaf_hash, &path),
+        nodes: &nodes,
         sub,
         old_thumbprint: old,
         new_thumbprint: new,

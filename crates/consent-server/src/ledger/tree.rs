@@ -174,6 +174,63 @@ pub fn inclusion(
     })
 }
 
+/// Leaf `index`'s audit path in the tree of `size` leaves, from `left`, its path when
+/// it was appended (what `Frontier::push` returned), and `src` for the subtrees to its
+/// right. A leaf's left siblings are the complete subtrees before it, which never
+/// change as the tree grows, so only the right ones need reading: a writer proves a
+/// round's leaves against the round's last tree from what the round itself appended.
+///
+/// ```
+/// # use consent_server::ledger::tree::{extend_path, NodeId, NodeSource};
+/// # use consent_core::merkle::{self, leaf_hash, Frontier, Hash};
+/// # struct All(Vec<Hash>);
+/// # impl NodeSource for All {
+/// #     fn nodes(&self, ids: &[NodeId]) -> consent_server::store::StoreResult<Vec<Hash>> {
+/// #         Ok(ids.iter().map(|id| {
+/// #             let (a, b) = ((id.index << id.level) as usize, ((id.index + 1) << id.level) as usize);
+/// #             merkle::root(&self.0[a..b])
+/// #         }).collect())
+/// #     }
+/// # }
+/// let leaves: Vec<Hash> = (0u8..7).map(|i| leaf_hash(&[i])).collect();
+/// let left = Frontier::from_leaves(&leaves[..2]).push(leaves[2]);
+/// let path = extend_path(&All(leaves.clone()), 2, &left, 7).unwrap();
+/// assert_eq!(path, merkle::inclusion_proof(2, &leaves));
+/// ```
+pub fn extend_path(
+    src: &(impl NodeSource + ?Sized),
+    index: u64,
+    left: &[Hash],
+    size: u64,
+) -> StoreResult<Vec<Hash>> {
+    let mut spans = Vec::new();
+    path_spans(index, 0, size, &mut spans);
+    let right: Vec<Span> = spans.iter().filter(|s| s.0 > index).copied().collect();
+    let mut right = if right.is_empty() {
+        Vec::new()
+    } else {
+        span_roots(src, &right)?
+    }
+    .into_iter();
+    let mut left = left.iter().copied();
+    let path: Option<Vec<Hash>> = spans
+        .iter()
+        .map(|s| {
+            if s.0 > index {
+                right.next()
+            } else {
+                left.next()
+            }
+        })
+        .collect();
+    match path {
+        Some(path) if left.next().is_none() => Ok(path),
+        _ => Err(StoreError::Corrupt(format!(
+            "leaf {index}'s path when appended does not fit a tree of {size}"
+        ))),
+    }
+}
+
 /// A consistency proof as the API serves it, with both roots.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Consistency {
@@ -315,6 +372,22 @@ mod tests {
                 Frontier::from_leaves(tree)
             );
         }
+    }
+
+    #[test]
+    fn a_path_extended_from_its_append_is_the_proof_in_the_larger_tree() {
+        let kept = Kept::new(40);
+        let all = &kept.leaves;
+        let mut frontier = Frontier::default();
+        for i in 0..all.len() {
+            let left = frontier.push(all[i]);
+            for n in i + 1..=all.len() {
+                let path = extend_path(&kept, i as u64, &left, n as u64).unwrap();
+                assert_eq!(path, merkle::inclusion_proof(i, &all[..n]), "{i} in {n}");
+            }
+        }
+        // A path that is not the leaf's is refused, not spliced into a wrong proof.
+        assert!(extend_path(&kept, 5, &[all[0]], 9).is_err());
     }
 
     #[test]

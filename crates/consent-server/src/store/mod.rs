@@ -26,6 +26,7 @@ pub use self::pg::PostgresStore;
 pub use self::sqlite::SqliteStore;
 
 use crate::ledger::tree::{self, NodeId, NodeSource};
+use crate::ledger::Staged;
 use consent_core::merkle::{Frontier, Hash};
 use consent_core::NoticeRef;
 use std::sync::Arc;
@@ -156,13 +157,26 @@ pub struct DecisionColumns {
 /// record step is the implementation that matters; the store learns from it only
 /// whether to commit and which leaves it appended.
 pub trait AppendJob: Send {
-    /// Runs the job's reads and writes in `tx`. `staged` is the tree's frontier as this
-    /// process knows it; the job brings it up to date and pushes its own leaf.
+    /// Runs the job's reads and writes in `tx`. `staged` is the tree as this process
+    /// knows it, with what the round's earlier jobs appended; the job brings it up to
+    /// date and pushes its own leaf.
     ///
     /// `Ok(true)`: keep the job's writes; once they are committed the store adopts
     /// `staged`. `Ok(false)`: nothing to keep; its writes are rolled back and `staged`
-    /// is discarded.
-    fn run(&mut self, tx: &mut dyn LedgerTx, staged: &mut Frontier) -> StoreResult<bool>;
+    /// is rewound.
+    fn run(&mut self, tx: &mut dyn LedgerTx, staged: &mut Staged) -> StoreResult<bool>;
+
+    /// Called on every job whose `run` succeeded, in order, once the round's jobs have
+    /// all run and before the commit: `staged` is the tree the commit leaves and `head`
+    /// its signed head (`None` before the store was given a [`HeadSigner`], or when
+    /// nothing was appended). One checkpoint for the whole round, which every receipt
+    /// of the round proves against.
+    fn seal(
+        &mut self,
+        tx: &mut dyn LedgerTx,
+        staged: &Staged,
+        head: Option<&SignedHead>,
+    ) -> StoreResult<()>;
 
     /// Called exactly once, when the job's fate is sealed: `Ok` after the commit that
     /// holds it (or after its rollback, if it kept nothing), or the error that undid it.
@@ -173,7 +187,8 @@ pub trait AppendJob: Send {
 pub trait LedgerTx {
     /// Serialises appenders (across server instances, for a shared database).
     fn lock_ledger(&mut self) -> StoreResult<()>;
-    /// `(token, receipt)` of the decision with this `jti`.
+    /// `(token, receipt)` of the decision with this `jti`; the receipt is empty while
+    /// the round that wrote the decision is not sealed yet.
     fn decision_by_jti(&mut self, jti: &str) -> StoreResult<Option<(String, String)>>;
     /// Whether the stateless nonce with this id (`crate::nonce::Opened::id`) was
     /// answered.
@@ -194,8 +209,11 @@ pub trait LedgerTx {
     fn append_key_change(&mut self, k: &NewKeyChange) -> StoreResult<()>;
     /// Leaf hashes from index `from` on, in order.
     fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>>;
-    /// Writes the leaf, the tree nodes it completes and the decision row.
+    /// Writes the leaf, the tree nodes it completes and the decision row, whose
+    /// receipt comes once the round is sealed.
     fn append(&mut self, d: &NewDecision) -> StoreResult<()>;
+    /// Stores the receipt of the decision with this `jti`, written this round.
+    fn put_receipt(&mut self, jti: &str, receipt: &str) -> StoreResult<()>;
 }
 
 /// A challenge stored by a server from before stateless nonces, as the ledger's checks
@@ -223,8 +241,6 @@ pub struct NewDecision<'a> {
     /// The token's notice, as JSON.
     pub notice: &'a str,
     pub received_at: &'a str,
-    /// The receipt, as JSON, so a re-sent token gets the same one.
-    pub receipt: &'a str,
 }
 
 /// What gets written when a subject signs with a new device key.

@@ -381,8 +381,16 @@ impl LedgerTx for PgTx<'_, '_> {
                 &d.token,
                 &d.notice,
                 &d.received_at,
-                &d.receipt,
+                &"",
             ],
+        )?;
+        Ok(())
+    }
+
+    fn put_receipt(&mut self, jti: &str, receipt: &str) -> StoreResult<()> {
+        self.0.execute(
+            "UPDATE decisions SET receipt = $2 WHERE jti = $1",
+            &[&jti, &receipt],
         )?;
         Ok(())
     }
@@ -441,20 +449,26 @@ fn append_one(inner: &mut Inner, job: &mut dyn AppendJob) -> StoreResult<()> {
         frontier,
         sealer,
     } = inner;
-    let mut staged = frontier.clone();
+    let mut staged = Staged::new(frontier.clone());
     let kept = link.as_mut().ok_or(CLOSED)?.in_transaction(|mut tx| {
         let keep = job.run(&mut PgTx(&mut tx), &mut staged)?;
+        // The head this commit leaves, signed, in its transaction: what a start checks,
+        // and the checkpoint the decision's receipt proves against.
+        let head = match sealer {
+            Some(sealer) if keep => Some(sealer.sign_head(staged.size(), &staged.root())),
+            _ => None,
+        };
+        if let Some(head) = &head {
+            put_head(&mut tx, head)?;
+        }
+        job.seal(&mut PgTx(&mut tx), &staged, head.as_ref())?;
         if keep {
-            // The head this commit leaves, signed, in its transaction: what a start checks.
-            if let Some(sealer) = sealer {
-                put_head(&mut tx, &sealer.sign_head(staged.size(), &staged.root()))?;
-            }
             tx.commit()?;
         }
         Ok(keep)
     })?;
     if kept {
-        *frontier = staged;
+        *frontier = staged.into_frontier();
     }
     Ok(())
 }

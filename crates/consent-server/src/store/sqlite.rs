@@ -428,10 +428,19 @@ impl LedgerTx for SqliteTx<'_> {
                 d.token,
                 d.notice,
                 d.received_at,
-                d.receipt
+                ""
             ],
         )?;
         Ok(())
+    }
+
+    fn put_receipt(&mut self, jti: &str, receipt: &str) -> StoreResult<()> {
+        run(
+            self.0,
+            "UPDATE decisions SET receipt = ?2 WHERE jti = ?1",
+            params![jti, receipt],
+        )
+        .map(|_| ())
     }
 }
 
@@ -477,10 +486,10 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
             return;
         }
     };
-    let mut staged = frontier.clone();
+    let mut staged = Staged::new(frontier.clone());
     let mut ran = Vec::with_capacity(batch.len());
     for mut job in batch {
-        let before = staged.clone();
+        let before = staged.mark();
         // A savepoint rolls back when dropped: refusals and errors leave no trace.
         let result = tx.savepoint().map_err(StoreError::from).and_then(|sp| {
             let keep = job.run(&mut SqliteTx(&sp), &mut staged)?;
@@ -490,20 +499,32 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
             Ok(keep)
         });
         if !matches!(result, Ok(true)) {
-            staged = before;
+            staged.rewind(before);
         }
         ran.push((job, result));
     }
-    // One signed head per round, in its transaction: what the next start checks.
-    let sealed = match sealer {
+    // One signed head per round, in its transaction: what the next start checks, and
+    // the checkpoint every receipt of the round proves against.
+    let head = match sealer {
         Some(sealer) if staged.size() != frontier.size() => {
-            put_head(&tx, &sealer.sign_head(staged.size(), &staged.root()))
+            Some(sealer.sign_head(staged.size(), &staged.root()))
         }
-        _ => Ok(()),
+        _ => None,
     };
+    let sealed = head
+        .as_ref()
+        .map_or(Ok(()), |h| put_head(&tx, h))
+        .and_then(|()| {
+            for (job, result) in &mut ran {
+                if result.is_ok() {
+                    job.seal(&mut SqliteTx(&tx), &staged, head.as_ref())?;
+                }
+            }
+            Ok(())
+        });
     match sealed.and_then(|()| Ok(tx.commit()?)) {
         Ok(()) => {
-            *frontier = staged;
+            *frontier = staged.into_frontier();
             for (job, result) in ran {
                 job.finish(result.map(|_| ()));
             }
@@ -887,5 +908,127 @@ mod tests {
             err,
             StoreError::Open { source, .. } if matches!(*source, StoreError::SchemaTooNew { .. })
         ));
+    }
+
+    /// Holds the writer in its round until released, appending nothing.
+    struct Gate(std::sync::mpsc::Receiver<()>);
+
+    impl AppendJob for Gate {
+        fn run(&mut self, _: &mut dyn LedgerTx, _: &mut Staged) -> StoreResult<bool> {
+            let _ = self.0.recv();
+            Ok(false)
+        }
+        fn seal(
+            &mut self,
+            _: &mut dyn LedgerTx,
+            _: &Staged,
+            _: Option<&SignedHead>,
+        ) -> StoreResult<()> {
+            Ok(())
+        }
+        fn finish(self: Box<Self>, _: StoreResult<()>) {}
+    }
+
+    /// A leaf's index and hash, its proof and the head the round's seal handed it.
+    type Proved = (u64, Hash, Vec<Hash>, Option<SignedHead>);
+
+    /// Appends one leaf with its decision row, and stores as its receipt the proof
+    /// and checkpoint the round's seal hands it; reports them once committed.
+    struct OneLeaf {
+        jti: String,
+        appended: Option<(u64, Hash, Vec<Hash>)>,
+        proved: Option<Proved>,
+        sealed: std::sync::mpsc::Sender<Proved>,
+    }
+
+    impl AppendJob for OneLeaf {
+        fn run(&mut self, tx: &mut dyn LedgerTx, staged: &mut Staged) -> StoreResult<bool> {
+            let index = staged.size();
+            let leaf = format!("leaf {}", self.jti);
+            let hash = consent_core::merkle::leaf_hash(leaf.as_bytes());
+            let appended = staged.push(hash);
+            tx.append(&NewDecision {
+                index,
+                leaf: &leaf,
+                leaf_hash: &hash,
+                nodes: &appended.nodes,
+                jti: &self.jti,
+                sub: "s",
+                choice: "not_now",
+                token: "t",
+                notice: "{}",
+                received_at: "r",
+            })?;
+            self.appended = Some((index, hash, appended.path));
+            Ok(true)
+        }
+        fn seal(
+            &mut self,
+            tx: &mut dyn LedgerTx,
+            staged: &Staged,
+            head: Option<&SignedHead>,
+        ) -> StoreResult<()> {
+            let (index, hash, path) = self.appended.take().unwrap();
+            let proof = staged.prove(index, &path)?;
+            tx.put_receipt(&self.jti, &format!("receipt {index}"))?;
+            self.proved = Some((index, hash, proof, head.cloned()));
+            Ok(())
+        }
+        fn finish(self: Box<Self>, result: StoreResult<()>) {
+            result.unwrap();
+            let _ = self.sealed.send(self.proved.unwrap());
+        }
+    }
+
+    #[test]
+    fn a_round_signs_one_head_and_proves_each_of_its_leaves_against_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        let store = SqliteStore::open(&path).unwrap();
+        let signer =
+            Arc::new(crate::ledger::LedgerSigner::load_or_create(dir.path(), "o").unwrap());
+        store.sign_heads_with(signer.clone());
+        let (sealed, seals) = std::sync::mpsc::channel();
+        let one = |jti: String| OneLeaf {
+            jti,
+            appended: None,
+            proved: None,
+            sealed: sealed.clone(),
+        };
+        // A first round of three, then a round of twelve queued behind a gate.
+        for i in 0..3 {
+            store.append(Box::new(one(format!("a{i}"))));
+        }
+        let first: Vec<_> = (0..3).map(|_| seals.recv().unwrap()).collect();
+        let (open, gate) = std::sync::mpsc::channel();
+        store.append(Box::new(Gate(gate)));
+        for i in 0..12 {
+            store.append(Box::new(one(format!("b{i}"))));
+        }
+        open.send(()).unwrap();
+        let second: Vec<_> = (0..12).map(|_| seals.recv().unwrap()).collect();
+
+        let head = second[0].3.clone().expect("the round's head");
+        assert_eq!(head.size, first.last().unwrap().0 + 1 + 12);
+        for (index, leaf, proof, their_head) in &second {
+            assert_eq!(
+                their_head.as_ref(),
+                Some(&head),
+                "one head for the whole round"
+            );
+            assert!(
+                consent_core::merkle::verify_inclusion(*index, head.size, leaf, proof, &head.root),
+                "leaf {index} proves against the round's head"
+            );
+        }
+        assert!(crate::ledger::verify_head(&signer, &head).is_ok());
+        assert_eq!(store.signed_head().unwrap(), Some(head));
+        let receipt: String = Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT receipt FROM decisions WHERE jti = 'b11'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(receipt, format!("receipt {}", second[11].0));
     }
 }

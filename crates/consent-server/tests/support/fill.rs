@@ -4,11 +4,10 @@
 //! go through the same append, nodes, decision row and signed head, as a recorded
 //! decision's, so the server's start-up audit takes them.
 
-use consent_core::merkle::{leaf_hash, Frontier};
+use consent_core::merkle::leaf_hash;
 use consent_core::token::base64url;
-use consent_server::ledger::tree::completed_nodes;
-use consent_server::ledger::LedgerSigner;
-use consent_server::store::{AppendJob, LedgerTx, NewDecision, Storage, StoreResult};
+use consent_server::ledger::{Appended, LedgerSigner, Staged};
+use consent_server::store::{AppendJob, LedgerTx, NewDecision, SignedHead, Storage, StoreResult};
 use std::path::Path;
 use std::sync::{mpsc, Arc};
 
@@ -46,7 +45,7 @@ struct Fill {
 }
 
 impl AppendJob for Fill {
-    fn run(&mut self, tx: &mut dyn LedgerTx, staged: &mut Frontier) -> StoreResult<bool> {
+    fn run(&mut self, tx: &mut dyn LedgerTx, staged: &mut Staged) -> StoreResult<bool> {
         tx.lock_ledger()?;
         for leaf in tx.leaves_since(staged.size())? {
             staged.push(leaf);
@@ -58,8 +57,7 @@ impl AppendJob for Fill {
             let received_at = "2026-01-01T00:00:00Z";
             let leaf = filler_leaf(index);
             let hash = leaf_hash(leaf.as_bytes());
-            let path = staged.push(hash);
-            let nodes = completed_nodes(index, &hash, &path);
+            let Appended { nodes, .. } = staged.push(hash);
             tx.append(&NewDecision {
                 index,
                 leaf: &leaf,
@@ -71,10 +69,19 @@ impl AppendJob for Fill {
                 token: &token,
                 notice: "{}",
                 received_at,
-                receipt: "{}",
             })?;
         }
         Ok(true)
+    }
+
+    /// Synthetic leaves get no receipt: nobody holds their tokens to re-send.
+    fn seal(
+        &mut self,
+        _: &mut dyn LedgerTx,
+        _: &Staged,
+        _: Option<&SignedHead>,
+    ) -> StoreResult<()> {
+        Ok(())
     }
 
     fn finish(self: Box<Self>, result: StoreResult<()>) {
