@@ -69,11 +69,7 @@ impl PostgresStore {
         }));
         let writing = inner.clone();
         let writer = Writer::spawn("postgres-ledger", move |batch: Vec<Box<dyn AppendJob>>| {
-            let mut inner = lock(&writing);
-            for mut job in batch {
-                let result = append_one(&mut inner, &mut *job);
-                job.finish(result);
-            }
+            append_round(&mut lock(&writing), batch);
         })?;
         let readers = Readers::new(config);
         Ok(PostgresStore {
@@ -439,38 +435,78 @@ fn leaves_since(
     Ok(out)
 }
 
-/// One job in a transaction of its own: other instances may append between two of
-/// ours, so each append locks the ledger table afresh. A commit that fails for want of
-/// the database answers the job [`StoreError::Unavailable`]; whether it was kept is
-/// for the job's re-send to find out.
-fn append_one(inner: &mut Inner, job: &mut dyn AppendJob) -> StoreResult<()> {
+/// One group commit, as in SQLite: every job of `batch` in one transaction, each in a
+/// savepoint of its own (a refusal or an error rolls back that one only), one signed
+/// head, one commit, then every job is finished. Other instances may have appended
+/// since our last round, so the round takes the ledger's lock before anything else (a
+/// job's own lock is then already held) and the jobs catch up from what is stored. A
+/// commit that fails for want of the database answers every job of the round
+/// [`StoreError::Unavailable`]; whether it was kept is for each re-send to find out.
+fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
     let Inner {
         link,
         frontier,
         sealer,
     } = inner;
     let mut staged = Staged::new(frontier.clone());
-    let kept = link.as_mut().ok_or(CLOSED)?.in_transaction(|mut tx| {
-        let keep = job.run(&mut PgTx(&mut tx), &mut staged)?;
-        // The head this commit leaves, signed, in its transaction: what a start checks,
-        // and the checkpoint the decision's receipt proves against.
-        let head = match sealer {
-            Some(sealer) if keep => Some(sealer.sign_head(staged.size(), &staged.root())),
-            _ => None,
-        };
-        if let Some(head) = &head {
-            put_head(&mut tx, head)?;
-        }
-        job.seal(&mut PgTx(&mut tx), &staged, head.as_ref())?;
-        if keep {
+    let mut waiting = Some(batch);
+    let mut ran: Vec<(Box<dyn AppendJob>, StoreResult<bool>)> = Vec::new();
+    let committed = link.as_mut().ok_or(CLOSED).and_then(|link| {
+        link.in_transaction(|mut tx| {
+            tx.batch_execute("LOCK TABLE ledger IN EXCLUSIVE MODE")?;
+            for mut job in waiting.take().unwrap_or_default() {
+                let before = staged.mark();
+                // A nested transaction is a savepoint; dropped, it rolls back.
+                let result = tx
+                    .transaction()
+                    .map_err(StoreError::from)
+                    .and_then(|mut sp| {
+                        let keep = job.run(&mut PgTx(&mut sp), &mut staged)?;
+                        if keep {
+                            sp.commit()?;
+                        }
+                        Ok(keep)
+                    });
+                if !matches!(result, Ok(true)) {
+                    staged.rewind(before);
+                }
+                ran.push((job, result));
+            }
+            // The head this commit leaves, signed, in its transaction: what a start
+            // checks, and the checkpoint every receipt of the round proves against.
+            let head = match sealer {
+                Some(sealer) if staged.size() != frontier.size() => {
+                    Some(sealer.sign_head(staged.size(), &staged.root()))
+                }
+                _ => None,
+            };
+            if let Some(head) = &head {
+                put_head(&mut tx, head)?;
+            }
+            for (job, result) in &mut ran {
+                if result.is_ok() {
+                    job.seal(&mut PgTx(&mut tx), &staged, head.as_ref())?;
+                }
+            }
             tx.commit()?;
+            Ok(())
+        })
+    });
+    match committed {
+        Ok(()) => {
+            *frontier = staged.into_frontier();
+            for (job, result) in ran {
+                job.finish(result.map(|_| ()));
+            }
         }
-        Ok(keep)
-    })?;
-    if kept {
-        *frontier = staged.into_frontier();
+        Err(e) => {
+            // Jobs that never ran (the transaction could not begin) hear it too.
+            let never_ran = waiting.into_iter().flatten();
+            for job in ran.into_iter().map(|(job, _)| job).chain(never_ran) {
+                job.finish(Err(e.clone()));
+            }
+        }
     }
-    Ok(())
 }
 
 /// Stores `head` as the last signed one.

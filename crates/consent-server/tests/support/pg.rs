@@ -47,7 +47,19 @@ fn is_root() -> bool {
 }
 
 impl PgCluster {
+    /// A cluster for tests: fsync off, since a test's durability is not what it checks.
     pub fn start() -> PgCluster {
+        PgCluster::start_with("-c fsync=off")
+    }
+
+    /// A cluster that syncs its commits to disk, as a production one does: for
+    /// benchmarks, whose figures would otherwise leave out what a commit costs.
+    #[allow(dead_code)] // only the benchmarks use it
+    pub fn start_durable() -> PgCluster {
+        PgCluster::start_with("-c fsync=on -c synchronous_commit=on")
+    }
+
+    fn start_with(durability: &str) -> PgCluster {
         // Tests run in parallel threads; only one of them may run apt-get.
         static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
         let bin = {
@@ -68,7 +80,7 @@ impl PgCluster {
         }
         let port = super::free_port();
         let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 {durability}",
             dir.path().display()
         );
         let cluster = PgCluster {
