@@ -1,6 +1,6 @@
 //! The whole-flow client of the throughput benchmark: challenge, sign, decide, over
-//! keep-alive sockets. Only `throughput` uses it, so it is not in `common`, which
-//! every benchmark example includes.
+//! keep-alive sockets; its signer also signs the peers benchmark's tokens. Only those
+//! two use it, so it is not in `common`, which every benchmark example includes.
 
 use crate::common::{decision_request, gathered, read_response};
 use consent_core::Choice;
@@ -20,7 +20,7 @@ impl Signer {
     /// The compact token for `claims`. Signed with ring's P-256, which is native code
     /// as a browser's WebCrypto is: the pure-Rust signer the tests use costs several
     /// times more CPU, which on two shared cores would be taken from the server.
-    fn sign(&self, claims: &consent_core::claims::Claims) -> String {
+    pub fn sign(&self, claims: &consent_core::claims::Claims) -> String {
         let unsigned = consent_core::token::UnsignedToken::new(self.jwk.clone(), claims);
         let rng = ring::rand::SystemRandom::new();
         let sig = self
