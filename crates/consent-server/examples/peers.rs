@@ -261,7 +261,11 @@ async fn main() {
     let version = Command::new("oha")
         .arg("--version")
         .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().replace("oha ", ""))
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .trim()
+                .replace("oha ", "")
+        })
         .expect("oha is not installed: scripts/bench installs it (cargo install --locked oha)");
     let load_before = load_average();
     let mut runs = Vec::new();
