@@ -33,6 +33,7 @@ pub mod host;
 pub mod identity;
 pub mod ledger;
 pub mod nonce;
+pub mod notice_ref;
 pub mod problem;
 pub mod rate;
 pub mod routes;

@@ -140,7 +140,7 @@ pub async fn challenge(
     let shown = localized
         .with_links(&request.links)
         .map_err(|e| Problem::bad_request("bad-request-body", e.to_string()))?;
-    let notice = shown.reference();
+    let notice = crate::notice_ref::reference(localized, &shown);
     let expires_at = now + state.config.nonce_ttl_secs;
     let nonce = state.nonces.issue(
         &Binding {
