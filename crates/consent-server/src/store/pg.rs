@@ -10,7 +10,8 @@ use super::schema::{self, Found, Plan};
 use super::writer::Writer;
 use super::*;
 use crate::ledger::tree::{self, NodeId, NodeSource};
-use ::postgres::{Client, Transaction};
+use ::postgres::types::Type;
+use ::postgres::{Client, GenericClient, Transaction};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -159,7 +160,7 @@ impl NodeSource for Nodes<'_> {
 /// Every interior node of the ledger's complete subtrees, for a ledger written before
 /// they were stored; in the migration's transaction.
 fn backfill_nodes(tx: &mut Transaction) -> StoreResult<()> {
-    let leaves = leaves_since(|q, p| Ok(tx.query(q, p)?), 0)?;
+    let leaves = leaves_since(tx, 0)?;
     let insert = tx.prepare("INSERT INTO nodes (level, idx, hash) VALUES ($1, $2, $3)")?;
     for (id, hash) in tree::all_nodes(&leaves) {
         tx.execute(
@@ -270,24 +271,25 @@ impl LedgerTx for PgTx<'_, '_> {
     fn decision_by_jti(&mut self, jti: &str) -> StoreResult<Option<(String, String)>> {
         Ok(self
             .0
-            .query_opt(
+            .query_typed_opt(
                 "SELECT token, receipt FROM decisions WHERE jti = $1",
-                &[&jti],
+                &[(&jti, Type::TEXT)],
             )?
             .map(|r| (r.get(0), r.get(1))))
     }
 
     fn nonce_spent(&mut self, id: &str) -> StoreResult<bool> {
-        let found = self
-            .0
-            .query_opt("SELECT 1 FROM used_nonces WHERE id = $1", &[&id])?;
+        let found = self.0.query_typed_opt(
+            "SELECT 1 FROM used_nonces WHERE id = $1",
+            &[(&id, Type::TEXT)],
+        )?;
         Ok(found.is_some())
     }
 
     fn spend_nonce(&mut self, id: &str, expires_at: u64) -> StoreResult<()> {
-        self.0.execute(
+        self.0.execute_typed(
             "INSERT INTO used_nonces (id, expires_at) VALUES ($1, $2)",
-            &[&id, &(expires_at as i64)],
+            &[(&id, Type::TEXT), (&(expires_at as i64), Type::INT8)],
         )?;
         Ok(())
     }
@@ -325,26 +327,25 @@ impl LedgerTx for PgTx<'_, '_> {
     fn bound_key(&mut self, sub: &str) -> StoreResult<Option<String>> {
         Ok(self
             .0
-            .query_opt(
+            .query_typed_opt(
                 "SELECT thumbprint FROM key_bindings WHERE sub = $1",
-                &[&sub],
+                &[(&sub, Type::TEXT)],
             )?
             .map(|r| r.get(0)))
     }
 
     fn bind_key(&mut self, sub: &str, thumbprint: &str, now: u64) -> StoreResult<()> {
         let now = now as i64;
-        self.0
-            .execute(
-                "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES ($1, $2, $3)
-                 ON CONFLICT (sub) DO UPDATE SET thumbprint = EXCLUDED.thumbprint, bound_at = EXCLUDED.bound_at",
-                &[&sub, &thumbprint, &now],
-            )?;
+        self.0.execute_typed(
+            "INSERT INTO key_bindings (sub, thumbprint, bound_at) VALUES ($1, $2, $3)
+             ON CONFLICT (sub) DO UPDATE SET thumbprint = EXCLUDED.thumbprint, bound_at = EXCLUDED.bound_at",
+            &[(&sub, Type::TEXT), (&thumbprint, Type::TEXT), (&now, Type::INT8)],
+        )?;
         Ok(())
     }
 
     fn leaves_since(&mut self, from: u64) -> StoreResult<Vec<Hash>> {
-        leaves_since(|q, p| Ok(self.0.query(q, p)?), from)
+        leaves_since(self.0, from)
     }
 
     fn append_key_change(&mut self, k: &NewKeyChange) -> StoreResult<()> {
@@ -366,33 +367,33 @@ impl LedgerTx for PgTx<'_, '_> {
     fn append(&mut self, d: &NewDecision) -> StoreResult<()> {
         let index = d.index as i64;
         insert_leaf(self.0, d.index, d.leaf, d.leaf_hash, d.nodes)?;
-        self.0.execute(
+        self.0.execute_typed(
             "INSERT INTO decisions (jti, sub, choice, idx, token, notice, received_at, receipt)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, '')",
             &[
-                &d.jti,
-                &d.sub,
-                &d.choice,
-                &index,
-                &d.token,
-                &d.notice,
-                &d.received_at,
-                &"",
+                (&d.jti, Type::TEXT),
+                (&d.sub, Type::TEXT),
+                (&d.choice, Type::TEXT),
+                (&index, Type::INT8),
+                (&d.token, Type::TEXT),
+                (&d.notice, Type::TEXT),
+                (&d.received_at, Type::TEXT),
             ],
         )?;
         Ok(())
     }
 
     fn put_receipt(&mut self, jti: &str, receipt: &str) -> StoreResult<()> {
-        self.0.execute(
+        self.0.execute_typed(
             "UPDATE decisions SET receipt = $2 WHERE jti = $1",
-            &[&jti, &receipt],
+            &[(&jti, Type::TEXT), (&receipt, Type::TEXT)],
         )?;
         Ok(())
     }
 }
 
-/// A leaf and the tree nodes it completes.
+/// A leaf and the tree nodes it completes. Typed statements: one round trip each, where
+/// an untyped one first asks the server for its parameter types.
 fn insert_leaf(
     tx: &mut Transaction,
     index: u64,
@@ -400,32 +401,35 @@ fn insert_leaf(
     leaf_hash: &Hash,
     nodes: &[(NodeId, Hash)],
 ) -> StoreResult<()> {
-    tx.execute(
+    tx.execute_typed(
         "INSERT INTO ledger (idx, leaf, leaf_hash) VALUES ($1, $2, $3)",
-        &[&(index as i64), &leaf, &leaf_hash.as_slice()],
+        &[
+            (&(index as i64), Type::INT8),
+            (&leaf, Type::TEXT),
+            (&leaf_hash.as_slice(), Type::BYTEA),
+        ],
     )?;
     for (id, hash) in nodes {
-        tx.execute(
+        tx.execute_typed(
             "INSERT INTO nodes (level, idx, hash) VALUES ($1, $2, $3)",
-            &[&(id.level as i16), &(id.index as i64), &hash.as_slice()],
+            &[
+                (&(id.level as i16), Type::INT2),
+                (&(id.index as i64), Type::INT8),
+                (&hash.as_slice(), Type::BYTEA),
+            ],
         )?;
     }
     Ok(())
 }
 
-type Params<'p> = &'p [&'p (dyn ::postgres::types::ToSql + Sync)];
-
-fn leaves_since(
-    mut query: impl FnMut(&str, Params) -> StoreResult<Vec<::postgres::Row>>,
-    from: u64,
-) -> StoreResult<Vec<Hash>> {
-    let from = from as i64;
-    let rows = query(
+/// Leaf hashes from index `from` on, in order, read through `client`.
+fn leaves_since(client: &mut impl GenericClient, from: u64) -> StoreResult<Vec<Hash>> {
+    let rows = client.query_typed(
         "SELECT idx, leaf_hash FROM ledger WHERE idx >= $1 ORDER BY idx",
-        &[&from],
+        &[(&(from as i64), Type::INT8)],
     )?;
     let mut out = Vec::with_capacity(rows.len());
-    for (expected, row) in (from..).zip(rows) {
+    for (expected, row) in (from as i64..).zip(rows) {
         let idx: i64 = row.get(0);
         if idx != expected {
             return Err(gap(idx));
@@ -511,15 +515,15 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
 
 /// Stores `head` as the last signed one.
 fn put_head(client: &mut impl ::postgres::GenericClient, head: &SignedHead) -> StoreResult<()> {
-    client.execute(
+    client.execute_typed(
         "INSERT INTO signed_head (id, size, root, checkpoint, signed_at) VALUES (1, $1, $2, $3, $4)
          ON CONFLICT (id) DO UPDATE SET size = EXCLUDED.size, root = EXCLUDED.root,
          checkpoint = EXCLUDED.checkpoint, signed_at = EXCLUDED.signed_at",
         &[
-            &(head.size as i64),
-            &head.root.as_slice(),
-            &head.checkpoint,
-            &(head.signed_at as i64),
+            (&(head.size as i64), Type::INT8),
+            (&head.root.as_slice(), Type::BYTEA),
+            (&head.checkpoint, Type::TEXT),
+            (&(head.signed_at as i64), Type::INT8),
         ],
     )?;
     Ok(())
