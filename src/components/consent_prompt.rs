@@ -1,8 +1,8 @@
-use super::category_details::CategoryDetails;
-use super::choice_list::ChoiceList;
+use super::category_details::category_details;
+use super::choice_list::choice_list;
 use super::ids::{DESCRIPTION_ID, TITLE_ID};
-use super::key_facts::KeyFacts;
-use super::learn_more_links::LearnMoreLinks;
+use super::key_facts::key_facts;
+use super::learn_more_links::learn_more_links;
 use super::notice_prop::NoticeProp;
 use consent_core::Choice;
 use yew::prelude::*;
@@ -38,10 +38,13 @@ pub fn ConsentPrompt(props: &ConsentPromptProps) -> Html {
                         </div>
                     }
                 </div>
-                <ChoiceList notice={props.notice} on_choose={props.on_choose.clone()} />
-                <KeyFacts notice={props.notice} />
-                <CategoryDetails notice={props.notice} />
-                <LearnMoreLinks notice={props.notice} />
+                // Parts of the prompt, not components of their own: they change only
+                // with it, and each component type costs the wasm its own copy of
+                // yew's lifecycle code.
+                { choice_list(props.notice, &props.on_choose) }
+                { key_facts(props.notice) }
+                { category_details(props.notice) }
+                { learn_more_links(props.notice) }
             </div>
         </div>
     }
