@@ -7,11 +7,9 @@ use super::notice_prop::NoticeProp;
 use consent_core::Choice;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ConsentPromptProps {
     pub notice: NoticeProp,
     /// What changed since the notice the user decided on, when asking again.
-    #[prop_or_default]
     pub changed: Option<AttrValue>,
     pub on_choose: Callback<Choice>,
 }
@@ -19,11 +17,14 @@ pub struct ConsentPromptProps {
 /// The consent prompt. Its first layer (what connecting means, the three outcomes with
 /// what flows where, retention, the EU/US transfer and the user's control) fits a
 /// laptop screen without scrolling; the categories' details are one click further.
-#[component]
-pub fn ConsentPrompt(props: &ConsentPromptProps) -> Html {
+///
+/// A function rather than a component, as are the dialog's other views: each component
+/// type costs the wasm its own copy of yew's lifecycle code. Its root is keyed, so that
+/// switching views replaces the elements as switching components did.
+pub fn consent_prompt(props: &ConsentPromptProps) -> Html {
     let p = &props.notice.prompt;
     html! {
-        <div class="prompt">
+        <div key="prompt" class="prompt">
             <header class="head">
                 <span class="logo" aria-hidden="true">{ "in" }</span>
                 <h2 id={TITLE_ID} tabindex="-1">{ p.title }</h2>
@@ -38,9 +39,7 @@ pub fn ConsentPrompt(props: &ConsentPromptProps) -> Html {
                         </div>
                     }
                 </div>
-                // Parts of the prompt, not components of their own: they change only
-                // with it, and each component type costs the wasm its own copy of
-                // yew's lifecycle code.
+                // Parts of the prompt, rendered with it.
                 { choice_list(props.notice, &props.on_choose) }
                 { key_facts(props.notice) }
                 { category_details(props.notice) }
