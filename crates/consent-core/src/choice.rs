@@ -158,6 +158,16 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category, in the order `Ord` sorts them (declaration order).
+    pub(crate) const ALL: [Category; 6] = [
+        Category::Profile,
+        Category::Interests,
+        Category::Subscriptions,
+        Category::Connections,
+        Category::Calendar,
+        Category::Contacts,
+    ];
+
     /// The wire name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -235,6 +245,16 @@ mod tests {
             for choice in [Choice::BothWays, Choice::LinkedinOnly] {
                 assert_eq!(choice.allowed_under(policy), policy == Policy::Enabled);
             }
+        }
+    }
+
+    #[test]
+    fn category_all_is_every_category_in_ord_order() {
+        let mut sorted = Category::ALL;
+        sorted.sort();
+        assert_eq!(sorted, Category::ALL);
+        for d in Direction::ALL {
+            assert!(d.categories().iter().all(|c| Category::ALL.contains(c)));
         }
     }
 
