@@ -1,5 +1,7 @@
-// Sizes of what a browser downloads to show the prompt, written to docs/BENCHMARKS.md.
+// Sizes of what a browser downloads to show the prompt, and which crates the wasm's bytes
+// come from, written to docs/BENCHMARKS.md.
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import os from "node:os";
@@ -38,6 +40,82 @@ const table = [
 console.log(table);
 console.log(`budget 75 KB gzip: ${verdict}`);
 
+// Which crates the wasm's bytes come from: twiggy's items of the release build as rustc
+// left it (before wasm-bindgen and wasm-opt, so every function still has its name), each
+// counted under the crate its demangled name starts with. A generic function counts for
+// the crate that defines it, whatever crate instantiated it; a trait method for the crate
+// of the type it is implemented on, or of the trait when that type is a primitive or a
+// type parameter. wasm-bindgen's describe stubs, its custom section and the imports it
+// rewrites never reach the browser, and are left out.
+const wasmIn = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm32-unknown-unknown/release/account_link_consent.wasm");
+const items = JSON.parse(execFileSync("twiggy", ["top", "-f", "json", wasmIn], { maxBuffer: 1 << 28 }).toString());
+
+// `<X as Y>::f` and `<X>::f` name the crate of X, or of Y when X is no path (`T`, `str`,
+// `[T]`, `&T`); `a[hash]::b::c` names `a`.
+const crateOfPath = (name) => {
+  let s = name;
+  while (s.startsWith("<")) {
+    let depth = 0;
+    let end = 0;
+    for (; end < s.length; end++) {
+      if (s[end] === "<") depth++;
+      else if (s[end] === ">" && --depth === 0) break;
+    }
+    const inner = s.slice(1, end);
+    const as = inner.match(/^(.*?) as (.*)$/s);
+    const self = (as ? as[1] : inner).replace(/^(&|\*const |\*mut |mut |dyn )+/, "");
+    if (/^[A-Za-z_]\w*(\[[0-9a-f]+\])?::/.test(self)) {
+      s = self;
+      break;
+    }
+    if (!as) return "core"; // an inherent method of a primitive type: `<u32>::_fmt`
+    s = as[2];
+  }
+  return s.match(/^([A-Za-z_]\w*)(\[[0-9a-f]+\])?::/)?.[1] ?? null;
+};
+const groupOf = (name) => {
+  if (/^custom section |^"function names" subsection$|^import /.test(name)) return null;
+  if (/^(export "|)__wbindgen_describe|\bwasm_bindgen::describe::/.test(name)) return null;
+  const data = name.match(/^data segment "(.*)"$/);
+  if (data) return `(data ${data[1]})`;
+  if (/^(elem|table|type|global|memory|export)\b/.test(name)) return "(exports, tables, types)";
+  if (!name.includes("::")) {
+    if (/^(__wbindgen_|__externref_)/.test(name)) return "wasm_bindgen";
+    if (/^__(rdl|rust|rg)_/.test(name)) return "std";
+    if (/^__wbg_|_[0-9a-f]{16}$/.test(name)) return "(#[wasm_bindgen] export shims)";
+    if (/^(__\w+[0-9]|mem(cpy|set|move|cmp))/.test(name)) return "compiler_builtins";
+    return "(other)";
+  }
+  const crate = crateOfPath(name);
+  return crate === "__rustc" ? "std" : crate ?? "(other)";
+};
+const byCrate = new Map();
+for (const { name, shallow_size: bytes } of items) {
+  const group = groupOf(name);
+  if (group === null) continue;
+  const g = byCrate.get(group) ?? { bytes: 0, items: 0 };
+  g.bytes += bytes;
+  g.items += 1;
+  byCrate.set(group, g);
+}
+const crates = [...byCrate].sort((a, b) => b[1].bytes - a[1].bytes);
+const codeTotal = crates.reduce((t, [, g]) => t + g.bytes, 0);
+const itemsTotal = crates.reduce((t, [, g]) => t + g.items, 0);
+const SHOWN = 1024; // smaller crates are summed on one row
+const shown = crates.filter(([, g]) => g.bytes >= SHOWN);
+const rest = crates.filter(([, g]) => g.bytes < SHOWN);
+const restSum = rest.reduce((t, [, g]) => ({ bytes: t.bytes + g.bytes, items: t.items + g.items }), { bytes: 0, items: 0 });
+const pct = (n) => ((100 * n) / codeTotal).toFixed(1) + " %";
+const crateTable = [
+  "| crate | items | raw bytes | share |",
+  "|---|---:|---:|---:|",
+  ...shown.map(([c, g]) => `| ${c} | ${g.items} | ${g.bytes.toLocaleString("en-US")} | ${pct(g.bytes)} |`),
+  ...(rest.length ? [`| ${rest.length} more under 1 KB: ${rest.map(([c]) => c).join(", ")} | ${restSum.items} | ${restSum.bytes.toLocaleString("en-US")} | ${pct(restSum.bytes)} |`] : []),
+  `| **total** | ${itemsTotal} | **${codeTotal.toLocaleString("en-US")}** | 100 % |`,
+].join("\n");
+console.log();
+console.log(crateTable);
+
 const section = `<!-- size:start -->
 ### First-load transfer (wasm + JS glue + CSS, one locale)
 
@@ -45,6 +123,18 @@ Measured ${date} on ${machine} by \`bash scripts/bench\` (release build, wasm-op
 Budget: 75 KB gzip. Result: **${verdict}**.
 
 ${table}
+
+#### Where the wasm's bytes come from, by crate
+
+Measured ${date} on ${machine} by \`bash scripts/bench\` (\`node bench/size.mjs\`): \`twiggy top\` on
+\`${wasmIn}\`, the release build before wasm-bindgen and wasm-opt,
+each item counted under the crate its demangled name starts with (a generic function under the crate
+that defines it, whatever instantiated it; a trait method under the crate of its self type, or of the
+trait for primitives and type parameters). Left out: wasm-bindgen's describe stubs, its custom
+section and the imports it rewrites. Raw bytes before wasm-opt, which shrinks the total to the
+wasm's raw size above; they show the shares, not what each crate costs gzip.
+
+${crateTable}
 <!-- size:end -->`;
 const path = "docs/BENCHMARKS.md";
 let doc = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n\nEvery figure here is written by a benchmark command; none is typed by hand.\n\n";

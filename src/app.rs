@@ -2,7 +2,8 @@
 
 use crate::bridge::HostBridge;
 use crate::components::{
-    use_record, ConsentDialog, ConsentPrompt, DecisionStatus, ManageConnection, RecordAction,
+    consent_prompt, decision_status, manage_connection, use_record, ConsentDialog,
+    ConsentPromptProps, DecisionStatusProps, ManageConnectionProps, RecordAction,
 };
 use crate::state::{Action, State, View};
 use consent_core::Choice;
@@ -85,25 +86,29 @@ pub fn App(props: &AppProps) -> Html {
                 on_dismiss={send(Action::Dismiss)}
             >
                 { match state.view {
-                    View::Prompt => html! {
-                        <ConsentPrompt {notice} {changed} {on_choose} />
-                    },
-                    View::Manage => html! {
-                        <ManageConnection
-                            {notice}
-                            decision={state.decision}
-                            policy={state.policy}
-                            on_disconnect={send(Action::Decide(Choice::Withdraw))}
-                            on_connect={send(Action::OpenPrompt)}
-                            on_close={send(Action::Close)}
-                        />
-                    },
+                    View::Prompt => consent_prompt(&ConsentPromptProps {
+                        notice,
+                        changed,
+                        on_choose,
+                    }),
+                    View::Manage => manage_connection(&ManageConnectionProps {
+                        notice,
+                        decision: state.decision,
+                        policy: state.policy,
+                        on_disconnect: send(Action::Decide(Choice::Withdraw)),
+                        on_connect: send(Action::OpenPrompt),
+                        on_close: send(Action::Close),
+                    }),
                     View::Closed => html! {},
                 } }
             </ConsentDialog>
             if state.view == View::Closed {
-                <DecisionStatus {notice} record={record.0.clone()} {on_retry}
-                    on_dismiss={on_dismiss_record} />
+                { decision_status(&DecisionStatusProps {
+                    notice,
+                    record: record.0.clone(),
+                    on_retry,
+                    on_dismiss: on_dismiss_record,
+                }) }
             }
         </div>
     }

@@ -2,16 +2,10 @@ use super::notice_prop::NoticeProp;
 use consent_core::catalogue::DirectionText;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CategoryDetailsProps {
-    pub notice: NoticeProp,
-}
-
 /// The second layer: both directions' data categories, each one click away from what
 /// it includes, whose data it is and what it leaves out.
-#[component]
-pub fn CategoryDetails(props: &CategoryDetailsProps) -> Html {
-    let p: &'static _ = &props.notice.0.prompt;
+pub fn category_details(notice: NoticeProp) -> Html {
+    let p: &'static _ = &notice.0.prompt;
     html! {
         <section class="details" aria-labelledby="alc-details-heading">
             <h3 id="alc-details-heading">{ p.details_heading }</h3>

@@ -4,23 +4,16 @@ use consent_core::catalogue::{ChoiceText, Mark};
 use consent_core::Choice;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ChoiceListProps {
-    pub notice: NoticeProp,
-    pub on_choose: Callback<Choice>,
-}
-
 /// The three outcomes as cards of equal weight, none pre-selected: each card says what
 /// flows where under its choice, and describes its button, so a screen reader reads
 /// the consequence with the label.
-#[component]
-pub fn ChoiceList(props: &ChoiceListProps) -> Html {
-    let p = &props.notice.prompt;
+pub fn choice_list(notice: NoticeProp, on_choose: &Callback<Choice>) -> Html {
+    let p = &notice.prompt;
     html! {
         <section class="choices" aria-labelledby="alc-choices-label">
             <h3 id="alc-choices-label">{ p.choices_label }</h3>
             <ul class="cards" role="list">
-                { for p.choices.iter().map(|c| card(c, &props.on_choose)) }
+                { for p.choices.iter().map(|c| card(c, on_choose)) }
             </ul>
         </section>
     }

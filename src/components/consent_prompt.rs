@@ -1,17 +1,15 @@
-use super::category_details::CategoryDetails;
-use super::choice_list::ChoiceList;
+use super::category_details::category_details;
+use super::choice_list::choice_list;
 use super::ids::{DESCRIPTION_ID, TITLE_ID};
-use super::key_facts::KeyFacts;
-use super::learn_more_links::LearnMoreLinks;
+use super::key_facts::key_facts;
+use super::learn_more_links::learn_more_links;
 use super::notice_prop::NoticeProp;
 use consent_core::Choice;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ConsentPromptProps {
     pub notice: NoticeProp,
     /// What changed since the notice the user decided on, when asking again.
-    #[prop_or_default]
     pub changed: Option<AttrValue>,
     pub on_choose: Callback<Choice>,
 }
@@ -19,11 +17,14 @@ pub struct ConsentPromptProps {
 /// The consent prompt. Its first layer (what connecting means, the three outcomes with
 /// what flows where, retention, the EU/US transfer and the user's control) fits a
 /// laptop screen without scrolling; the categories' details are one click further.
-#[component]
-pub fn ConsentPrompt(props: &ConsentPromptProps) -> Html {
+///
+/// A function rather than a component, as are the dialog's other views: each component
+/// type costs the wasm its own copy of yew's lifecycle code. Its root is keyed, so that
+/// switching views replaces the elements as switching components did.
+pub fn consent_prompt(props: &ConsentPromptProps) -> Html {
     let p = &props.notice.prompt;
     html! {
-        <div class="prompt">
+        <div key="prompt" class="prompt">
             <header class="head">
                 <span class="logo" aria-hidden="true">{ "in" }</span>
                 <h2 id={TITLE_ID} tabindex="-1">{ p.title }</h2>
@@ -38,10 +39,11 @@ pub fn ConsentPrompt(props: &ConsentPromptProps) -> Html {
                         </div>
                     }
                 </div>
-                <ChoiceList notice={props.notice} on_choose={props.on_choose.clone()} />
-                <KeyFacts notice={props.notice} />
-                <CategoryDetails notice={props.notice} />
-                <LearnMoreLinks notice={props.notice} />
+                // Parts of the prompt, rendered with it.
+                { choice_list(props.notice, &props.on_choose) }
+                { key_facts(props.notice) }
+                { category_details(props.notice) }
+                { learn_more_links(props.notice) }
             </div>
         </div>
     }

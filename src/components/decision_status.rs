@@ -16,7 +16,6 @@ pub enum Record {
     NotRecorded { choice: Choice, code: AttrValue },
 }
 
-#[derive(Properties, PartialEq)]
 pub struct DecisionStatusProps {
     pub notice: NoticeProp,
     /// `None` shows nothing.
@@ -28,8 +27,8 @@ pub struct DecisionStatusProps {
 
 /// Tells the user whether their choice was recorded, and if not, why, with a way to
 /// try again. Polite while all goes well; an alert when the choice was not recorded.
-#[component]
-pub fn DecisionStatus(props: &DecisionStatusProps) -> Html {
+/// A function rather than a component (see `consent_prompt`).
+pub fn decision_status(props: &DecisionStatusProps) -> Html {
     let Some(record) = &props.record else {
         return html! {};
     };

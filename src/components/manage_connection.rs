@@ -6,7 +6,6 @@ use consent_core::catalogue::Fact;
 use consent_core::{Choice, Policy};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ManageConnectionProps {
     pub notice: NoticeProp,
     pub decision: Option<Choice>,
@@ -19,8 +18,8 @@ pub struct ManageConnectionProps {
 
 /// The current connection: what Disconnect stops at once, and what the user can also
 /// do on LinkedIn's side, with the pages that explain how.
-#[component]
-pub fn ManageConnection(props: &ManageConnectionProps) -> Html {
+/// A function rather than a component (see `consent_prompt`), keyed at its root.
+pub fn manage_connection(props: &ManageConnectionProps) -> Html {
     let m = &props.notice.manage;
     let (status, stops) = match props.decision {
         Some(Choice::BothWays) => (m.status_both_ways, Some(m.stops_both_ways)),
@@ -51,7 +50,7 @@ pub fn ManageConnection(props: &ManageConnectionProps) -> Html {
         }
     };
     html! {
-        <div class="manage">
+        <div key="manage" class="manage">
             <header class="head">
                 <span class="logo" aria-hidden="true">{ "in" }</span>
                 <h2 id={TITLE_ID} tabindex="-1">{ m.title }</h2>

@@ -15,8 +15,8 @@ mod record_events;
 mod user_input;
 
 pub use consent_dialog::ConsentDialog;
-pub use consent_prompt::ConsentPrompt;
-pub use decision_status::DecisionStatus;
-pub use manage_connection::ManageConnection;
+pub use consent_prompt::{consent_prompt, ConsentPromptProps};
+pub use decision_status::{decision_status, DecisionStatusProps};
+pub use manage_connection::{manage_connection, ManageConnectionProps};
 pub use notice_prop::{shown_notice, NoticeProp};
 pub use record_events::{use_record, RecordAction};

@@ -1,4 +1,4 @@
-//! Where [`DecisionStatus`](super::decision_status::DecisionStatus) learns what became
+//! Where [`decision_status`](super::decision_status::decision_status) learns what became
 //! of a decision: from the `consent:*` events the widget raises on its host, so the
 //! user is told exactly what the host page is told. The delivery state may feed the
 //! same [`Record`] directly instead; the component only needs the value.

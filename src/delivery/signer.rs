@@ -4,7 +4,6 @@ use super::backend::{CallError, Challenge};
 use super::vault;
 use crate::js;
 use consent_core::catalogue::Notice;
-use consent_core::claims::Claims;
 use consent_core::jwk::EcPublicJwk;
 use consent_core::token::UnsignedToken;
 use consent_core::Choice;
@@ -76,16 +75,8 @@ pub async fn sign(
     let jti = consent_core::token::base64url(&vault::random_bytes(
         consent_core::claims::MIN_JTI_BYTES as u32,
     ));
-    let claims = Claims::new(
-        jti.clone(),
-        iat,
-        challenge.nonce.clone(),
-        challenge.aud.clone(),
-        challenge.sub.clone(),
-        notice,
-        choice,
-    );
-    let unsigned = UnsignedToken::new(key.jwk.clone(), &claims);
+    let unsigned =
+        UnsignedToken::for_decision(key.jwk.clone(), &jti, iat, challenge, notice, choice);
     let signature = vault::sign(&key.private_key, unsigned.signing_input())
         .await
         .map_err(|e| signing_failed("the browser could not sign", e))?;

@@ -58,7 +58,7 @@ pub(crate) fn thumbprint(members: &[(&str, &str)]) -> String {
             json.push(',');
         }
         // Well-formed keys never need escaping, but a hostile `crv` could hold a quote:
-        // serde_json escapes exactly as RFC 7638 (via RFC 7159) requires, so such a key
+        // escaped as serde_json escapes, which is what RFC 7638 (via RFC 7159) requires, so such a key
         // still gets a thumbprint no other member list can collide with.
         push_json_string(&mut json, name);
         json.push(':');
@@ -69,8 +69,7 @@ pub(crate) fn thumbprint(members: &[(&str, &str)]) -> String {
 }
 
 fn push_json_string(out: &mut String, s: &str) {
-    // Serialising a &str cannot fail.
-    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    crate::leaf::json_string(out, s);
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ pub fn key_change(
 /// Appends `s` as a JSON string, escaped exactly as `serde_json` escapes (the ledger's
 /// first leaves were written by it): `"`, `\` and control characters only, with the
 /// short forms where JSON has them.
-fn json_string(out: &mut String, s: &str) {
+pub(crate) fn json_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     for c in s.chars() {
