@@ -11,7 +11,10 @@ const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p);
+    // assets/ holds hashed copies of the same files (scripts/hash-assets.mjs): counted once.
+    if (statSync(p).isDirectory()) {
+      if (p !== join("pkg", "assets")) walk(p);
+    }
     else if (/\.(wasm|js|css)$/.test(name)) files.push(p);
   }
 };

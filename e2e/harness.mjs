@@ -39,7 +39,10 @@ export class Backend {
   async start() {
     this.port ??= await freePort();
     const www = this.wwwDir ?? join(ROOT, "www");
-    this.proc = spawn(SERVER, ["--port", String(this.port), "--data-dir", this.dataDir, "--www", www, "--pkg", join(ROOT, "pkg")], {
+    const args = ["--port", String(this.port), "--data-dir", this.dataDir, "--www", www, "--pkg", join(ROOT, "pkg")];
+    // A settings file (e.g. more demo users) before the flags, which still win.
+    if (this.configFile) args.unshift("--config", this.configFile);
+    this.proc = spawn(SERVER, args, {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "pipe"],
       env: {

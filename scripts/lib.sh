@@ -117,4 +117,7 @@ build_widget() {
     pkg.sideEffects = [...new Set([...(pkg.sideEffects ?? []), "./register.js"])];
     fs.writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
   '
+  # What the backend serves as immutable: content-hashed copies, precompressed, in pkg/assets/
+  # (not in the npm package, whose package.json lists its files).
+  node scripts/hash-assets.mjs pkg
 }

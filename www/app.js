@@ -1,7 +1,6 @@
 // The demo host page: a profile card whose LinkedIn section asks for consent the first
 // time it is used. Everything the widget says comes from the widget; this page only
 // reacts to its outcome. No inline scripts or styles, so a strict CSP holds.
-import init, { mount } from "/pkg/account_link_consent.js";
 import { PEOPLE } from "./sample-data.js";
 import { LOCALES, knownLocale } from "./locales.js";
 
@@ -12,6 +11,9 @@ const text = (tag, content, className) => {
   if (className) el.className = className;
   return el;
 };
+
+/** The widget's `mount`, once its module is loaded (see main). */
+let mount;
 
 let selected = PEOPLE[0];
 let consent;
@@ -232,7 +234,11 @@ async function start(user) {
 }
 
 async function main() {
-  await init();
+  // From the URLs index.html preloads, which the server points at the build's hashed
+  // copies: the same URLs, so the browser takes what it already has in flight.
+  const glue = await import($("widget-glue").href);
+  mount = glue.mount;
+  await glue.default({ module_or_path: $("widget-wasm").href });
   renderPeople();
   renderCard();
   listen($("consent"));

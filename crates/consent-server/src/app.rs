@@ -1,16 +1,18 @@
 //! The router: API routes, the demo page and the widget, and the limits every request
 //! runs under.
 
+use crate::assets::{self, Assets};
 use crate::cors::{self, HostOrigins};
 use crate::host::{check_host, AllowedHosts};
 use crate::routes::{admin, decisions, frame, health, ledger, notices, session};
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, Extensions, HeaderMap, HeaderValue, Method, StatusCode, Version};
 use axum::routing::{get, post};
 use axum::Router;
 use std::sync::Arc;
 use std::time::Duration;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -37,6 +39,132 @@ async fn typescript_declarations(
         );
     }
     response
+}
+
+/// What hashed copies are cached as: their bytes never change under their name.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// The widget's hashed copies: a year in any cache, never revalidated. Only for answers
+/// that are the file (a 404 cached for a year would outlive the build that fixes it),
+/// and not for the manifest, which is rewritten under the same name by every build.
+async fn immutable_assets(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let manifest = request
+        .uri()
+        .path()
+        .strip_prefix(assets::URL_PREFIX)
+        .is_some_and(|name| name == assets::MANIFEST);
+    let mut response = next.run(request).await;
+    let status = response.status();
+    let cache = if manifest {
+        "no-cache"
+    } else if status.is_success() || status == StatusCode::NOT_MODIFIED {
+        IMMUTABLE
+    } else {
+        "no-store"
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    // One name, a body per encoding: a shared cache must not hand brotli to a client
+    // that asked for gzip.
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    response
+}
+
+/// The runtime compressor leaves alone what the build already compressed: the copies
+/// come precompressed at the highest levels (or plain, when the client takes neither
+/// gzip nor brotli), and compressing them again per request costs milliseconds for
+/// nothing.
+fn not_prebuilt(_: StatusCode, _: Version, headers: &HeaderMap, _: &Extensions) -> bool {
+    headers
+        .get(header::CACHE_CONTROL)
+        .is_none_or(|v| v.as_bytes() != IMMUTABLE.as_bytes())
+}
+
+/// Larger than any page of the demo by far; a bigger file is not a page to template.
+const MAX_PAGE_BYTES: usize = 1 << 20;
+
+/// HTML pages name the widget's hashed copies (see `Assets::rewrite_html`). The page's
+/// validator must change with the copies it names, not only with the file: a browser
+/// revalidating with the file's Last-Modified after a rebuild would otherwise keep a
+/// page naming the previous build. So the page gets an ETag of what is served, and the
+/// file's own validators and conditional headers are kept away from the file server.
+async fn hashed_pages(
+    axum::extract::State(assets): axum::extract::State<Arc<Assets>>,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let path = request.uri().path().to_owned();
+    if !(path.ends_with('/') || path.ends_with(".html") || path.ends_with(".htm")) {
+        return next.run(request).await;
+    }
+    let head = request.method() == Method::HEAD;
+    if head {
+        *request.method_mut() = Method::GET;
+    }
+    let headers = request.headers_mut();
+    let if_none_match = headers.remove(header::IF_NONE_MATCH);
+    for h in [
+        header::IF_MODIFIED_SINCE,
+        header::IF_MATCH,
+        header::IF_UNMODIFIED_SINCE,
+        header::IF_RANGE,
+        header::RANGE,
+    ] {
+        headers.remove(h);
+    }
+    let response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if response.status() != StatusCode::OK || !html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(%path, "cannot template a page: {e}");
+            return (StatusCode::INTERNAL_SERVER_ERROR, "page too large to serve").into_response();
+        }
+    };
+    // Not UTF-8: not a page this server can rewrite; served as it is.
+    let page = match std::str::from_utf8(&bytes) {
+        Ok(text) => axum::body::Bytes::from(assets.rewrite_html(text)),
+        Err(_) => bytes,
+    };
+    let etag = assets::etag(&page);
+    parts.headers.remove(header::LAST_MODIFIED);
+    parts.headers.remove(header::ACCEPT_RANGES);
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        parts.headers.insert(header::ETAG, v);
+    }
+    let matches = if_none_match
+        .as_ref()
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',')
+                .map(|t| t.trim().trim_start_matches("W/"))
+                .any(|t| t == etag || t == "*")
+        });
+    if matches {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return axum::response::Response::from_parts(parts, axum::body::Body::empty());
+    }
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(page.len()));
+    let body = if head {
+        axum::body::Body::empty()
+    } else {
+        axum::body::Body::from(page)
+    };
+    axum::response::Response::from_parts(parts, body)
 }
 
 /// Media types are case-insensitive (RFC 9110, 8.3.1), but the checks downstream
@@ -99,14 +227,30 @@ pub fn router(state: Arc<AppState>) -> Router {
         ))
         .with_state(state.clone());
 
-    // Revalidate static files every time (ServeDir answers with Last-Modified and 304s):
-    // a rebuilt widget must never be mixed with a stale glue file.
+    // Served as the build compressed them, never compressed again here.
+    let hashed = Router::new()
+        .nest_service(
+            assets::URL_PREFIX.trim_end_matches('/'),
+            ServeDir::new(Assets::dir(&state.config.pkg_dir))
+                .precompressed_br()
+                .precompressed_gzip()
+                .append_index_html_on_directories(false),
+        )
+        .layer(axum::middleware::from_fn(immutable_assets));
+
+    let mut pages = Router::new().fallback_service(ServeDir::new(&state.config.www_dir));
+    if let Some(assets) = state.assets.clone() {
+        pages = pages.layer(axum::middleware::from_fn_with_state(assets, hashed_pages));
+    }
+
+    // Revalidate the other static files every time (ServeDir answers with Last-Modified
+    // and 304s): a rebuilt widget must never be mixed with a stale glue file.
     let files = Router::new()
         .nest_service(
             "/pkg",
             ServeDir::new(&state.config.pkg_dir).append_index_html_on_directories(false),
         )
-        .fallback_service(ServeDir::new(&state.config.www_dir))
+        .merge(pages)
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
@@ -120,6 +264,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     // Outermost last. The problem rewriter sits outside the timeout (so a 408 becomes a
     // problem too) and inside compression (so it reads the error text uncompressed).
     api.merge(frame::router(state.clone()))
+        .merge(hashed)
         .merge(files)
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(TimeoutLayer::with_status_code(
@@ -136,7 +281,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(not_prebuilt)))
 }
 
 fn is_api(path: &str) -> bool {

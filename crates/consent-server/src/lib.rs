@@ -22,6 +22,7 @@ pub mod accept;
 pub mod address;
 pub mod admission;
 pub mod app;
+pub mod assets;
 pub mod auditor;
 pub mod blocking;
 pub mod config;
@@ -99,6 +100,14 @@ pub async fn start(config: Config) -> Result<Server, String> {
             );
         }
     }
+    let assets = assets::Assets::load(&config.pkg_dir)?.map(Arc::new);
+    if assets.is_none() && config.pkg_dir.is_dir() {
+        tracing::warn!(
+            "{} has no hashed copies of the widget (build_widget in scripts/lib.sh makes them); \
+             pages load the plain files, one import level at a time",
+            config.pkg_dir.display()
+        );
+    }
     let store: Arc<dyn Storage> = match &config.database_url {
         Some(url) => {
             let url = url.clone();
@@ -169,7 +178,9 @@ pub async fn start(config: Config) -> Result<Server, String> {
         config.delivery_grace_secs,
     ));
     let seen = ledger::LatestSeen::new(audited.latest);
-    let state = Arc::new(AppState::new(config, store, signer, subjects, seen));
+    let mut state = AppState::new(config, store, signer, subjects, seen);
+    state.assets = assets;
+    let state = Arc::new(state);
     let app = app::router(state);
     let (tx, rx) = oneshot::channel::<()>();
     let task = tokio::spawn(serve(listener, app, limits, rx));

@@ -2,6 +2,7 @@
 
 use crate::address::client_key;
 use crate::admission::WriterSlots;
+use crate::assets::Assets;
 use crate::auditor::Auditors;
 use crate::config::{Config, Policy, PolicyMode};
 use crate::ledger::{LatestSeen, LedgerSigner};
@@ -35,6 +36,9 @@ pub struct AppState {
     pub writer_slots: WriterSlots,
     /// Each subject's latest decision this process knows (see `LatestSeen`).
     pub latest_seen: LatestSeen,
+    /// The widget's hashed copies, when the build made them (see `crate::assets`);
+    /// loaded by `crate::start`, which can refuse a broken manifest before listening.
+    pub assets: Option<Arc<Assets>>,
 }
 
 impl AppState {
@@ -58,6 +62,7 @@ impl AppState {
             signer,
             subjects,
             latest_seen,
+            assets: None,
         }
     }
 

@@ -26,6 +26,7 @@ mod decisions;
 mod delivery;
 mod deployment;
 mod frame;
+mod hashed_assets;
 mod ledger;
 mod ledger_privacy;
 mod limits;
