@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use std::sync::Arc;
 use std::time::Duration;
-use tower_http::compression::predicate::{DefaultPredicate, Predicate};
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -40,6 +40,9 @@ async fn typescript_declarations(
     }
     response
 }
+
+/// Answers smaller than this go uncompressed (see `router`).
+const COMPRESS_ABOVE: u16 = 2048;
 
 /// What hashed copies are cached as: their bytes never change under their name.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -281,13 +284,22 @@ pub fn router(state: Arc<AppState>) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        // What is compressed per request is an API answer of a few hundred bytes to a
-        // few KB, or a small demo file: the fastest level keeps most of the saving,
-        // where the default brotli level took half the CPU a challenge costs.
+        // What is compressed per request is an API answer or a small demo file: the
+        // fastest level keeps most of the saving, where the default brotli level took
+        // half the CPU a challenge costs. Below 2 KiB (a challenge without text, a
+        // receipt) the saving is under one TCP segment while setting up the encoder
+        // cost a quarter of a decision's CPU; the first challenge, with its text, is
+        // still compressed.
         .layer(
             CompressionLayer::new()
                 .quality(CompressionLevel::Fastest)
-                .compress_when(DefaultPredicate::new().and(not_prebuilt)),
+                .compress_when(
+                    SizeAbove::new(COMPRESS_ABOVE)
+                        .and(NotForContentType::GRPC)
+                        .and(NotForContentType::IMAGES)
+                        .and(NotForContentType::SSE)
+                        .and(not_prebuilt),
+                ),
         )
 }
 

@@ -2,7 +2,7 @@
 //! keep-alive sockets; its signer also signs the peers benchmark's tokens. Only those
 //! two use it, so it is not in `common`, which every benchmark example includes.
 
-use crate::common::{decision_request, gathered, read_response};
+use crate::common::{decision_request, gathered, read_response, ACCEPT_ENCODING};
 use consent_core::Choice;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -78,7 +78,7 @@ pub async fn flow_all(
             let mut buf = Vec::with_capacity(8192);
             let mut latencies = Vec::new();
             let challenge = format!(
-                "POST /v1/challenge HTTP/1.1\r\nhost: {addr}\r\ncookie: {}\r\n\
+                "POST /v1/challenge HTTP/1.1\r\nhost: {addr}\r\ncookie: {}\r\n{ACCEPT_ENCODING}\
                  content-type: application/json\r\ncontent-length: 2\r\n\r\n{{}}",
                 signer.cookie
             );
@@ -93,7 +93,7 @@ pub async fn flow_all(
                 let t = Instant::now();
                 conn.write_all(challenge.as_bytes()).await.unwrap();
                 assert_eq!(read_response(&mut conn, &mut buf).await, 200);
-                let ch: Value = serde_json::from_slice(body(&buf)).unwrap();
+                let ch: Value = serde_json::from_slice(&response_body(&buf)).unwrap();
                 let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][n % 3];
                 let token = signer.sign(&crate::device::claims_for(&ch, choice));
                 let decision = decision_request(addr, &signer.cookie, &token);
@@ -108,8 +108,32 @@ pub async fn flow_all(
     gathered(clients).await
 }
 
-/// The body of the response [`read_response`] left in `buf`.
-fn body(buf: &[u8]) -> &[u8] {
+/// The body of the response [`read_response`] left in `buf`, de-chunked and
+/// decompressed.
+pub fn response_body(buf: &[u8]) -> Vec<u8> {
+    use std::io::Read;
     let head_end = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    &buf[head_end + 4..]
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+    let rest = &buf[head_end + 4..];
+    let wire = if head.contains("transfer-encoding: chunked") {
+        crate::common::dechunk(rest).unwrap()
+    } else {
+        rest.to_vec()
+    };
+    let encoding = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-encoding:"))
+        .map(str::trim);
+    let mut out = Vec::new();
+    match encoding {
+        None => return wire,
+        Some("br") => brotli_decompressor::Decompressor::new(&wire[..], 4096)
+            .read_to_end(&mut out)
+            .unwrap(),
+        Some("gzip") => flate2::read::GzDecoder::new(&wire[..])
+            .read_to_end(&mut out)
+            .unwrap(),
+        Some(other) => panic!("an answer in {other}, which the client did not offer"),
+    };
+    out
 }

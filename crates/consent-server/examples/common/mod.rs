@@ -9,7 +9,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-/// Reads one HTTP/1.1 response with a Content-Length body into `buf`; its status.
+/// What a browser says it accepts: API answers then come compressed, as users get them.
+pub const ACCEPT_ENCODING: &str = "accept-encoding: gzip, deflate, br, zstd\r\n";
+
+/// Reads one HTTP/1.1 response into `buf`, its body sized by Content-Length or sent
+/// chunked (as compressed answers are); its status.
 pub async fn read_response(conn: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) -> u16 {
     buf.clear();
     let mut chunk = [0u8; 4096];
@@ -23,14 +27,36 @@ pub async fn read_response(conn: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) 
         let head = std::str::from_utf8(&buf[..head_end])
             .unwrap()
             .to_ascii_lowercase();
-        let length: usize = head
-            .lines()
-            .find_map(|l| l.strip_prefix("content-length:"))
-            .map(|v| v.trim().parse().unwrap())
-            .expect("a content-length");
-        if buf.len() >= head_end + 4 + length {
+        let rest = &buf[head_end + 4..];
+        let complete = match head.lines().find_map(|l| l.strip_prefix("content-length:")) {
+            Some(length) => rest.len() >= length.trim().parse().unwrap(),
+            None => {
+                assert!(head.contains("transfer-encoding: chunked"), "{head}");
+                dechunk(rest).is_some()
+            }
+        };
+        if complete {
             return head[9..12].parse().unwrap();
         }
+    }
+}
+
+/// A chunked body's bytes, once its last chunk has arrived.
+pub fn dechunk(mut rest: &[u8]) -> Option<Vec<u8>> {
+    let mut body = Vec::new();
+    loop {
+        let line_end = rest.windows(2).position(|w| w == b"\r\n")?;
+        let size = usize::from_str_radix(std::str::from_utf8(&rest[..line_end]).ok()?.trim(), 16)
+            .expect("a chunk size");
+        rest = &rest[line_end + 2..];
+        if rest.len() < size + 2 {
+            return None;
+        }
+        if size == 0 {
+            return Some(body);
+        }
+        body.extend_from_slice(&rest[..size]);
+        rest = &rest[size + 2..];
     }
 }
 
@@ -135,7 +161,7 @@ pub async fn gathered(clients: Vec<tokio::task::JoinHandle<Vec<Duration>>>) -> V
 /// A raw `POST /v1/decisions` carrying `token`, for keep-alive clients.
 pub fn decision_request(addr: std::net::SocketAddr, cookie: &str, token: &str) -> Vec<u8> {
     format!(
-        "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\ncookie: {cookie}\r\n\
+        "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\ncookie: {cookie}\r\n{ACCEPT_ENCODING}\
          content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
         token.len()
     )

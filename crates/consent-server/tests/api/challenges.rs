@@ -86,3 +86,47 @@ async fn challenges_for(c: &crate::support::Client, n: usize) -> Vec<serde_json:
     }
     all
 }
+
+/// Answers come compressed only where that saves something: the first challenge, with
+/// the notice's text, is brotli for a browser; a challenge without text, a few hundred
+/// bytes, comes plain rather than paying for an encoder per answer.
+#[tokio::test]
+async fn the_text_comes_compressed_and_a_short_answer_plain() {
+    use reqwest::header::{ACCEPT_ENCODING, CONTENT_ENCODING};
+    use std::io::Read;
+    let mut server = TestServer::on(Backend::Sqlite).start().await;
+    let c = server.signed_in("megan").await;
+    let ask = |body: serde_json::Value| {
+        c.http
+            .post(c.url("/v1/challenge"))
+            .header(ACCEPT_ENCODING, "gzip, deflate, br, zstd")
+            .json(&body)
+            .send()
+    };
+    let first = ask(serde_json::json!({"text": true, "langs": ["en"]}))
+        .await
+        .unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    let encoding = first.headers().get(CONTENT_ENCODING).cloned();
+    assert_eq!(encoding.as_ref().map(|v| v.to_str().unwrap()), Some("br"));
+    let wire = first.bytes().await.unwrap();
+    let mut json = Vec::new();
+    brotli_decompressor::Decompressor::new(&wire[..], 4096)
+        .read_to_end(&mut json)
+        .unwrap();
+    let challenge: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert!(challenge["text"].as_array().is_some_and(|t| t.len() > 50));
+    assert!(
+        wire.len() * 2 < json.len(),
+        "{} of {}",
+        wire.len(),
+        json.len()
+    );
+
+    let later = ask(serde_json::json!({})).await.unwrap();
+    assert_eq!(later.status(), StatusCode::OK);
+    assert!(later.headers().get(CONTENT_ENCODING).is_none());
+    let plain: serde_json::Value = later.json().await.unwrap();
+    assert!(plain["nonce"].is_string() && plain.get("text").is_none_or(|t| t.is_null()));
+    server.stop().await;
+}
