@@ -16,6 +16,7 @@ mod error;
 mod notices;
 mod pg;
 mod pg_conn;
+mod round;
 mod schema;
 mod sqlite;
 mod writer;
@@ -214,6 +215,8 @@ pub trait LedgerTx {
     fn append(&mut self, d: &NewDecision) -> StoreResult<()>;
     /// Stores the receipt of the decision with this `jti`, written this round.
     fn put_receipt(&mut self, jti: &str, receipt: &str) -> StoreResult<()>;
+    /// Stores the head the round leaves as the last signed one.
+    fn put_head(&mut self, head: &SignedHead) -> StoreResult<()>;
 }
 
 /// A challenge stored by a server from before stateless nonces, as the ledger's checks

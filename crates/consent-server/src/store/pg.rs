@@ -6,6 +6,7 @@
 //! restart are replaced on their next use (`pg_conn.rs`).
 
 use super::pg_conn::{self, Link, Readers};
+use super::round;
 use super::schema::{self, Found, Plan};
 use super::writer::Writer;
 use super::*;
@@ -383,6 +384,10 @@ impl LedgerTx for PgTx<'_, '_> {
         Ok(())
     }
 
+    fn put_head(&mut self, head: &SignedHead) -> StoreResult<()> {
+        put_head(self.0, head)
+    }
+
     fn put_receipt(&mut self, jti: &str, receipt: &str) -> StoreResult<()> {
         self.0.execute_typed(
             "UPDATE decisions SET receipt = $2 WHERE jti = $1",
@@ -454,44 +459,27 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
     } = inner;
     let mut staged = Staged::new(frontier.clone());
     let mut waiting = Some(batch);
-    let mut ran: Vec<(Box<dyn AppendJob>, StoreResult<bool>)> = Vec::new();
+    let mut ran = round::Ran::new();
     let committed = link.as_mut().ok_or(CLOSED).and_then(|link| {
         link.in_transaction(|mut tx| {
             tx.batch_execute("LOCK TABLE ledger IN EXCLUSIVE MODE")?;
-            for mut job in waiting.take().unwrap_or_default() {
-                let before = staged.mark();
-                // A nested transaction is a savepoint; dropped, it rolls back.
-                let result = tx
-                    .transaction()
-                    .map_err(StoreError::from)
-                    .and_then(|mut sp| {
-                        let keep = job.run(&mut PgTx(&mut sp), &mut staged)?;
-                        if keep {
-                            sp.commit()?;
-                        }
-                        Ok(keep)
-                    });
-                if !matches!(result, Ok(true)) {
-                    staged.rewind(before);
+            let batch = waiting.take().unwrap_or_default();
+            // A nested transaction is a savepoint; dropped, it rolls back.
+            ran = round::run_jobs(batch, &mut staged, |job, staged| {
+                let mut sp = tx.transaction()?;
+                let keep = job.run(&mut PgTx(&mut sp), staged)?;
+                if keep {
+                    sp.commit()?;
                 }
-                ran.push((job, result));
-            }
-            // The head this commit leaves, signed, in its transaction: what a start
-            // checks, and the checkpoint every receipt of the round proves against.
-            let head = match sealer {
-                Some(sealer) if staged.size() != frontier.size() => {
-                    Some(sealer.sign_head(staged.size(), &staged.root()))
-                }
-                _ => None,
-            };
-            if let Some(head) = &head {
-                put_head(&mut tx, head)?;
-            }
-            for (job, result) in &mut ran {
-                if result.is_ok() {
-                    job.seal(&mut PgTx(&mut tx), &staged, head.as_ref())?;
-                }
-            }
+                Ok(keep)
+            });
+            round::seal(
+                &mut ran,
+                &staged,
+                frontier.size(),
+                sealer.as_ref(),
+                &mut PgTx(&mut tx),
+            )?;
             tx.commit()?;
             Ok(())
         })

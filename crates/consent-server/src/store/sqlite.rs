@@ -3,6 +3,7 @@
 //! entries, history, sessions) go to read-only connections of their own: WAL lets
 //! them read the last commit while the writer holds its connection through the next.
 
+use super::round;
 use super::schema::{self, Found, Plan};
 use super::writer::Writer;
 use super::*;
@@ -442,6 +443,10 @@ impl LedgerTx for SqliteTx<'_> {
         )
         .map(|_| ())
     }
+
+    fn put_head(&mut self, head: &SignedHead) -> StoreResult<()> {
+        put_head(self.0, head)
+    }
 }
 
 /// A leaf and the tree nodes it completes.
@@ -487,41 +492,22 @@ fn append_round(inner: &mut Inner, batch: Vec<Box<dyn AppendJob>>) {
         }
     };
     let mut staged = Staged::new(frontier.clone());
-    let mut ran = Vec::with_capacity(batch.len());
-    for mut job in batch {
-        let before = staged.mark();
-        // A savepoint rolls back when dropped: refusals and errors leave no trace.
-        let result = tx.savepoint().map_err(StoreError::from).and_then(|sp| {
-            let keep = job.run(&mut SqliteTx(&sp), &mut staged)?;
-            if keep {
-                sp.commit()?;
-            }
-            Ok(keep)
-        });
-        if !matches!(result, Ok(true)) {
-            staged.rewind(before);
+    // A savepoint rolls back when dropped: refusals and errors leave no trace.
+    let mut ran = round::run_jobs(batch, &mut staged, |job, staged| {
+        let sp = tx.savepoint()?;
+        let keep = job.run(&mut SqliteTx(&sp), staged)?;
+        if keep {
+            sp.commit()?;
         }
-        ran.push((job, result));
-    }
-    // One signed head per round, in its transaction: what the next start checks, and
-    // the checkpoint every receipt of the round proves against.
-    let head = match sealer {
-        Some(sealer) if staged.size() != frontier.size() => {
-            Some(sealer.sign_head(staged.size(), &staged.root()))
-        }
-        _ => None,
-    };
-    let sealed = head
-        .as_ref()
-        .map_or(Ok(()), |h| put_head(&tx, h))
-        .and_then(|()| {
-            for (job, result) in &mut ran {
-                if result.is_ok() {
-                    job.seal(&mut SqliteTx(&tx), &staged, head.as_ref())?;
-                }
-            }
-            Ok(())
-        });
+        Ok(keep)
+    });
+    let sealed = round::seal(
+        &mut ran,
+        &staged,
+        frontier.size(),
+        sealer.as_ref(),
+        &mut SqliteTx(&tx),
+    );
     match sealed.and_then(|()| Ok(tx.commit()?)) {
         Ok(()) => {
             *frontier = staged.into_frontier();
