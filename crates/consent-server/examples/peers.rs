@@ -25,10 +25,12 @@ mod flow;
 #[allow(dead_code)] // a test's cluster can also stop and restart; here it only starts
 mod pg;
 
-use common::{bench_config, decision_request, load_average, machine, send_all, write_section};
-use consent_core::Choice;
+use common::{
+    bench_config, decision_request, load_average, machine, presigned_tokens, send_all,
+    write_section,
+};
 use flow::{sign_in, Signer};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -78,23 +80,7 @@ impl Run {
 
 /// `count` tokens, each on a challenge of its own, signed (ring) for `signer`'s session.
 async fn presign(addr: std::net::SocketAddr, signer: &Signer, count: usize) -> Vec<String> {
-    let http = reqwest::Client::new();
-    let mut tokens = Vec::with_capacity(count);
-    for i in 0..count {
-        let ch: Value = http
-            .post(format!("http://{addr}/v1/challenge"))
-            .header("cookie", &signer.cookie)
-            .json(&json!({}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][i % 3];
-        tokens.push(signer.sign(&device::claims_for(&ch, choice)));
-    }
-    tokens
+    presigned_tokens(addr, &signer.cookie, count, |claims| signer.sign(claims)).await
 }
 
 /// The project's own client: every token once.

@@ -191,10 +191,28 @@ pub async fn presigned_decisions(addr: std::net::SocketAddr, total: usize) -> Ve
         .unwrap()
         .to_owned();
     let key = SigningKey::random(&mut rand_core::OsRng);
-    let mut requests = Vec::with_capacity(total);
+    let sign = |claims: &consent_core::claims::Claims| crate::device::sign(&key, claims);
+    presigned_tokens(addr, &cookie, total, sign)
+        .await
+        .iter()
+        .map(|token| decision_request(addr, &cookie, token))
+        .collect()
+}
+
+/// `total` tokens for the session with `cookie`, each answering a challenge of its own,
+/// signed by `sign`; choices in turn.
+pub async fn presigned_tokens(
+    addr: std::net::SocketAddr,
+    cookie: &str,
+    total: usize,
+    sign: impl Fn(&consent_core::claims::Claims) -> String,
+) -> Vec<String> {
+    let http = reqwest::Client::new();
+    let mut tokens = Vec::with_capacity(total);
     for i in 0..total {
         let ch: Value = http
-            .post(format!("{base}/v1/challenge"))
+            .post(format!("http://{addr}/v1/challenge"))
+            .header("cookie", cookie)
             .json(&json!({}))
             .send()
             .await
@@ -203,10 +221,9 @@ pub async fn presigned_decisions(addr: std::net::SocketAddr, total: usize) -> Ve
             .await
             .unwrap();
         let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][i % 3];
-        let token = crate::device::sign(&key, &crate::device::claims_for(&ch, choice));
-        requests.push(decision_request(addr, &cookie, &token));
+        tokens.push(sign(&crate::device::claims_for(&ch, choice)));
     }
-    requests
+    tokens
 }
 
 /// A server on a free loopback port with its data in `dir`, unlimited per-session
