@@ -33,6 +33,8 @@ test("register.js alone brings up <account-link-consent>, and a choice is record
     assert.equal(signIn.status(), 200);
     const page = await context.newPage();
     page.on("pageerror", (e) => console.error(`[page] ${e.message}`));
+    const challenges = [];
+    page.on("request", (r) => r.url().endsWith("/v1/challenge") && challenges.push(r.url()));
     await page.goto(`${backend.url}/`);
     await page.waitForFunction(() => customElements.get("account-link-consent") && document.getElementById("consent").shadowRoot);
     const outcome = page.evaluate(() => document.getElementById("consent").prompt());
@@ -41,6 +43,9 @@ test("register.js alone brings up <account-link-consent>, and a choice is record
     const decided = await outcome;
     assert.equal(decided.choice, "both_ways");
     assert.equal((await backend.entries()).length, 1);
+    // register.js asked for the element's first challenge while the wasm loaded, and the
+    // widget answered that one: besides it, only the next decision's challenge went out.
+    assert.equal(challenges.length, 2, `challenge requests: ${challenges.join(", ")}`);
   } finally {
     await context.close();
     await backend.dispose();

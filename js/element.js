@@ -2,28 +2,7 @@
 // extend HTMLElement, which Rust cannot declare without eval (forbidden by strict CSP),
 // so this small class forwards everything to the Rust `mount()`.
 
-// Each link has a default target in the notice; these attributes replace it.
-const LINKS = {
-  "link-microsoft-privacy": "microsoftPrivacy",
-  "link-linkedin-privacy": "linkedinPrivacy",
-  "link-eu-transfer": "euTransfer",
-  "link-remove-contacts": "removeContacts",
-  "link-profile-visibility": "profileVisibility",
-  "link-linkedin-help": "linkedinHelp",
-  "link-help": "help",
-};
-const PLAIN = { "backend-url": "backendUrl", lang: "lang", policy: "policy", decision: "decision", "ledger-key": "ledgerKey" };
-
-function optionsFrom(el) {
-  const options = {};
-  for (const [attr, key] of Object.entries(PLAIN)) {
-    if (el.hasAttribute(attr)) options[key] = el.getAttribute(attr);
-  }
-  for (const [attr, key] of Object.entries(LINKS)) {
-    if (el.hasAttribute(attr)) (options.links ??= {})[key] = el.getAttribute(attr);
-  }
-  return options;
-}
+import { ATTRIBUTES, optionsFrom } from "./preload.js";
 
 export function defineConsentElement(name, mount) {
   if (typeof customElements === "undefined" || customElements.get(name)) return;
@@ -31,7 +10,7 @@ export function defineConsentElement(name, mount) {
     name,
     class extends HTMLElement {
       static get observedAttributes() {
-        return [...Object.keys(PLAIN), ...Object.keys(LINKS)];
+        return ATTRIBUTES;
       }
       #handle = null;
       /** The options the live widget was mounted with, as JSON. */

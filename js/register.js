@@ -6,7 +6,11 @@
 //   import { mount } from "account-link-consent/register.js";
 //   mount(el, { backendUrl: "https://consent.contoso.example/" });
 import init from "./account_link_consent.js";
+import { preloadElements } from "./preload.js";
 
 export * from "./account_link_consent.js";
+export { preloadChallenge } from "./preload.js";
 
+// The elements already in the page ask for their first challenge while the wasm loads.
+preloadElements();
 await init();

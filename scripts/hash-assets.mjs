@@ -1,5 +1,5 @@
 // Content-hashed copies of what a page loads to show the prompt, for the backend to serve as
-// immutable: the glue, the modules it imports, the wasm and register.js, each beside its
+// immutable: the glue, the modules it imports, the wasm, register.js and preload.js, each beside its
 // gzip -9 and brotli q11 twin, and a manifest from each file's name in pkg/ to its copy.
 //
 //   node scripts/hash-assets.mjs [PKG_DIR]     # writes PKG_DIR/assets/ (default: pkg)
@@ -24,7 +24,7 @@ function fail(message) {
   process.exit(1);
 }
 
-for (const f of [GLUE, WASM, "register.js"]) {
+for (const f of [GLUE, WASM, "register.js", "preload.js"]) {
   if (!existsSync(join(pkg, f))) fail(`${join(pkg, f)} is missing: build the widget first (wasm-pack)`);
 }
 
@@ -36,7 +36,7 @@ function snippets(dir = join(pkg, "snippets")) {
   );
 }
 
-const logical = [WASM, GLUE, "register.js", ...snippets()];
+const logical = [WASM, GLUE, "register.js", "preload.js", ...snippets()];
 const known = new Set(logical);
 
 // Static imports and re-exports at the start of a line (so the usage examples in the glue's doc
@@ -98,8 +98,16 @@ function place(file) {
 }
 logical.forEach(place);
 
-const names = [...hashed.values()];
-if (new Set(names).size !== names.length) fail(`two different files would get the same name: ${names.join(", ")}`);
+// Two files with one name have the same bytes (the name hashes them): one copy serves both,
+// e.g. preload.js, which a page imports and the glue imports as a snippet, so that both are
+// one module in the browser.
+const byName = new Map();
+for (const [file, name] of hashed) {
+  const same = byName.get(name);
+  if (same && !bytes.get(same).equals(bytes.get(file))) fail(`${same} and ${file} would both be ${name}`);
+  byName.set(name, file);
+}
+const names = [...byName.keys()];
 
 const previous = (() => {
   try {

@@ -107,13 +107,14 @@ build_widget() {
       --strip-debug --strip-producers "$wasm" -o "$wasm"
   done
   # The self-initialising entry sits beside the glue it imports, and is listed in the
-  # package (a side effect, so bundlers keep it). So do the isolated frame mode's host
-  # bridge and the script of the frame page the backend serves.
-  cp js/register.js js/register.d.ts js/frame.js js/frame.d.ts js/frame-page.js pkg/
+  # package (a side effect, so bundlers keep it). So do the challenge preloader a page
+  # starts before the wasm, the isolated frame mode's host bridge and the script of the
+  # frame page the backend serves.
+  cp js/register.js js/register.d.ts js/preload.js js/preload.d.ts js/frame.js js/frame.d.ts js/frame-page.js pkg/
   node -e '
     const fs = require("fs");
     const pkg = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
-    pkg.files = [...new Set([...(pkg.files ?? []), "register.js", "register.d.ts", "frame.js", "frame.d.ts", "frame-page.js"])];
+    pkg.files = [...new Set([...(pkg.files ?? []), "register.js", "register.d.ts", "preload.js", "preload.d.ts", "frame.js", "frame.d.ts", "frame-page.js"])];
     pkg.sideEffects = [...new Set([...(pkg.sideEffects ?? []), "./register.js"])];
     fs.writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
   '

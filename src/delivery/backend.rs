@@ -3,7 +3,8 @@
 use crate::js;
 use consent_core::catalogue::LinkOverrides;
 use consent_core::{Choice, LastDecision, NoticeRef, Policy};
-use js_sys::{Function, JSON};
+use js_sys::{Function, Promise, JSON};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestCredentials, RequestInit, Response};
@@ -190,6 +191,17 @@ impl Api {
         challenge_from_js(&json)
     }
 
+    /// [`Api::challenge`], answered by the request `preloadChallenge()` sent when it is
+    /// exactly this one (see `js/preload.js`); read as if it had been sent now.
+    pub async fn first_challenge(&self, request: &str) -> Result<Challenge, CallError> {
+        let path = "v1/challenge";
+        let preloaded = take_preloaded(&format!("{}{path}", self.url), request);
+        let json = self
+            .call_from(path, "application/json", request, preloaded)
+            .await?;
+        challenge_from_js(&json)
+    }
+
     /// Sends a compact token; resolves the backend's receipt (`201`, or `200` for a
     /// re-send).
     pub async fn send_decision(&self, token: &str) -> Result<JsValue, CallError> {
@@ -205,13 +217,30 @@ impl Api {
     /// is empty; with a `getHeaders` hook, asked again after a `401` and tried once
     /// more, since a bearer token may have expired between the two.
     async fn call(&self, path: &str, content_type: &str, body: &str) -> Result<JsValue, CallError> {
+        self.call_from(path, content_type, body, None).await
+    }
+
+    /// [`Api::call`], whose first answer is `preloaded`'s when given.
+    async fn call_from(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: &str,
+        mut preloaded: Option<Promise>,
+    ) -> Result<JsValue, CallError> {
         let url = format!("{}{path}", self.url);
         let mut renewed = false;
         loop {
-            let request = self.request(&url, content_type, body).await?;
-            let window =
-                web_sys::window().ok_or_else(|| CallError::Transient("no window".into()))?;
-            let response: Response = JsFuture::from(window.fetch_with_request(&request))
+            let sent = match preloaded.take() {
+                Some(sent) => sent,
+                None => {
+                    let request = self.request(&url, content_type, body).await?;
+                    let window = web_sys::window()
+                        .ok_or_else(|| CallError::Transient("no window".into()))?;
+                    window.fetch_with_request(&request)
+                }
+            };
+            let response: Response = JsFuture::from(sent)
                 .await
                 .map_err(|_| CallError::Transient(unreachable(&self.url)))?
                 .unchecked_into();
@@ -275,6 +304,14 @@ impl Api {
         let _ = headers.set("Accept", "application/json, application/problem+json");
         Ok(request)
     }
+}
+
+#[wasm_bindgen(module = "/js/preload.js")]
+extern "C" {
+    /// The `fetch` that `preloadChallenge()` started for `url` with exactly `body`, if
+    /// it is young enough; handed out once.
+    #[wasm_bindgen(js_name = takePreloaded)]
+    fn take_preloaded(url: &str, body: &str) -> Option<Promise>;
 }
 
 /// What the host's `getHeaders()` returned (or resolved to), as name and value pairs.

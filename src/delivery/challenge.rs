@@ -88,7 +88,7 @@ pub struct Challenges {
 
 impl Challenges {
     /// Fetches the first challenge right away, with the notice's text in the first of
-    /// `langs` it is written in.
+    /// `langs` it is written in, or takes the page's preloaded answer to that request.
     pub fn start(
         api: Api,
         langs: Vec<String>,
@@ -107,7 +107,7 @@ impl Challenges {
             tasks,
             report,
         });
-        challenges.refill();
+        challenges.fetch(true);
         challenges
     }
 
@@ -139,10 +139,21 @@ impl Challenges {
 
     /// Fetches the next challenge (again, after one could not be had).
     pub fn refill(&self) {
+        self.fetch(false);
+    }
+
+    /// The first challenge may be the one the page preloaded before the widget
+    /// existed; every later one is asked for when it is needed.
+    fn fetch(&self, first: bool) {
         let Some(me) = self.me.upgrade() else { return };
         self.slot.replace(Slot::Fetching);
         self.tasks.spawn(async move {
-            let result = me.api.challenge(&me.request()).await;
+            let request = me.request();
+            let result = if first {
+                me.api.first_challenge(&request).await
+            } else {
+                me.api.challenge(&request).await
+            };
             me.arrived(result);
         });
     }
