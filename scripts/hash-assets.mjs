@@ -39,10 +39,11 @@ function snippets(dir = join(pkg, "snippets")) {
 const logical = [WASM, GLUE, "register.js", "preload.js", ...snippets()];
 const known = new Set(logical);
 
-// Static imports and re-exports at the start of a line (so the usage examples in the glue's doc
-// comments are not taken for code), and the glue's default wasm URL. A relative name outside
+// Static imports and re-exports at the start of a line or right after a `;` (minified modules
+// have them all on one line), so the usage examples in doc comments are not taken for code;
+// and the glue's default wasm URL. A relative name outside
 // the set would break once its importer moves to assets/, so it is an error.
-const STATIC = /^[ \t]*(?:import|export)\b[^;]*?\bfrom\s*(["'])([^"']+)\1|^[ \t]*import\s*(["'])([^"']+)\3/gm;
+const STATIC = /(?:^|;)[ \t]*(?:import|export)\b[^;]*?\bfrom\s*(["'])([^"']+)\1|(?:^|;)[ \t]*import\s*(["'])([^"']+)\3/gm;
 const BESIDE = /\bnew URL\(\s*(["'])([^"':]+)\1\s*,\s*import\.meta\.url\s*\)/g;
 
 /** What `file` refers to, resolved to pkg-relative names. */
