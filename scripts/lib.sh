@@ -161,8 +161,10 @@ build_widget() {
   '
   # Comments, whitespace and local names cost every first load; the .d.ts files keep the
   # documentation. About 6 KB gzip over the glue, its snippets and our own modules.
+  # preload.js is both a page's module and a snippet of the glue's: minified alike, the two
+  # stay one file (one hashed copy, one module in the browser).
   node scripts/minify-js.mjs pkg/account_link_consent.js pkg/snippets/*/js/*.js \
-    pkg/register.js pkg/frame.js pkg/frame-page.js
+    pkg/register.js pkg/preload.js pkg/frame.js pkg/frame-page.js
   # What the backend serves as immutable: content-hashed copies, precompressed, in pkg/assets/
   # (not in the npm package, whose package.json lists its files).
   node scripts/hash-assets.mjs pkg
