@@ -19,16 +19,25 @@ const walk = (dir) => {
   }
 };
 walk("pkg");
+// A file with the same bytes as one listed before it is one file to a page (hash-assets.mjs
+// gives both one hashed copy: preload.js and its snippet twin), so it is not counted twice.
+const seen = new Map();
 const rows = files.sort().map((f) => {
   const raw = readFileSync(f);
+  const key = raw.toString("base64");
+  const same = seen.get(key);
+  seen.set(key, same ?? f);
   return {
-    file: f,
+    file: same ? `${f} (the same file as ${same}, counted once)` : f,
+    counted: !same,
     raw: raw.length,
     gzip: gzipSync(raw, { level: 9 }).length,
     brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 });
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const total = rows
+  .filter((r) => r.counted)
+  .reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`;
