@@ -20,10 +20,16 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// preload.js as build_widget leaves it twice: for pages, and as the glue's snippet.
+const PRELOAD: &[u8] =
+    b"export function preloadChallenge() {}\nexport function takePreloaded() {}\n";
+const SNIPPET_PRELOAD: &str = "snippets/widget-0123/js/preload.js";
+
 /// What wasm-pack and build_widget leave in `pkg/`, in miniature: a glue that imports a
-/// snippet and finds its wasm beside itself, and register.js on top.
+/// snippet and finds its wasm beside itself, register.js on top, and preload.js beside
+/// its byte-identical snippet twin.
 fn write_package(pkg: &Path, wasm: &[u8]) {
-    let files: [(&str, Vec<u8>); 5] = [
+    let files: [(&str, Vec<u8>); 7] = [
         (
             "account_link_consent.js",
             format!(
@@ -42,6 +48,8 @@ fn write_package(pkg: &Path, wasm: &[u8]) {
             b"import init from \"./account_link_consent.js\";\nexport * from \"./account_link_consent.js\";\nawait init();\n".to_vec(),
         ),
         (SNIPPET, b"export function defineConsentElement() {}\n".to_vec()),
+        ("preload.js", PRELOAD.to_vec()),
+        (SNIPPET_PRELOAD, PRELOAD.to_vec()),
         ("package.json", b"{}".to_vec()),
     ];
     for (name, bytes) in files {
@@ -368,6 +376,24 @@ async fn a_manifest_naming_missing_files_stops_the_start_with_a_clear_error() {
     assert!(
         err.contains("a.1234.js") && err.contains("rebuild the widget"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_page_module_and_its_identical_snippet_twin_are_one_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = dir.path();
+    write_package(pkg, &wasm("a"));
+    hash(pkg);
+    let copy = copy_of(pkg, "preload.js");
+    assert_eq!(
+        copy,
+        copy_of(pkg, SNIPPET_PRELOAD),
+        "one URL, so one module"
+    );
+    assert_eq!(
+        std::fs::read(pkg.join("assets").join(copy)).unwrap(),
+        PRELOAD
     );
 }
 
