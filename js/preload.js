@@ -13,8 +13,9 @@
 // costs one unused challenge and changes nothing else. It is used once, and not after
 // MAX_AGE_MS, so that a widget never shows a policy or a decision that old.
 //
-// This file is both the host's `preload.js` and a snippet the wasm imports: two module
-// instances, one store on `globalThis`.
+// This file is both the host's `preload.js` and a snippet the wasm imports. Served from
+// pkg/assets/ they are one file and one module; a bundler may keep two module instances,
+// hence the one store on `globalThis`.
 
 const MAX_AGE_MS = 30_000;
 const STORE = Symbol.for("account-link-consent.preloaded-challenges");
@@ -24,7 +25,8 @@ const store = (globalThis[STORE] ??= new Map());
  * Starts the first challenge for the widget `mount(el, options)` will show. Takes the
  * same options as `mount()` (only `backendUrl`, `lang`, `links` and `getHeaders` matter
  * here). Resolves once the answer has arrived (or failed: the widget then asks again);
- * never rejects, and throws only for an options object without `backendUrl`.
+ * never rejects; throws a TypeError for an options object without a valid `backendUrl`
+ * (or with a link that is not a URL).
  */
 export function preloadChallenge(options) {
   if (typeof options?.backendUrl !== "string") {
@@ -62,19 +64,21 @@ export function preloadElements(name = "account-link-consent") {
   }
 }
 
-// The element's attributes and the options they stand for (element.js mounts with them).
-// Each link has a default target in the notice; a link-* attribute replaces it.
-const LINK_ATTRIBUTES = {
-  "link-microsoft-privacy": "microsoftPrivacy",
-  "link-linkedin-privacy": "linkedinPrivacy",
-  "link-eu-transfer": "euTransfer",
-  "link-remove-contacts": "removeContacts",
-  "link-profile-visibility": "profileVisibility",
-  "link-linkedin-help": "linkedinHelp",
-  "link-help": "help",
-};
+// Each link has a default target in the notice, which the `links` option replaces: its
+// element attribute, its key in the option, and its name in a challenge request, in the
+// catalogue's order.
+const LINKS = [
+  ["link-microsoft-privacy", "microsoftPrivacy", "microsoft_privacy"],
+  ["link-linkedin-privacy", "linkedinPrivacy", "linkedin_privacy"],
+  ["link-eu-transfer", "euTransfer", "eu_transfer"],
+  ["link-remove-contacts", "removeContacts", "remove_contacts"],
+  ["link-profile-visibility", "profileVisibility", "profile_visibility"],
+  ["link-linkedin-help", "linkedinHelp", "linkedin_help"],
+  ["link-help", "help", "help"],
+];
+// The element's other attributes and the options they stand for (element.js mounts with them).
 const PLAIN = { "backend-url": "backendUrl", lang: "lang", policy: "policy", decision: "decision", "ledger-key": "ledgerKey" };
-export const ATTRIBUTES = [...Object.keys(PLAIN), ...Object.keys(LINK_ATTRIBUTES)];
+export const ATTRIBUTES = [...Object.keys(PLAIN), ...LINKS.map(([attr]) => attr)];
 
 /** The `mount()` options an element's attributes say. */
 export function optionsFrom(el) {
@@ -82,7 +86,7 @@ export function optionsFrom(el) {
   for (const [attr, key] of Object.entries(PLAIN)) {
     if (el.hasAttribute(attr)) options[key] = el.getAttribute(attr);
   }
-  for (const [attr, key] of Object.entries(LINK_ATTRIBUTES)) {
+  for (const [attr, key] of LINKS) {
     if (el.hasAttribute(attr)) (options.links ??= {})[key] = el.getAttribute(attr);
   }
   return options;
@@ -98,17 +102,6 @@ export function takePreloaded(url, body) {
   return performance.now() - entry.at < MAX_AGE_MS ? entry.response : undefined;
 }
 
-// The `links` option's keys in the catalogue's order, and their names in a request.
-const LINKS = [
-  ["microsoftPrivacy", "microsoft_privacy"],
-  ["linkedinPrivacy", "linkedin_privacy"],
-  ["euTransfer", "eu_transfer"],
-  ["removeContacts", "remove_contacts"],
-  ["profileVisibility", "profile_visibility"],
-  ["linkedinHelp", "linkedin_help"],
-  ["help", "help"],
-];
-
 // What the widget's first challenge request says: the reader's languages (the host's
 // `lang`, else the page's, else the browser's) with the notice text, and the host's link
 // targets. A widget whose element sits under another `lang` than the page's, or given a
@@ -117,7 +110,7 @@ function requestBody(options) {
   const page = document.documentElement.getAttribute("lang");
   const langs = options.lang ? [options.lang] : page ? [page] : [...(navigator.languages ?? [])].slice(0, 16);
   const request = { langs, text: true };
-  for (const [option, name] of LINKS) {
+  for (const [, option, name] of LINKS) {
     const href = options.links?.[option];
     if (typeof href === "string") (request.links ??= {})[name] = new URL(href, location.href).href;
   }
