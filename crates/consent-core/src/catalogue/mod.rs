@@ -151,11 +151,40 @@ pub fn find(r: &NoticeRef) -> Option<Published> {
 /// assert!(consent_core::catalogue::knows(&r));
 /// ```
 pub fn knows(r: &NoticeRef) -> bool {
-    match kept(r) {
-        None => false,
-        Some(k) if r.links.is_empty() => k.default_digest().to_hex() == r.sha256,
-        Some(_) => find(r).is_some(),
+    // A server asks this of every decision it verifies, and a digest means hashing the
+    // whole text: each kept notice's default digest is computed once, and a host's own
+    // link targets, the same on every decision it sends, once per (notice, targets).
+    type Name = (&'static str, u32, &'static str);
+    static DEFAULTS: std::sync::LazyLock<Vec<(Name, String)>> = std::sync::LazyLock::new(|| {
+        kept_all()
+            .map(|k| (k.name(), k.default_digest().to_hex()))
+            .collect()
+    });
+    if r.links.is_empty() {
+        let name = (r.id.as_str(), r.ver, r.lang.as_str());
+        return DEFAULTS
+            .iter()
+            .any(|(n, sha256)| *n == name && *sha256 == r.sha256);
     }
+    // Bounded: a sender choosing targets of its own can push a host's out, which only
+    // costs the host's next decision one digest again.
+    static FOUND: std::sync::Mutex<std::collections::VecDeque<NoticeRef>> =
+        std::sync::Mutex::new(std::collections::VecDeque::new());
+    const FOUND_MAX: usize = 64;
+    let same = |f: &NoticeRef| f == r && f.links == r.links;
+    let found = || FOUND.lock().unwrap_or_else(|p| p.into_inner());
+    if found().iter().any(same) {
+        return true;
+    }
+    if find(r).is_none() {
+        return false;
+    }
+    let mut found = found();
+    if found.len() == FOUND_MAX {
+        found.pop_front();
+    }
+    found.push_back(r.clone());
+    true
 }
 
 /// Whether `r` names the version shown today (whatever its link targets).

@@ -631,3 +631,34 @@ fn tokens_on_every_kept_version_and_on_a_host_s_own_links_verify() {
         "notice-mismatch"
     );
 }
+
+#[test]
+fn a_known_variant_vouches_for_its_own_link_targets_only() {
+    let shown = NOTICE_EN
+        .with_links(&LinkOverrides::from([(
+            LinkKey::Help,
+            "https://intranet.example/help".into(),
+        )]))
+        .unwrap()
+        .reference();
+    // Asked twice: the second answer comes from what the first found.
+    assert!(knows(&shown) && knows(&shown));
+    let swapped = NoticeRef {
+        links: LinkOverrides::from([(LinkKey::Help, "https://attacker.example/".into())]),
+        ..shown.clone()
+    };
+    assert!(!knows(&swapped) && !knows(&swapped));
+
+    // More variants than are remembered: each is still known, and the first too.
+    for i in 0..100 {
+        let r = NOTICE_EN
+            .with_links(&LinkOverrides::from([(
+                LinkKey::Help,
+                format!("https://intranet.example/{i}"),
+            )]))
+            .unwrap()
+            .reference();
+        assert!(knows(&r), "variant {i}");
+    }
+    assert!(knows(&shown) && !knows(&swapped));
+}
