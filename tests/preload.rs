@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod common;
+use account_link_consent::mount;
 use common::fake_backend::fake;
 use common::*;
 use js_sys::Promise;
@@ -115,7 +116,7 @@ async fn a_preloaded_challenge_serves_one_widget_only() {
 }
 
 #[wasm_bindgen_test]
-async fn a_preload_the_backend_refused_is_reported_as_the_widgets_own_would_be() {
+async fn a_preload_that_got_no_answer_is_asked_again_at_once() {
     let fake = fake();
     fake.set(common::fake_backend::Mode::Offline);
     let json = format!(r#"{{"backendUrl":"{}"}}"#, backend_url());
@@ -125,10 +126,45 @@ async fn a_preload_the_backend_refused_is_reported_as_the_widgets_own_would_be()
     let host = host();
     let errors = record(&host, "consent:error");
     let handle = mount_json(&host, &json).unwrap();
-    wait_for_events(&errors, 1).await;
-    // prompt() asks the backend again, which now answers.
     let _pending = open_prompt(&handle, &host).await;
     assert!(dialog_open(&host));
+    assert_eq!(
+        fake.challenges.get(),
+        1,
+        "the widget's own request was answered"
+    );
+    assert_eq!(
+        errors.count(),
+        0,
+        "nothing went wrong that a user would see"
+    );
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_preload_whose_get_headers_threw_is_reported_as_get_headers_failing() {
+    let fake = fake();
+    let url = backend_url();
+    let throwing = js_sys::Function::new_no_args("throw new Error('no token yet')");
+    let opts = options(&format!(r#"{{"backendUrl":"{url}"}}"#));
+    js_sys::Reflect::set(&opts, &"getHeaders".into(), &throwing).unwrap();
+    JsFuture::from(preload_challenge(&opts).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(fake.challenges.get(), 0, "nothing was sent");
+
+    let host = host();
+    let errors = record(&host, "consent:error");
+    let handle = mount(host.clone().unchecked_into(), opts.unchecked_into()).unwrap();
+    wait_for_events(&errors, 1).await;
+    let message = js_sys::Reflect::get(&errors.last(), &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default();
+    assert!(
+        message.contains("getHeaders() failed: no token yet"),
+        "the host is told what failed, not that the backend is unreachable: {message}"
+    );
     handle.destroy();
 }
 

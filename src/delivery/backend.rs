@@ -231,6 +231,7 @@ impl Api {
         let url = format!("{}{path}", self.url);
         let mut renewed = false;
         loop {
+            let was_preloaded = preloaded.is_some();
             let sent = match preloaded.take() {
                 Some(sent) => sent,
                 None => {
@@ -240,10 +241,14 @@ impl Api {
                     window.fetch_with_request(&request)
                 }
             };
-            let response: Response = JsFuture::from(sent)
-                .await
-                .map_err(|_| CallError::Transient(unreachable(&self.url)))?
-                .unchecked_into();
+            let response: Response = match JsFuture::from(sent).await {
+                Ok(response) => response.unchecked_into(),
+                // A preload that never got an answer (the page's getHeaders threw, or the
+                // network failed while the page loaded) is asked again as the widget's
+                // own: it may get through now, and if not, its error says why.
+                Err(_) if was_preloaded => continue,
+                Err(_) => return Err(CallError::Transient(unreachable(&self.url))),
+            };
             let status = response.status();
             if status == 401 && self.get_headers.is_some() && !renewed {
                 renewed = true;
