@@ -8,6 +8,7 @@
 //! `cargo run --release -p consent-server --example proofs_under_load -- [leaves] [decisions] [concurrency]`
 
 #[path = "common/mod.rs"]
+#[allow(dead_code)]
 mod common;
 #[path = "../tests/support/device.rs"]
 mod device;
