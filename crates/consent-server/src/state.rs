@@ -7,6 +7,7 @@ use crate::auditor::Auditors;
 use crate::config::{Config, Policy, PolicyMode};
 use crate::ledger::{LatestSeen, LedgerSigner};
 use crate::nonce::NonceKey;
+use crate::notice_ref::KeptVariants;
 use crate::problem::Problem;
 use crate::rate::RateLimiter;
 use crate::store::Storage;
@@ -36,6 +37,8 @@ pub struct AppState {
     pub writer_slots: WriterSlots,
     /// Each subject's latest decision this process knows (see `LatestSeen`).
     pub latest_seen: LatestSeen,
+    /// Notices with a host's own link targets, kept already (see `KeptVariants`).
+    pub kept_variants: KeptVariants,
     /// The widget's hashed copies, when the build made them (see `crate::assets`);
     /// loaded by `crate::start`, which can refuse a broken manifest before listening.
     pub assets: Option<Arc<Assets>>,
@@ -62,6 +65,7 @@ impl AppState {
             signer,
             subjects,
             latest_seen,
+            kept_variants: KeptVariants::default(),
             assets: None,
         }
     }

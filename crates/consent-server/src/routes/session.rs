@@ -137,10 +137,16 @@ pub async fn challenge(
             .map(|t| (*t).to_owned())
             .collect()
     });
-    let shown = localized
-        .with_links(&request.links)
-        .map_err(|e| Problem::bad_request("bad-request-body", e.to_string()))?;
-    let notice = crate::notice_ref::reference(localized, &shown);
+    let kept = state.kept_variants.get(localized, &request.links);
+    let notice = match &kept {
+        Some(notice) => notice.clone(),
+        None => {
+            let shown = localized
+                .with_links(&request.links)
+                .map_err(|e| Problem::bad_request("bad-request-body", e.to_string()))?;
+            crate::notice_ref::reference(localized, &shown)
+        }
+    };
     let expires_at = now + state.config.nonce_ttl_secs;
     let nonce = state.nonces.issue(
         &Binding {
@@ -153,9 +159,10 @@ pub async fn challenge(
     let store = state.store.clone();
     // A host's own link targets make a text no catalogue lists: keep it, so that the
     // digest this challenge offers can always be read back.
-    let variant = (!notice.links.is_empty())
+    let variant = (!notice.links.is_empty() && kept.is_none())
         .then(|| catalogue::find(&notice))
         .flatten();
+    let keeps = variant.is_some();
     let (sub, signer, seen) = (who.sub.clone(), state.signer.clone(), state.clone());
     let latest = blocking(move || {
         if let Some(variant) = variant {
@@ -164,6 +171,9 @@ pub async fn challenge(
         ledger::latest(&*store, &signer, &seen.latest_seen, &sub)
     })
     .await?;
+    if keeps {
+        state.kept_variants.kept(localized, &request.links, &notice);
+    }
     let decision = latest.as_ref().and_then(|row| {
         let choice = Choice::parse(&row.choice)?;
         let notice = serde_json::from_value::<NoticeRef>(row.notice.clone()).ok()?;

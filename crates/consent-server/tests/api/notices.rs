@@ -176,9 +176,37 @@ async fn a_host_s_own_link_targets_are_offered_kept_and_verified(backend: Backen
     assert_eq!(recomputed(&kept), expected.sha256);
 
     let mut claims = c.claims(&ch, Choice::BothWays);
-    claims.notice = expected;
+    claims.notice = expected.clone();
     let (status, receipt) = c.send(&c.sign(&claims)).await;
     assert_eq!(status, StatusCode::CREATED, "{receipt}");
+
+    // A host sends its targets with every challenge: the server, which remembers what
+    // it kept, names the same notice again, and a decision on it is recorded.
+    let host_links = json!({"lang": "en", "links": {"help": own}});
+    let again: Value = c
+        .post_json("/v1/challenge", host_links)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again["notice"], ch["notice"]);
+    let mut claims = c.claims(&again, Choice::NotNow);
+    claims.notice = expected.clone();
+    let (status, receipt) = c.send(&c.sign(&claims)).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    // Another target is another notice, kept in its turn.
+    let other = "https://intranet.contoso.example/other";
+    let third: Value = c
+        .post_json("/v1/challenge", json!({"links": {"help": other}}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let third_sha = third["notice"]["sha256"].as_str().unwrap();
+    assert_ne!(third_sha, expected.sha256);
+    let kept: Value = c.get(&format!("/v1/notices/{third_sha}")).await;
+    assert_eq!(kept["links"]["help"], other);
+    assert_eq!(recomputed(&kept), third_sha);
 
     let plain_http = c
         .post_json(
