@@ -3,6 +3,7 @@
 //! two use it, so it is not in `common`, which every benchmark example includes.
 
 use crate::common::{decision_request, gathered, read_response, ACCEPT_ENCODING};
+use consent_core::catalogue::{self, LinkKey, LinkOverrides};
 use consent_core::Choice;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -59,19 +60,35 @@ pub async fn sign_in(addr: std::net::SocketAddr, user: &str) -> Signer {
     }
 }
 
+/// The link target a host of the benchmark shows in place of the notice's default.
+pub const HOST_HELP_LINK: &str = "https://intranet.contoso.example/linkedin-help";
+
 /// The whole flow as users drive it, `total` times over `concurrency` keep-alive
 /// sockets: ask for a challenge, sign a decision answering it, send it. Each flow's
 /// latency, from the challenge request to the receipt, the client's signing included.
+/// With `host_link`, each challenge asks for the notice with [`HOST_HELP_LINK`] as its
+/// help link, as a host with its own help page does, and the decision names that notice.
 pub async fn flow_all(
     addr: std::net::SocketAddr,
     signer: Arc<Signer>,
     total: usize,
     concurrency: usize,
+    host_link: bool,
 ) -> Vec<Duration> {
+    let (body, links) = if host_link {
+        (
+            json!({ "links": { "help": HOST_HELP_LINK } }).to_string(),
+            LinkOverrides::from([(LinkKey::Help, HOST_HELP_LINK.to_owned())]),
+        )
+    } else {
+        ("{}".to_owned(), LinkOverrides::new())
+    };
+    let shown = Arc::new(catalogue::notice("en").with_links(&links).unwrap());
     let left = Arc::new(std::sync::atomic::AtomicUsize::new(total));
     let mut clients = Vec::new();
     for _ in 0..concurrency {
-        let (left, signer) = (left.clone(), signer.clone());
+        let (left, signer, body, shown) =
+            (left.clone(), signer.clone(), body.clone(), shown.clone());
         clients.push(tokio::spawn(async move {
             let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
             conn.set_nodelay(true).unwrap();
@@ -79,8 +96,9 @@ pub async fn flow_all(
             let mut latencies = Vec::new();
             let challenge = format!(
                 "POST /v1/challenge HTTP/1.1\r\nhost: {addr}\r\ncookie: {}\r\n{ACCEPT_ENCODING}\
-                 content-type: application/json\r\ncontent-length: 2\r\n\r\n{{}}",
-                signer.cookie
+                 content-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+                signer.cookie,
+                body.len()
             );
             let take = || {
                 left.fetch_update(
@@ -95,7 +113,7 @@ pub async fn flow_all(
                 assert_eq!(read_response(&mut conn, &mut buf).await, 200);
                 let ch: Value = serde_json::from_slice(&response_body(&buf)).unwrap();
                 let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][n % 3];
-                let token = signer.sign(&crate::device::claims_for(&ch, choice));
+                let token = signer.sign(&crate::device::claims_on(&ch, &shown, choice));
                 let decision = decision_request(addr, &signer.cookie, &token);
                 conn.write_all(&decision).await.unwrap();
                 let status = read_response(&mut conn, &mut buf).await;

@@ -10,6 +10,11 @@ use serde_json::Value;
 
 /// Fresh claims for `choice` answering the challenge `ch` (the backend's JSON).
 pub fn claims_for(ch: &Value, choice: Choice) -> Claims {
+    claims_on(ch, catalogue::notice("en"), choice)
+}
+
+/// [`claims_for`], made on `shown`: a notice with a host's own link targets, say.
+pub fn claims_on(ch: &Value, shown: &catalogue::Notice, choice: Choice) -> Claims {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
@@ -20,7 +25,7 @@ pub fn claims_for(ch: &Value, choice: Choice) -> Claims {
         ch["nonce"].as_str().unwrap().into(),
         ch["aud"].as_str().unwrap().into(),
         ch["sub"].as_str().unwrap().into(),
-        catalogue::notice("en"),
+        shown,
         choice,
     )
 }
