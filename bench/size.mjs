@@ -52,6 +52,27 @@ const table = [
 console.log(table);
 console.log(`budget 75 KB gzip: ${verdict}`);
 
+// The floor: a Yew counter (bench/yew-counter) built and treated as the widget is
+// (build_yew_counter in scripts/lib.sh, which `bash scripts/bench size` runs into
+// YEW_COUNTER_DIR): what Yew, wasm-bindgen and std cost a first load before any widget code.
+let floor = "";
+const counterDir = process.env.YEW_COUNTER_DIR;
+if (counterDir) {
+  const sizes = ["yew_counter_bg.wasm", "yew_counter.js"].map((name) => {
+    const raw = readFileSync(join(counterDir, name));
+    return { name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+  });
+  const counter = sizes.reduce((t, f) => t + f.gzip, 0);
+  const [wasmSize, glueSize] = sizes;
+  floor = `The floor under that budget: the smallest Yew 0.23 app, a button that counts its clicks
+(\`bench/yew-counter\`), built as the widget is (\`build_wasm\` in \`scripts/lib.sh\`: the same pinned
+nightly, std rebuilt for size, immediate-abort, wasm-opt -Oz, minified glue, short import names):
+wasm ${kb(wasmSize.gzip)} + glue ${kb(glueSize.gzip)} = **${kb(counter)} gzip** (raw ${kb(wasmSize.raw)} + ${kb(glueSize.raw)}).
+That leaves ${kb(BUDGET_GZIP - counter)} of the budget for everything the widget adds; it adds ${kb(total.gzip - counter)}.
+`;
+  console.log(`\nfloor, a Yew counter built the same way: ${kb(counter)} gzip (wasm ${kb(wasmSize.gzip)}, glue ${kb(glueSize.gzip)})`);
+}
+
 // Which crates the wasm's bytes come from: twiggy's items of the release build as rustc
 // left it (before wasm-bindgen and wasm-opt, so every function still has its name), each
 // counted under the crate its demangled name starts with. A generic function counts for
@@ -60,7 +81,9 @@ console.log(`budget 75 KB gzip: ${verdict}`);
 // type parameter. wasm-bindgen's describe stubs, its custom section and the imports it
 // rewrites never reach the browser, and are left out.
 const wasmIn = join(process.env.CARGO_TARGET_DIR ?? "target", "wasm32-unknown-unknown/release/account_link_consent.wasm");
-const items = JSON.parse(execFileSync("twiggy", ["top", "-f", "json", wasmIn], { maxBuffer: 1 << 28 }).toString());
+// The counter's, beside it: build_yew_counter builds it in a target directory of its own.
+const counterIn = join("target", "yew-counter", "wasm32-unknown-unknown/release/yew_counter.wasm");
+const twiggy = (wasm) => JSON.parse(execFileSync("twiggy", ["top", "-f", "json", wasm], { maxBuffer: 1 << 28 }).toString());
 
 // `<X as Y>::f` and `<X>::f` name the crate of X, or of Y when X is no path (`T`, `str`,
 // `[T]`, `&T`); `a[hash]::b::c` names `a`.
@@ -101,15 +124,21 @@ const groupOf = (name) => {
   const crate = crateOfPath(name);
   return crate === "__rustc" ? "std" : crate ?? "(other)";
 };
-const byCrate = new Map();
-for (const { name, shallow_size: bytes } of items) {
-  const group = groupOf(name);
-  if (group === null) continue;
-  const g = byCrate.get(group) ?? { bytes: 0, items: 0 };
-  g.bytes += bytes;
-  g.items += 1;
-  byCrate.set(group, g);
-}
+const byCrateOf = (wasm) => {
+  const byCrate = new Map();
+  for (const { name, shallow_size: bytes } of twiggy(wasm)) {
+    const group = groupOf(name);
+    if (group === null) continue;
+    const g = byCrate.get(group) ?? { bytes: 0, items: 0 };
+    g.bytes += bytes;
+    g.items += 1;
+    byCrate.set(group, g);
+  }
+  return byCrate;
+};
+const byCrate = byCrateOf(wasmIn);
+const counterByCrate = counterDir ? byCrateOf(counterIn) : null;
+const counterBytes = (crate) => (counterByCrate?.get(crate)?.bytes ?? 0).toLocaleString("en-US");
 const crates = [...byCrate].sort((a, b) => b[1].bytes - a[1].bytes);
 const codeTotal = crates.reduce((t, [, g]) => t + g.bytes, 0);
 const itemsTotal = crates.reduce((t, [, g]) => t + g.items, 0);
@@ -118,12 +147,16 @@ const shown = crates.filter(([, g]) => g.bytes >= SHOWN);
 const rest = crates.filter(([, g]) => g.bytes < SHOWN);
 const restSum = rest.reduce((t, [, g]) => ({ bytes: t.bytes + g.bytes, items: t.items + g.items }), { bytes: 0, items: 0 });
 const pct = (n) => ((100 * n) / codeTotal).toFixed(1) + " %";
+// With the counter's raw bytes per crate beside them: what the widget adds, crate by crate.
+const counterTotal = counterByCrate ? [...counterByCrate.values()].reduce((t, g) => t + g.bytes, 0) : 0;
+const beside = (text) => (counterByCrate ? ` ${text} |` : "");
+const restCounter = rest.reduce((t, [c]) => t + (counterByCrate?.get(c)?.bytes ?? 0), 0);
 const crateTable = [
-  "| crate | items | raw bytes | share |",
-  "|---|---:|---:|---:|",
-  ...shown.map(([c, g]) => `| ${c} | ${g.items} | ${g.bytes.toLocaleString("en-US")} | ${pct(g.bytes)} |`),
-  ...(rest.length ? [`| ${rest.length} more under 1 KB: ${rest.map(([c]) => c).join(", ")} | ${restSum.items} | ${restSum.bytes.toLocaleString("en-US")} | ${pct(restSum.bytes)} |`] : []),
-  `| **total** | ${itemsTotal} | **${codeTotal.toLocaleString("en-US")}** | 100 % |`,
+  `| crate | items | raw bytes | share |${beside("the Yew counter's raw bytes")}`,
+  `|---|---:|---:|---:|${counterByCrate ? "---:|" : ""}`,
+  ...shown.map(([c, g]) => `| ${c} | ${g.items} | ${g.bytes.toLocaleString("en-US")} | ${pct(g.bytes)} |${beside(counterBytes(c))}`),
+  ...(rest.length ? [`| ${rest.length} more under 1 KB: ${rest.map(([c]) => c).join(", ")} | ${restSum.items} | ${restSum.bytes.toLocaleString("en-US")} | ${pct(restSum.bytes)} |${beside(restCounter.toLocaleString("en-US"))}`] : []),
+  `| **total** | ${itemsTotal} | **${codeTotal.toLocaleString("en-US")}** | 100 % |${beside(`**${counterTotal.toLocaleString("en-US")}**`)}`,
 ].join("\n");
 console.log();
 console.log(crateTable);
@@ -136,6 +169,7 @@ Budget: 75 KB gzip. Result: **${verdict}**.
 
 ${table}
 
+${floor}
 #### Where the wasm's bytes come from, by crate
 
 Measured ${date} on ${machine} by \`bash scripts/bench\` (\`node bench/size.mjs\`): \`twiggy top\` on
@@ -144,7 +178,10 @@ each item counted under the crate its demangled name starts with (a generic func
 that defines it, whatever instantiated it; a trait method under the crate of its self type, or of the
 trait for primitives and type parameters). Left out: wasm-bindgen's describe stubs, its custom
 section and the imports it rewrites. Raw bytes before wasm-opt, which shrinks the total to the
-wasm's raw size above; they show the shares, not what each crate costs gzip.
+wasm's raw size above; they show the shares, not what each crate costs gzip.${counterByCrate ? `
+The last column is the Yew counter's, counted the same way from \`${counterIn}\`
+(a crate the counter has that the widget lacks is left out; the counter's own crate is not
+the widget's).` : ""}
 
 ${crateTable}
 <!-- size:end -->`;

@@ -124,9 +124,15 @@ widget_nightly_ready() {
   return 1
 }
 
-build_widget() {
+# Builds the wasm-pack crate in directory $1 into $2 (an absolute path) the way the widget's
+# release is built: the pinned nightly with std rebuilt for size (else stable), then npm's
+# wasm-opt. The widget and the size benchmark's Yew counter (bench/yew-counter) share it,
+# so that the counter is a fair floor. Further arguments go to wasm-pack.
+build_wasm() {
+  local dir=$1 out=$2
+  shift 2
   if widget_nightly_ready; then
-    say "building the widget (wasm-pack, release, $WIDGET_NIGHTLY with std rebuilt for size)"
+    say "building $dir (wasm-pack, release, $WIDGET_NIGHTLY with std rebuilt for size)"
     local src
     src="$(rustc "+$WIDGET_NIGHTLY" --print sysroot)/lib/rustlib/src/rust"
     (
@@ -135,20 +141,34 @@ build_widget() {
       # -Zlocation-detail=none: a panic here is a bare trap that reports no location, so
       # the file names and line numbers kept for one are dead weight (about 1 KB gzip).
       export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS --remap-path-prefix=$src=r -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
-      wasm-pack build --release --target web --out-dir pkg "$@" . -- \
+      wasm-pack build --release --target web --out-dir "$out" "$@" "$dir" -- \
         -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
     )
   else
-    say "building the widget (wasm-pack, release, stable)"
-    wasm-pack build --release --target web --out-dir pkg "$@"
+    say "building $dir (wasm-pack, release, stable)"
+    wasm-pack build --release --target web --out-dir "$out" "$@" "$dir"
   fi
   # Debian's wasm-opt is too old for today's rustc output; npm's binaryen is not.
   local wasm
-  for wasm in pkg/*_bg.wasm; do
+  for wasm in "$out"/*_bg.wasm; do
     wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
       --strip-debug --strip-producers "$wasm" -o "$wasm"
   done
+}
+
+# The smallest Yew app, a counter, built as the widget is and its glue treated alike, into
+# $1: what Yew itself costs a first load (bench/size.mjs). Its own target directory, so
+# that it never invalidates the widget's build.
+build_yew_counter() {
+  local out=$1
+  CARGO_TARGET_DIR="$ROOT/target/yew-counter" build_wasm "$ROOT/bench/yew-counter" "$out" --no-pack
+  node "$ROOT/scripts/minify-js.mjs" "$out/yew_counter.js"
+  node "$ROOT/scripts/shorten-imports.mjs" "$out/yew_counter_bg.wasm" "$out/yew_counter.js"
+}
+
+build_widget() {
+  build_wasm "$PWD" "$PWD/pkg" "$@"
   # The self-initialising entry sits beside the glue it imports, and is listed in the
   # package (a side effect, so bundlers keep it). So do the challenge preloader a page
   # starts before the wasm, the isolated frame mode's host bridge and the script of the

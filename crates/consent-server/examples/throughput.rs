@@ -98,27 +98,16 @@ async fn main() {
         let latencies = sent.await.unwrap();
         presigned.add(latencies, started.elapsed(), Cpu::now().since(cpu));
 
-        let (cpu, started) = (Cpu::now(), Instant::now());
-        let sent = clients.spawn(flow_all(
-            server.addr,
-            signer.clone(),
-            per_round,
-            concurrency,
-            false,
-        ));
-        let latencies = sent.await.unwrap();
-        flow.add(latencies, started.elapsed(), Cpu::now().since(cpu));
-
-        let (cpu, started) = (Cpu::now(), Instant::now());
-        let sent = clients.spawn(flow_all(
-            server.addr,
-            signer.clone(),
-            per_round,
-            concurrency,
-            true,
-        ));
-        let latencies = sent.await.unwrap();
-        linked.add(latencies, started.elapsed(), Cpu::now().since(cpu));
+        for (tally, host_link) in [(&mut flow, false), (&mut linked, true)] {
+            let (cpu, started) = (Cpu::now(), Instant::now());
+            let (addr, signer) = (server.addr, signer.clone());
+            let sent = clients.spawn(flow_all(addr, signer, per_round, concurrency, host_link));
+            tally.add(
+                sent.await.unwrap(),
+                started.elapsed(),
+                Cpu::now().since(cpu),
+            );
+        }
     }
     let load = (load_before + load_average()) / 2.0;
     clients.shutdown_background();
