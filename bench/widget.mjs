@@ -3,7 +3,8 @@
 // 0.7.22 and vanilla-cookieconsent 3.1.0 in one harness, interleaved run by run (ours, klaro,
 // cookieconsent, ours, ...) so that whatever drifts during the benchmark (the machine's load,
 // its clock, caches warming) falls on all three alike; mount() -> prompt visible and focused;
-// click -> signed token handed to the network. Median and p95 of each. Writes
+// click -> signed token handed to the network. Median and p95 of each. With YEW_COUNTER_DIR,
+// a bare Yew counter built as the widget is joins the page-load turns: the floor. Writes
 // docs/BENCHMARKS.md.
 //
 //   BENCH_RUNS=50 node bench/widget.mjs     # runs of each (default 30, at least 30)
@@ -34,6 +35,13 @@ cpSync(join(ROOT, "bench/pages"), www, { recursive: true });
 cpSync(join(ROOT, "node_modules/klaro/dist/klaro.js"), join(www, "vendor/klaro.js"));
 cpSync(join(ROOT, "node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js"), join(www, "vendor/cookieconsent.umd.js"));
 cpSync(join(ROOT, "node_modules/vanilla-cookieconsent/dist/cookieconsent.css"), join(www, "vendor/cookieconsent.css"));
+// The floor: a bare Yew counter built as the widget is (build_yew_counter in scripts/lib.sh,
+// which `bash scripts/bench` runs into YEW_COUNTER_DIR). Served from the www directory,
+// compressed per request at the fastest level rather than precompressed: if anything, that
+// makes the floor a little slower than it could be.
+const counterDir = process.env.YEW_COUNTER_DIR;
+if (counterDir) cpSync(counterDir, join(www, "yew-counter"), { recursive: true });
+else console.error("YEW_COUNTER_DIR is not set: no floor (a bare Yew counter) this time");
 
 process.env.CONSENT_RATE_PER_MINUTE = "1000000";
 // The click runs each need a user who has not decided yet: after a decision prompt()
@@ -106,6 +114,16 @@ const WIDGETS = [
       return !!m && m.getBoundingClientRect().height > 0;
     },
   },
+  ...(counterDir
+    ? [{
+      key: "counter",
+      path: "/yew-counter.html",
+      visible: () => {
+        const b = document.querySelector("body > button");
+        return !!b && b.getBoundingClientRect().height > 0;
+      },
+    }]
+    : []),
 ];
 const loads = Object.fromEntries(WIDGETS.map((w) => [w.key, []]));
 // Other work on the machine slows all three alike (interleaved), but widens the spread: said
@@ -207,6 +225,7 @@ const rows = [
   ["page load -> prompt visible: this widget", loads.ours, `median <= 0.75 × klaro's (${fmt(0.75 * klaro)}) and under vanilla-cookieconsent's`, ratio <= 0.75 && ours < cc],
   ["page load -> prompt visible: klaro 0.7.22", loads.klaro, "", null],
   ["page load -> prompt visible: vanilla-cookieconsent 3.1.0", loads.cc, "", null],
+  ...(counterDir ? [["page load -> first render: a bare Yew counter built as this widget is (the floor)", loads.counter, "", null]] : []),
   ["mount() -> prompt visible and focused, challenge preloaded", mountTimes.preloaded, "<= 16 ms median", median(mountTimes.preloaded) <= 16],
   ["mount() -> prompt visible and focused, cold (mount() fetches the challenge)", mountTimes.cold, "", null],
   ["click -> signed token handed to the network", clickTimes, "<= 10 ms median", median(clickTimes) <= 10],
@@ -226,8 +245,8 @@ const section = `<!-- browser:start -->
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine} by \`bash scripts/bench\` (\`node bench/widget.mjs\`),
 release builds, backend on loopback; 1-minute load average ${loadBefore.toFixed(1)} before the page-load runs and
 ${loadAfter.toFixed(1)} after all runs (${os.cpus().length} cores). "Page load" is from navigation start to the prompt's first
-visible frame, each run in a fresh browser profile (nothing cached), the three pages taken in turn
-(this widget, klaro, vanilla-cookieconsent, this widget, ...) after one uncounted round; this
+visible frame, each run in a fresh browser profile (nothing cached), the pages taken in turn
+(this widget, klaro, vanilla-cookieconsent${counterDir ? ", the Yew counter" : ""}, this widget, ...) after one uncounted round; this
 widget's page preloads the glue, its imports and the wasm, served as the build's hashed,
 precompressed copies (as \`www/index.html\` does). This widget's median is ${(100 * ratio).toFixed(0)}% of klaro's.
 The page starts the first challenge with \`preloadChallenge()\` before it loads the glue and
@@ -235,7 +254,10 @@ the wasm, as a host page should. mount() ends at the focus event; it is timed tw
 in turn: with its challenge preloaded (\`preloadChallenge()\` called and settled before the
 clock starts, as when a page preloads at start and mounts later), and cold, when mount()
 asks for the challenge itself and \`prompt()\` waits for its round trip (the backend may
-have switched the feature off).
+have switched the feature off).${counterDir ? `
+The Yew counter (\`bench/yew-counter\`, a button that counts its clicks, built with this widget's
+build and its glue and wasm preloaded alike) is the floor: what any Yew app pays to first render
+here, with no backend round trip. Its median is ${(100 * median(loads.counter) / klaro).toFixed(0)}% of klaro's.` : ""}
 
 ${table}
 <!-- browser:end -->`;
