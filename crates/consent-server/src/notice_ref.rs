@@ -1,6 +1,7 @@
 //! The `notice` reference a challenge names. Its digest hashes every string the
 //! notice shows, several kilobytes; the current notices with their default link
-//! targets (what nearly every challenge names) have theirs computed once.
+//! targets (what nearly every challenge names) have theirs computed once, and a host's
+//! own variants once they are kept ([`KeptVariants`]).
 
 use consent_core::catalogue::{self, LinkOverrides, Notice};
 use consent_core::NoticeRef;
