@@ -22,6 +22,11 @@ walk("pkg");
 // A file with the same bytes as one listed before it is one file to a page (hash-assets.mjs
 // gives both one hashed copy: preload.js and its snippet twin), so it is not counted twice.
 const seen = new Map();
+const sizes = (raw) => ({
+  raw: raw.length,
+  gzip: gzipSync(raw, { level: 9 }).length,
+  brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
 const rows = files.sort().map((f) => {
   const raw = readFileSync(f);
   const key = raw.toString("base64");
@@ -30,9 +35,7 @@ const rows = files.sort().map((f) => {
   return {
     file: same ? `${f} (the same file as ${same}, counted once)` : f,
     counted: !same,
-    raw: raw.length,
-    gzip: gzipSync(raw, { level: 9 }).length,
-    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    ...sizes(raw),
   };
 });
 const total = rows
@@ -58,12 +61,10 @@ console.log(`budget 75 KB gzip: ${verdict}`);
 let floor = "";
 const counterDir = process.env.YEW_COUNTER_DIR;
 if (counterDir) {
-  const sizes = ["yew_counter_bg.wasm", "yew_counter.js"].map((name) => {
-    const raw = readFileSync(join(counterDir, name));
-    return { name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
-  });
-  const counter = sizes.reduce((t, f) => t + f.gzip, 0);
-  const [wasmSize, glueSize] = sizes;
+  const [wasmSize, glueSize] = ["yew_counter_bg.wasm", "yew_counter.js"].map((name) =>
+    sizes(readFileSync(join(counterDir, name))),
+  );
+  const counter = wasmSize.gzip + glueSize.gzip;
   floor = `The floor under that budget: the smallest Yew 0.23 app, a button that counts its clicks
 (\`bench/yew-counter\`), built as the widget is (\`build_wasm\` in \`scripts/lib.sh\`: the same pinned
 nightly, std rebuilt for size, immediate-abort, wasm-opt -Oz, minified glue, short import names):

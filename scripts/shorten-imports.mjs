@@ -1,14 +1,15 @@
 // Gives the wasm's imports short names, in the wasm and in its JS glue alike. wasm-bindgen
 // names each one `__wbg_<what>_<16 hex digits>` under the module "./<crate>_bg.js": the
 // hex digits do not compress, and every name is written twice, once in each file. About
-// 4 KB gzip of a first load, for nothing a user or a host sees: the glue is the only code
-// that builds the import object, and it is rewritten in the same step.
+// 5 KB gzip of the widget's first load, for nothing a user or a host sees: the glue is the
+// only code that builds the import object, and it is rewritten in the same step.
 //
 //   node scripts/shorten-imports.mjs pkg/account_link_consent_bg.wasm pkg/account_link_consent.js
 //
 // Run it on the release build after wasm-opt and the minifier, before hashing. It refuses
-// (and leaves both files as they were) anything it does not understand: a name the glue
-// does not spell exactly once as a property, or an import section it cannot read.
+// (and leaves both files as they were) anything it does not understand: an import the glue
+// does not name exactly once (its property in the import object), or an import section it
+// cannot read.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [wasmPath, gluePath] = process.argv.slice(2);

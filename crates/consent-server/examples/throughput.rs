@@ -32,8 +32,7 @@ impl Tally {
     fn add(&mut self, latencies: Vec<Duration>, elapsed: Duration, cpu: Cpu) {
         self.latencies.extend(latencies);
         self.elapsed += elapsed;
-        self.cpu.total += cpu.total;
-        self.cpu.client += cpu.client;
+        self.cpu += cpu;
     }
 
     /// The server's CPU time per decision, in microseconds.
@@ -82,8 +81,8 @@ async fn main() {
         .unwrap();
     let signer = Arc::new(sign_in(server.addr, "megan").await);
 
-    // Rounds alternate the two ways, so that drift on a shared machine (and the
-    // ledger growing) hits both alike. The clients are a few lines of HTTP/1.1 on a
+    // Rounds take the three ways in turn, so that drift on a shared machine (and the
+    // ledger growing) hits all alike. The clients are a few lines of HTTP/1.1 on a
     // socket, as wrk would be, so that the two cores go to the backend. They run on
     // threads of their own, so that the server's share of the CPU is known.
     let clients = client_runtime();

@@ -65,10 +65,13 @@ impl KeptVariants {
 
     /// `current` shown with `links`, whose reference is `r`, is in the notices table.
     pub fn kept(&self, current: &'static Notice, links: &LinkOverrides, r: &NoticeRef) {
-        if self.get(current, links).is_some() {
+        let mut kept = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if kept
+            .iter()
+            .any(|(lang, l, _)| *lang == current.lang && l == links)
+        {
             return;
         }
-        let mut kept = self.0.lock().unwrap_or_else(|p| p.into_inner());
         if kept.len() == Self::MAX {
             kept.pop_front();
         }

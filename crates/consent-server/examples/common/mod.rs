@@ -136,6 +136,13 @@ impl Cpu {
     }
 }
 
+impl std::ops::AddAssign for Cpu {
+    fn add_assign(&mut self, other: Cpu) {
+        self.total += other.total;
+        self.client += other.client;
+    }
+}
+
 pub fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let model = cpu
