@@ -80,7 +80,7 @@ impl Run {
 
 /// `count` tokens, each on a challenge of its own, signed (ring) for `signer`'s session.
 async fn presign(addr: std::net::SocketAddr, signer: &Signer, count: usize) -> Vec<String> {
-    presigned_tokens(addr, &signer.cookie, count, |claims| signer.sign(claims)).await
+    presigned_tokens(addr, &signer.who, count, |claims| signer.sign(claims)).await
 }
 
 /// The project's own client: every token once.
@@ -93,7 +93,7 @@ async fn own_client(
 ) -> Run {
     let requests: Vec<Vec<u8>> = tokens
         .iter()
-        .map(|t| decision_request(addr, &signer.cookie, t))
+        .map(|t| decision_request(addr, &signer.who, t))
         .collect();
     let started = Instant::now();
     let mut latencies = send_all(addr, requests, connections).await;
@@ -129,7 +129,7 @@ fn oha(
     let out = Command::new("oha")
         .args(["--no-tui", "--output-format", "json", "-m", "POST"])
         .args(["-T", "application/jwt", "-H"])
-        .arg(format!("cookie: {}", signer.cookie))
+        .arg(format!("{}: {}", signer.who.header, signer.who.value))
         .arg("-Z")
         .arg(&bodies)
         .args(["-n", &requests.to_string(), "-c", &connections.to_string()])

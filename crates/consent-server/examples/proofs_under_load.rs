@@ -16,8 +16,8 @@ mod device;
 mod fill;
 
 use common::{
-    bench_config, cpu_seconds, load_average, machine, presigned_decisions, read_response, send_all,
-    write_section,
+    bench_config, cpu_seconds, demo_session, load_average, machine, presigned_decisions,
+    read_response, send_all, write_section,
 };
 use consent_server::store::SqliteStore;
 use rand::Rng;
@@ -53,7 +53,12 @@ async fn main() {
 
     // Setup (not timed). Half of the decisions are sent alone, half while proofs are
     // requested.
-    let mut requests = presigned_decisions(server.addr, total).await;
+    let mut requests = presigned_decisions(
+        server.addr,
+        &demo_session(server.addr, "megan").await,
+        total,
+    )
+    .await;
 
     // Timed, first without proof clients, as the baseline on this machine today.
     let baseline_requests = requests.split_off(requests.len() / 2);

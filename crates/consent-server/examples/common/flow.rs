@@ -2,7 +2,9 @@
 //! keep-alive sockets; its signer also signs the peers benchmark's tokens. Only those
 //! two use it, so it is not in `common`, which every benchmark example includes.
 
-use crate::common::{decision_request, gathered, read_response, ACCEPT_ENCODING};
+use crate::common::{
+    decision_request, demo_session, gathered, read_response, Who, ACCEPT_ENCODING,
+};
 use consent_core::catalogue::{self, LinkKey, LinkOverrides};
 use consent_core::Choice;
 use serde_json::{json, Value};
@@ -10,9 +12,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::AsyncWriteExt;
 
-/// One signed-in demo user and a device key: what [`flow_all`] decides as.
+/// A user, as the server knows them, and a device key: what [`flow_all`] decides as.
 pub struct Signer {
-    pub cookie: String,
+    pub who: Who,
     key: ring::signature::EcdsaKeyPair,
     jwk: consent_core::jwk::EcPublicJwk,
 }
@@ -32,32 +34,28 @@ impl Signer {
     }
 }
 
-/// Signs in as `user` on the server at `addr`.
-pub async fn sign_in(addr: std::net::SocketAddr, user: &str) -> Signer {
-    let res = reqwest::Client::new()
-        .post(format!("http://{addr}/v1/session"))
-        .json(&json!({ "user": user }))
-        .send()
-        .await
-        .unwrap();
-    let cookie = res.headers()["set-cookie"].to_str().unwrap();
-    use ring::signature::{EcdsaKeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING as P256};
-    let rng = ring::rand::SystemRandom::new();
-    let pkcs8 = EcdsaKeyPair::generate_pkcs8(&P256, &rng).unwrap();
-    let key = EcdsaKeyPair::from_pkcs8(&P256, pkcs8.as_ref(), &rng).unwrap();
-    // The public key is 0x04 || x || y.
-    let point = key.public_key().as_ref();
-    let jwk = consent_core::jwk::EcPublicJwk {
-        kty: "EC".into(),
-        crv: "P-256".into(),
-        x: consent_core::token::base64url(&point[1..33]),
-        y: consent_core::token::base64url(&point[33..65]),
-    };
-    Signer {
-        cookie: cookie.split(';').next().unwrap().to_owned(),
-        key,
-        jwk,
+impl Signer {
+    /// `who` with a new device key.
+    pub fn new(who: Who) -> Signer {
+        use ring::signature::{EcdsaKeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING as P256};
+        let rng = ring::rand::SystemRandom::new();
+        let pkcs8 = EcdsaKeyPair::generate_pkcs8(&P256, &rng).unwrap();
+        let key = EcdsaKeyPair::from_pkcs8(&P256, pkcs8.as_ref(), &rng).unwrap();
+        // The public key is 0x04 || x || y.
+        let point = key.public_key().as_ref();
+        let jwk = consent_core::jwk::EcPublicJwk {
+            kty: "EC".into(),
+            crv: "P-256".into(),
+            x: consent_core::token::base64url(&point[1..33]),
+            y: consent_core::token::base64url(&point[33..65]),
+        };
+        Signer { who, key, jwk }
     }
+}
+
+/// Signs in to the demo as `user` on the server at `addr`.
+pub async fn sign_in(addr: std::net::SocketAddr, user: &str) -> Signer {
+    Signer::new(demo_session(addr, user).await)
 }
 
 /// The link target a host of the benchmark shows in place of the notice's default.
@@ -95,9 +93,9 @@ pub async fn flow_all(
             let mut buf = Vec::with_capacity(8192);
             let mut latencies = Vec::new();
             let challenge = format!(
-                "POST /v1/challenge HTTP/1.1\r\nhost: {addr}\r\ncookie: {}\r\n{ACCEPT_ENCODING}\
+                "POST /v1/challenge HTTP/1.1\r\nhost: {addr}\r\n{}{ACCEPT_ENCODING}\
                  content-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
-                signer.cookie,
+                signer.who.line(),
                 body.len()
             );
             let take = || {
@@ -114,7 +112,7 @@ pub async fn flow_all(
                 let ch: Value = serde_json::from_slice(&response_body(&buf)).unwrap();
                 let choice = [Choice::BothWays, Choice::LinkedinOnly, Choice::NotNow][n % 3];
                 let token = signer.sign(&crate::device::claims_on(&ch, &shown, choice));
-                let decision = decision_request(addr, &signer.cookie, &token);
+                let decision = decision_request(addr, &signer.who, &token);
                 conn.write_all(&decision).await.unwrap();
                 let status = read_response(&mut conn, &mut buf).await;
                 assert_eq!(status, 201, "{}", String::from_utf8_lossy(&buf));

@@ -227,52 +227,80 @@ pub async fn gathered(clients: Vec<tokio::task::JoinHandle<Vec<Duration>>>) -> V
     latencies
 }
 
+/// How a benchmark client says who it is: the demo's session cookie, or the header a
+/// trusted proxy adds in a deployment that authenticates its users itself.
+#[derive(Clone)]
+pub struct Who {
+    pub header: &'static str,
+    pub value: String,
+}
+
+impl Who {
+    /// As a request header line, with its CRLF.
+    pub fn line(&self) -> String {
+        format!("{}: {}\r\n", self.header, self.value)
+    }
+}
+
+/// The header [`trusted_config`] takes from a proxy on loopback as the user's name.
+pub const TRUSTED_HEADER: &str = "x-bench-user";
+
+/// `user` as a trusted proxy names them to a server set up by [`trusted_config`].
+pub fn trusted(user: &str) -> Who {
+    Who {
+        header: TRUSTED_HEADER,
+        value: user.to_owned(),
+    }
+}
+
+/// Signs in to the demo as `user`: their session cookie.
+pub async fn demo_session(addr: std::net::SocketAddr, user: &str) -> Who {
+    let signed_in = reqwest::Client::new()
+        .post(format!("http://{addr}/v1/session"))
+        .json(&json!({ "user": user }))
+        .send()
+        .await
+        .unwrap();
+    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap();
+    Who {
+        header: "cookie",
+        value: cookie.split(';').next().unwrap().to_owned(),
+    }
+}
+
 /// A raw `POST /v1/decisions` carrying `token`, for keep-alive clients.
-pub fn decision_request(addr: std::net::SocketAddr, cookie: &str, token: &str) -> Vec<u8> {
+pub fn decision_request(addr: std::net::SocketAddr, who: &Who, token: &str) -> Vec<u8> {
     format!(
-        "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\ncookie: {cookie}\r\n{ACCEPT_ENCODING}\
+        "POST /v1/decisions HTTP/1.1\r\nhost: {addr}\r\n{}{ACCEPT_ENCODING}\
          content-type: application/jwt\r\ncontent-length: {}\r\n\r\n{token}",
+        who.line(),
         token.len()
     )
     .into_bytes()
 }
 
-/// Signs in as one demo user and signs `total` decisions, each on its own challenge,
-/// with one device key: the raw `POST /v1/decisions` requests, ready to send. Not
-/// timed by the callers, so the client's signing cost stays out of the figures.
-pub async fn presigned_decisions(addr: std::net::SocketAddr, total: usize) -> Vec<Vec<u8>> {
-    let base = format!("http://{addr}");
-    let http = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let signed_in = http
-        .post(format!("{base}/v1/session"))
-        .json(&json!({"user": "megan"}))
-        .send()
-        .await
-        .unwrap();
-    let cookie = signed_in.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
+/// Signs `total` decisions as `who`, each on its own challenge, with one device key:
+/// the raw `POST /v1/decisions` requests, ready to send. Not timed by the callers, so
+/// the client's signing cost stays out of the figures.
+pub async fn presigned_decisions(
+    addr: std::net::SocketAddr,
+    who: &Who,
+    total: usize,
+) -> Vec<Vec<u8>> {
     let key = SigningKey::random(&mut rand_core::OsRng);
     let sign = |claims: &consent_core::claims::Claims| crate::device::sign(&key, claims);
-    presigned_tokens(addr, &cookie, total, sign)
+    presigned_tokens(addr, who, total, sign)
         .await
         .iter()
-        .map(|token| decision_request(addr, &cookie, token))
+        .map(|token| decision_request(addr, who, token))
         .collect()
 }
 
-/// `total` tokens for the session with `cookie`, each answering a challenge of its own,
-/// signed by `sign`; choices in turn.
+/// `total` tokens for `who`, each answering a challenge of its own, signed by `sign`;
+/// choices in turn.
 pub async fn presigned_tokens(
     addr: std::net::SocketAddr,
-    cookie: &str,
+    who: &Who,
     total: usize,
     sign: impl Fn(&consent_core::claims::Claims) -> String,
 ) -> Vec<String> {
@@ -281,7 +309,7 @@ pub async fn presigned_tokens(
     for i in 0..total {
         let ch: Value = http
             .post(format!("http://{addr}/v1/challenge"))
-            .header("cookie", cookie)
+            .header(who.header, &who.value)
             .json(&json!({}))
             .send()
             .await
@@ -304,5 +332,18 @@ pub fn bench_config(dir: &std::path::Path) -> consent_server::config::Config {
         audience: "https://consent.bench".into(),
         rate_per_minute: u32::MAX,
         ..Default::default()
+    }
+}
+
+/// [`bench_config`] as a deployment runs it: no demo sign-in, users named by a trusted
+/// proxy on loopback in [`TRUSTED_HEADER`], requests for the loopback address accepted.
+pub fn trusted_config(dir: &std::path::Path) -> consent_server::config::Config {
+    consent_server::config::Config {
+        trusted_header: Some(consent_server::config::TrustedHeader {
+            name: TRUSTED_HEADER.into(),
+            proxies: vec![std::net::IpAddr::from([127, 0, 0, 1])],
+        }),
+        allowed_hosts: Some(vec!["127.0.0.1".into()]),
+        ..bench_config(dir)
     }
 }
