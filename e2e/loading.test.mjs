@@ -89,7 +89,10 @@ test("the demo fetches the glue, its imports and the wasm from its preloads, and
     const code = requests.filter((r) => r.type === "Script" || r.url.endsWith(".wasm"));
     const glue = code.find((r) => HASHED("account_link_consent", "js").test(r.url));
     assert.ok(glue, `the hashed glue: ${code.map((r) => r.url).join(", ")}`);
-    assert.ok(code.some((r) => HASHED("element", "js").test(r.url)), "the glue's snippets are preloaded");
+    // The glue's snippets are bundled into it (scripts/inline-snippets.mjs), but preload.js,
+    // which the page fetched already: no request of their own.
+    assert.ok(code.some((r) => HASHED("preload", "js").test(r.url)), "preload.js, the glue's one import, is fetched");
+    assert.ok(!code.some((r) => /\/(element|vault|ledger)\./.test(r.url)), `no snippet of its own: ${code.map((r) => r.url).join(", ")}`);
     for (const r of code) {
       assert.equal(r.initiator.type, "parser", `${r.url} was requested by ${JSON.stringify(r.initiator)}`);
       assert.equal(r.initiator.url, document.url, r.url);
