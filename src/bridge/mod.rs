@@ -34,9 +34,11 @@ use yew::{Reducible, UseReducerDispatcher};
 /// bridge.close();                // on destroy()
 /// ```
 pub struct HostBridge {
-    /// The reference of the notice shown (`State::notice`), kept rather than hashed
-    /// again for every acknowledgement.
-    notice_ref: RefCell<NoticeRef>,
+    /// The notice shown (`State::notice`), and its reference once an acknowledgement
+    /// has needed it: hashed then, and kept, rather than whenever a notice is shown,
+    /// which happens on the way to the first prompt.
+    notice: Cell<&'static Notice>,
+    notice_ref: RefCell<Option<NoticeRef>>,
     events: HostEvents,
     actions: ActionQueue,
     /// The state as last rendered.
@@ -70,7 +72,6 @@ impl HostBridge {
         ledger_key: Option<consent_core::note::VerifierKey>,
         initial: State,
     ) -> Rc<Self> {
-        let notice_ref = notice.reference();
         Rc::new_cyclic(|me: &Weak<HostBridge>| {
             // Weak: the courier holds the reporter, and its tasks must not keep a
             // destroyed widget alive.
@@ -82,7 +83,8 @@ impl HostBridge {
             });
             HostBridge {
                 courier: Courier::start(backend, get_headers, ledger_key, notice, langs, report),
-                notice_ref: RefCell::new(notice_ref),
+                notice: Cell::new(notice),
+                notice_ref: RefCell::new(None),
                 events: HostEvents::new(host),
                 actions: ActionQueue::default(),
                 shown: RefCell::new(initial),
@@ -235,7 +237,8 @@ impl HostBridge {
         if self.shown.borrow().notice == NoticeProp(notice) {
             return;
         }
-        *self.notice_ref.borrow_mut() = notice.reference();
+        self.notice.set(notice);
+        self.notice_ref.take();
         self.apply(Action::ShowNotice(NoticeProp(notice)));
     }
 
@@ -301,14 +304,13 @@ impl HostBridge {
 
     fn acknowledged(&self, d: Delivered) {
         self.apply(Action::Acknowledged(d.choice));
-        let detail = Decided::acknowledged(
-            d.choice,
-            &self.notice_ref.borrow(),
-            &d.jti,
-            &d.token,
-            d.receipt,
-        )
-        .to_js();
+        let notice_ref = self
+            .notice_ref
+            .borrow_mut()
+            .get_or_insert_with(|| self.notice.get().reference())
+            .clone();
+        let detail =
+            Decided::acknowledged(d.choice, &notice_ref, &d.jti, &d.token, d.receipt).to_js();
         // Taken before the event: a listener that destroys the widget must not turn
         // these into rejections.
         let waiters = self.waiters.take();

@@ -76,9 +76,10 @@ pub struct Challenges {
     langs: RefCell<Languages>,
     /// The link targets the host shows in place of the defaults.
     links: LinkOverrides,
-    /// The notice shown, and its digest: the default locale's until the first
-    /// challenge brings the reader's.
-    shown: RefCell<(&'static Notice, String)>,
+    /// The notice shown and its digest as the backend named it, once the first
+    /// challenge has brought its text: until then nothing is compared with it, since
+    /// that challenge must bring text.
+    shown: RefCell<Option<(&'static Notice, String)>>,
     slot: RefCell<Slot>,
     /// `(sub, key)`: the device key for the latest challenge's subject.
     key: RefCell<Option<(String, DeviceKey)>>,
@@ -88,11 +89,12 @@ pub struct Challenges {
 
 impl Challenges {
     /// Fetches the first challenge right away, with the notice's text in the first of
-    /// `langs` it is written in, or takes the page's preloaded answer to that request.
+    /// `langs` it is written in and the link targets of `shape` (the notice without its
+    /// words), or takes the page's preloaded answer to that request.
     pub fn start(
         api: Api,
         langs: Vec<String>,
-        shown: &'static Notice,
+        shape: &'static Notice,
         tasks: Rc<Tasks>,
         report: Reporter,
     ) -> Rc<Self> {
@@ -100,8 +102,8 @@ impl Challenges {
             me: me.clone(),
             api,
             langs: RefCell::new(Languages::Wanted(langs)),
-            links: shown.overrides(),
-            shown: RefCell::new((shown, shown.digest().to_hex())),
+            links: shape.overrides(),
+            shown: RefCell::default(),
             slot: RefCell::new(Slot::Fetching),
             key: RefCell::default(),
             tasks,
@@ -175,7 +177,7 @@ impl Challenges {
     fn notice_for(&self, challenge: &Challenge) -> Result<&'static Notice, CallError> {
         if let Some(text) = &challenge.text {
             let notice = localize::notice(&challenge.notice, text, &self.links)?;
-            *self.shown.borrow_mut() = (notice, challenge.notice.sha256.clone());
+            *self.shown.borrow_mut() = Some((notice, challenge.notice.sha256.clone()));
             *self.langs.borrow_mut() = Languages::Chosen(notice.lang);
             return Ok(notice);
         }
@@ -186,11 +188,10 @@ impl Challenges {
                     .into(),
             ));
         }
-        let (shown, sha256) = &*self.shown.borrow();
-        if challenge.notice.sha256 != *sha256 {
-            return Err(localize::mismatch());
+        match &*self.shown.borrow() {
+            Some((shown, sha256)) if challenge.notice.sha256 == *sha256 => Ok(shown),
+            _ => Err(localize::mismatch()),
         }
-        Ok(shown)
     }
 
     fn arrived(&self, result: Result<Challenge, CallError>) {
