@@ -20,21 +20,6 @@ pub struct Signer {
 }
 
 impl Signer {
-    /// The compact token for `claims`. Signed with ring's P-256, which is native code
-    /// as a browser's WebCrypto is: the pure-Rust signer the tests use costs several
-    /// times more CPU, which on two shared cores would be taken from the server.
-    pub fn sign(&self, claims: &consent_core::claims::Claims) -> String {
-        let unsigned = consent_core::token::UnsignedToken::new(self.jwk.clone(), claims);
-        let rng = ring::rand::SystemRandom::new();
-        let sig = self
-            .key
-            .sign(&rng, unsigned.signing_input().as_bytes())
-            .unwrap();
-        unsigned.finish(sig.as_ref()).unwrap()
-    }
-}
-
-impl Signer {
     /// `who` with a new device key.
     pub fn new(who: Who) -> Signer {
         use ring::signature::{EcdsaKeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING as P256};
@@ -50,6 +35,19 @@ impl Signer {
             y: consent_core::token::base64url(&point[33..65]),
         };
         Signer { who, key, jwk }
+    }
+
+    /// The compact token for `claims`. Signed with ring's P-256, which is native code
+    /// as a browser's WebCrypto is: the pure-Rust signer the tests use costs several
+    /// times more CPU, which on two shared cores would be taken from the server.
+    pub fn sign(&self, claims: &consent_core::claims::Claims) -> String {
+        let unsigned = consent_core::token::UnsignedToken::new(self.jwk.clone(), claims);
+        let rng = ring::rand::SystemRandom::new();
+        let sig = self
+            .key
+            .sign(&rng, unsigned.signing_input().as_bytes())
+            .unwrap();
+        unsigned.finish(sig.as_ref()).unwrap()
     }
 }
 

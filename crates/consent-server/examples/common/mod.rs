@@ -1,6 +1,6 @@
 //! What the benchmark examples share: a minimal HTTP/1.1 response reader, the
-//! process's CPU time, the machine's name and writing a section of
-//! docs/BENCHMARKS.md.
+//! process's CPU time, how a client names its user (demo cookie or trusted header),
+//! the machine's name and writing a section of docs/BENCHMARKS.md.
 
 use consent_core::Choice;
 use p256::ecdsa::SigningKey;
