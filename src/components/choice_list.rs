@@ -39,17 +39,19 @@ fn card(c: &ChoiceText, on_choose: &Callback<Choice>) -> Html {
             </button>
             <ul id={points_id} class="points" role="list">
                 { for c.points.iter().map(|point| {
+                    // Whole class strings rather than `classes!`, whose IndexSet would cost
+                    // the wasm about 1 KB gzip for this one list.
                     let (class, symbol) = match point.mark {
-                        Mark::Flows(_) => ("flows", "✓"),
-                        Mark::Stops(_) => ("stops", "✕"),
-                        Mark::Note => ("note", "•"),
+                        Mark::Flows(_) => ("point flows", "✓"),
+                        Mark::Stops(_) => ("point stops", "✕"),
+                        Mark::Note => ("point note", "•"),
                     };
                     let direction = match point.mark {
                         Mark::Flows(d) | Mark::Stops(d) => Some(d.as_str()),
                         Mark::Note => None,
                     };
                     html! {
-                        <li class={classes!("point", class)} data-direction={direction}>
+                        <li {class} data-direction={direction}>
                             <span class="mark" aria-hidden="true">{ symbol }</span>
                             <span>{ point.text }</span>
                         </li>
