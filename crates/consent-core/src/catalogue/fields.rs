@@ -1,7 +1,8 @@
 //! A notice's canonical serialisation: the named fields, in the order the widget shows
 //! them, that its digest covers; and the digest itself.
 
-use super::links::{check_href, LinkKey, LinkOverrides};
+use super::links::{check_href, LinkKey};
+use super::overrides::LinkOverrides;
 use super::text::{Fact, Notice};
 use super::NoticeRef;
 use crate::digest::FieldHasher;

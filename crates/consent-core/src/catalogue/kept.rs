@@ -3,7 +3,7 @@
 //! digest covered. An auditor gets any of them back, by digest, as a [`Published`].
 
 use super::fields::{digest_of, Field, DOMAIN};
-use super::links::LinkOverrides;
+use super::overrides::LinkOverrides;
 use super::text::Notice;
 use super::NoticeRef;
 use crate::Digest;

@@ -2,7 +2,6 @@
 //! in place of the defaults.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One link the notice shows. Every notice carries a default target for each; a host
 /// may replace any of them with an `https:` URL of its own, and the digest then covers
@@ -90,11 +89,6 @@ impl LinkKey {
         }
     }
 }
-
-/// Link targets a host put in place of a notice's defaults, by link. Empty when the
-/// defaults are shown; it travels in the token's `notice.links` so that anyone holding
-/// the token can recompute its digest.
-pub type LinkOverrides = BTreeMap<LinkKey, String>;
 
 /// URLs longer than this are refused: a link target is shown and signed, and has no
 /// business being kilobytes long.

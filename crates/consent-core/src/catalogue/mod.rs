@@ -24,6 +24,7 @@
 mod fields;
 mod kept;
 mod links;
+mod overrides;
 mod text;
 #[cfg(feature = "locales")]
 mod translated;
@@ -32,7 +33,8 @@ mod v2_en;
 
 pub use fields::{Field, LinkError, DOMAIN};
 pub use kept::{Frozen, Kept, Published};
-pub use links::{check_href, LinkKey, LinkOverrides, MAX_HREF_LEN};
+pub use links::{check_href, LinkKey, MAX_HREF_LEN};
+pub use overrides::LinkOverrides;
 pub use text::{
     CategoryText, ChangesText, ChoiceText, DirectionText, Fact, LinkText, ManageText, Mark, Notice,
     Point, PromptText, ReasonText, StatusText, TextCountError, UnavailableText,
