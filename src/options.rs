@@ -171,11 +171,13 @@ impl<'a> Fields<'a> {
             .filter_map(|k| k.as_string())
             .find(|k| !known.contains(&k.as_str()))
         {
-            let expected: Vec<String> = known.iter().map(|k| format!("`{prefix}{k}`")).collect();
-            return Err(OptionsError(format!(
-                "unknown field `{prefix}{key}`, expected one of {}",
-                expected.join(", ")
-            )));
+            // Written out rather than joined: `join` is the widget's only one (0.2 KB gzip).
+            let mut message = format!("unknown field `{prefix}{key}`, expected one of ");
+            for (i, k) in known.iter().enumerate() {
+                let comma = if i == 0 { "" } else { ", " };
+                message.push_str(&format!("{comma}`{prefix}{k}`"));
+            }
+            return Err(OptionsError(message));
         }
         Ok(Fields { obj, prefix })
     }
