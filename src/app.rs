@@ -2,7 +2,7 @@
 
 use crate::bridge::HostBridge;
 use crate::components::{
-    consent_prompt, decision_status, manage_connection, use_record, ConsentDialog,
+    consent_prompt, decision_status, manage_connection, use_element_ref, use_record, ConsentDialog,
     ConsentPromptProps, DecisionStatusProps, ManageConnectionProps, RecordAction,
 };
 use crate::state::{Action, State, View};
@@ -38,7 +38,7 @@ pub fn App(props: &AppProps) -> Html {
         let bridge = props.bridge.clone();
         use_effect_with((*state).clone(), move |s| bridge.observe(s));
     }
-    let anchor = use_node_ref();
+    let anchor = use_element_ref();
     let record = use_record(anchor.clone(), &state);
 
     let send = |action: Action| {

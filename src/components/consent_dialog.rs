@@ -1,3 +1,4 @@
+use super::element_ref::use_element_ref;
 use super::ids::{DESCRIPTION_ID, TITLE_ID};
 use super::user_input::from_user;
 use wasm_bindgen::JsCast;
@@ -23,7 +24,7 @@ pub struct ConsentDialogProps {
 /// gives it back to whatever had it before.
 #[component]
 pub fn ConsentDialog(props: &ConsentDialogProps) -> Html {
-    let dialog = use_node_ref();
+    let dialog = use_element_ref();
     let opener = use_mut_ref(|| None::<HtmlElement>);
 
     {
