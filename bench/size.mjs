@@ -67,7 +67,7 @@ if (counterDir) {
   const counter = wasmSize.gzip + glueSize.gzip;
   floor = `The floor under that budget: the smallest Yew 0.23 app, a button that counts its clicks
 (\`bench/yew-counter\`), built as the widget is (\`build_wasm\` in \`scripts/lib.sh\`: the same pinned
-nightly, std rebuilt for size, immediate-abort, wasm-opt -Oz, minified glue, short import names):
+nightly, std rebuilt for size, immediate-abort, wasm-opt -Oz, minified glue, short import and export names):
 wasm ${kb(wasmSize.gzip)} + glue ${kb(glueSize.gzip)} = **${kb(counter)} gzip** (raw ${kb(wasmSize.raw)} + ${kb(glueSize.raw)}).
 That leaves ${kb(BUDGET_GZIP - counter)} of the budget for everything the widget adds; it adds ${kb(total.gzip - counter)}.
 `;
