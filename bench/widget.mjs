@@ -250,7 +250,8 @@ const section = `<!-- browser:start -->
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine} by \`bash scripts/bench\` (\`node bench/widget.mjs\`),
 release builds, backend on loopback; 1-minute load average ${loadBefore.toFixed(1)} before the page-load runs and
 ${loadAfter.toFixed(1)} after all runs (${os.cpus().length} cores). "Page load" is from navigation start to the prompt's first
-visible frame, each run in a fresh browser profile (nothing cached), the pages taken in turn
+visible frame, which the page logs to its console (the harness runs nothing in a page while
+it loads), each run in a fresh browser profile (nothing cached), the pages taken in turn
 (this widget, klaro, vanilla-cookieconsent${counterDir ? ", the Yew counter" : ""}, this widget, ...) after one uncounted round; this
 widget's page preloads the glue, its imports and the wasm, served as the build's hashed,
 precompressed copies (as \`www/index.html\` does). This widget's median is ${(100 * ratio).toFixed(0)}% of klaro's.

@@ -59,3 +59,17 @@ pub fn get_str(obj: &JsValue, key: &str) -> Option<String> {
 pub fn or_null(value: Option<impl Into<JsValue>>) -> JsValue {
     value.map_or(JsValue::NULL, Into::into)
 }
+
+/// `s` in double quotes, escaped as `JSON.stringify` escapes it: how the widget's error
+/// messages quote what a host or the backend sent. The browser does the escaping, so the
+/// wasm carries no `Debug` formatting of strings and no Unicode tables for it (1 KB gzip).
+///
+/// ```text
+/// format!("lang: {} is not a language tag", js::quoted("en US"))  // lang: "en US" is ...
+/// ```
+pub fn quoted(s: &str) -> String {
+    js_sys::JSON::stringify(&JsValue::from_str(s))
+        .ok()
+        .and_then(|q| q.as_string())
+        .unwrap_or_else(|| format!("\"{s}\""))
+}

@@ -9,6 +9,7 @@
 //! fields a struct names, so `deny_unknown_fields` never fires. Every error names the
 //! offending field.
 
+use crate::js;
 use crate::state::Policy;
 use consent_core::catalogue::{check_href, LinkKey, LinkOverrides};
 use consent_core::note::VerifierKey;
@@ -77,14 +78,16 @@ impl Options {
         let lang = root.string("lang")?;
         if let Some(lang) = lang.as_deref().filter(|l| !is_tag_like(l)) {
             return Err(OptionsError(format!(
-                "lang: {lang:?} is not a language tag such as \"en-US\""
+                "lang: {} is not a language tag such as \"en-US\"",
+                js::quoted(lang)
             )));
         }
         let policy = match root.string("policy")? {
             None => Policy::Enabled,
             Some(name) => Policy::parse(&name).ok_or_else(|| {
                 OptionsError(format!(
-                    "policy: unknown variant {name:?}, expected \"enabled\", \"off\" or \"not_in_group\""
+                    "policy: unknown variant {}, expected \"enabled\", \"off\" or \"not_in_group\"",
+                    js::quoted(&name)
                 ))
             })?,
         };
@@ -92,7 +95,8 @@ impl Options {
             None => None,
             Some(s) => Some(Choice::parse(&s).ok_or_else(|| {
                 OptionsError(format!(
-                    "decision: unknown variant {s:?}, expected \"both_ways\", \"linkedin_only\", \"not_now\" or \"withdraw\""
+                    "decision: unknown variant {}, expected \"both_ways\", \"linkedin_only\", \"not_now\" or \"withdraw\"",
+                    js::quoted(&s)
                 ))
             })?),
         };
@@ -130,9 +134,10 @@ impl Options {
             None => None,
             Some(vkey) => Some(VerifierKey::parse(&vkey).map_err(|why| {
                 OptionsError(format!(
-                    "ledgerKey: {vkey:?} is not a ledger verifier key such as \
+                    "ledgerKey: {} is not a ledger verifier key such as \
                      \"consent.example/ledger+1a2b3c4d+AQ...\" (as the backend publishes \
-                     it at /.well-known/consent-ledger-key): {why}"
+                     it at /.well-known/consent-ledger-key): {why}",
+                    js::quoted(&vkey)
                 ))
             })?),
         };
@@ -247,7 +252,7 @@ fn check_link(field: &str, url: &str) -> Result<String, OptionsError> {
     let href = check_url(field, url)?;
     check_href(&href)
         .map(|()| href.clone())
-        .map_err(|why| OptionsError(format!("{field}: {url:?} {why}")))
+        .map_err(|why| OptionsError(format!("{field}: {} {why}", js::quoted(url))))
 }
 
 /// Resolves `url` against the page and accepts only `https:`, or plain `http:` on the
@@ -257,7 +262,7 @@ fn check_url(field: &str, url: &str) -> Result<String, OptionsError> {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let parsed = web_sys::Url::new_with_base(url, &base)
-        .map_err(|_| OptionsError(format!("{field}: {url:?} is not a valid URL")))?;
+        .map_err(|_| OptionsError(format!("{field}: {} is not a valid URL", js::quoted(url))))?;
     let host = parsed.hostname();
     let ok = match parsed.protocol().as_str() {
         "https:" => true,
@@ -266,7 +271,8 @@ fn check_url(field: &str, url: &str) -> Result<String, OptionsError> {
     };
     if !ok || !parsed.username().is_empty() || !parsed.password().is_empty() {
         return Err(OptionsError(format!(
-            "{field}: {url:?} must be an https: URL (plain http: only for localhost or 127.0.0.1)"
+            "{field}: {} must be an https: URL (plain http: only for localhost or 127.0.0.1)",
+            js::quoted(url)
         )));
     }
     Ok(parsed.href())

@@ -101,6 +101,32 @@ fn each_invalid_option_names_its_field() {
 }
 
 #[wasm_bindgen_test]
+fn the_value_given_is_quoted_in_the_message_and_escaped() {
+    let cases = [
+        (
+            r#"{"backendUrl": "https://a.test/", "policy": "sometimes"}"#,
+            r#"policy: unknown variant "sometimes", expected"#,
+        ),
+        // A quote and a line break in what the host gave stay visible, escaped as JSON is.
+        (
+            r#"{"backendUrl": "https://a.test/", "lang": "en\"\nUS"}"#,
+            r#"lang: "en\"\nUS" is not a language tag"#,
+        ),
+        (
+            r#"{"backendUrl": "https://a.test/", "links": {"help": "http://help.example.test/"}}"#,
+            r#"links.help: "http://help.example.test/" must be an https: URL"#,
+        ),
+    ];
+    for (json, expected) in cases {
+        let message = error_for(json);
+        assert!(
+            message.contains(expected),
+            "{json}: {message:?} lacks {expected:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 fn non_objects_and_non_elements_are_refused_clearly() {
     let host = host();
     for bad in [

@@ -27,7 +27,8 @@ pub fn challenge_from_js(json: &JsValue) -> Result<Challenge, CallError> {
             Some(LastDecision {
                 choice: Choice::parse(&choice).ok_or_else(|| {
                     bad(format!(
-                        "the backend's challenge names an unknown choice {choice:?}"
+                        "the backend's challenge names an unknown choice {}",
+                        js::quoted(&choice)
                     ))
                 })?,
                 notice: notice_from_js(&js::get(&d, "notice"))?,
@@ -41,7 +42,8 @@ pub fn challenge_from_js(json: &JsValue) -> Result<Challenge, CallError> {
         None => Policy::Enabled,
         Some(name) => Policy::parse(&name).ok_or_else(|| {
             bad(format!(
-                "the backend's challenge names an unknown policy {name:?}"
+                "the backend's challenge names an unknown policy {}",
+                js::quoted(&name)
             ))
         })?,
     };
@@ -298,7 +300,10 @@ impl Api {
         if let Some(hook) = &self.get_headers {
             for (name, value) in host_headers(hook).await? {
                 headers.set(&name, &value).map_err(|_| {
-                    bad_headers(format!("{name:?} is not a header name a page may set"))
+                    bad_headers(format!(
+                        "{} is not a header name a page may set",
+                        js::quoted(&name)
+                    ))
                 })?;
             }
         }
@@ -347,10 +352,12 @@ async fn host_headers(hook: &Function) -> Result<Vec<(String, String)>, CallErro
         .map(|pair| {
             let pair: js_sys::Array = pair.unchecked_into();
             let name = pair.get(0).as_string().unwrap_or_default();
-            let value = pair
-                .get(1)
-                .as_string()
-                .ok_or_else(|| bad_headers(format!("the value of {name:?} is not a string")))?;
+            let value = pair.get(1).as_string().ok_or_else(|| {
+                bad_headers(format!(
+                    "the value of {} is not a string",
+                    js::quoted(&name)
+                ))
+            })?;
             Ok((name, value))
         })
         .collect()

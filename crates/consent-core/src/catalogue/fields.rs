@@ -173,8 +173,10 @@ impl Notice {
             if link.href == href.as_str() {
                 continue;
             }
+            // Quoted as it is, not with `{:?}`: the widget's wasm then carries no Debug
+            // formatting of strings. The message is text (an Error's, a problem's detail).
             check_href(href)
-                .map_err(|why| LinkError(format!("links.{}: {href:?} {why}", key.as_str())))?;
+                .map_err(|why| LinkError(format!("links.{}: \"{href}\" {why}", key.as_str())))?;
             link.href = Cow::Owned(href.clone());
         }
         Ok(shown)
