@@ -62,7 +62,7 @@ pub fn or_null(value: Option<impl Into<JsValue>>) -> JsValue {
 
 /// `s` in double quotes, escaped as `JSON.stringify` escapes it: how the widget's error
 /// messages quote what a host or the backend sent. The browser does the escaping, so the
-/// wasm carries no `Debug` formatting of strings and no Unicode tables for it (1 KB gzip).
+/// wasm carries no `Debug` formatting of strings and no Unicode tables for it (3 KB gzip).
 ///
 /// ```text
 /// format!("lang: {} is not a language tag", js::quoted("en US"))  // lang: "en US" is ...

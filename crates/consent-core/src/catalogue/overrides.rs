@@ -12,7 +12,7 @@ use std::slice;
 ///
 /// It reads like a `BTreeMap<LinkKey, String>` and is written like one (a JSON object, its
 /// keys in [`LinkKey::ALL`] order), but is a list kept in that order: the widget's wasm
-/// then carries no B-tree code for a map of at most seven entries (about 1.5 KB gzip).
+/// then carries no B-tree code for a map of at most seven entries (about 2 KB gzip).
 ///
 /// ```
 /// use consent_core::catalogue::{LinkKey, LinkOverrides};
