@@ -109,6 +109,9 @@ if (modules.length !== 1) fail(`imports from ${modules.length} modules, where th
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const short = (n) => (n < LETTERS.length ? "" : short(Math.floor(n / LETTERS.length) - 1)) + LETTERS[n % LETTERS.length];
 const fields = [...new Set(imports.map((i) => i.field))];
+// A name as a whole word of the glue: a regular expression's source, `$` escaped.
+const escape = (name) => name.replace(/\$/g, "\\$");
+const wholeWord = (name) => new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, "g");
 const renamed = new Map(fields.map((field, n) => [field, short(n)]));
 
 // --- The glue: the module's key once, each import's property once, as its object literal
@@ -118,7 +121,7 @@ if (glue.split(moduleKey).length !== 2) fail(`the glue does not name ${moduleKey
 glue = glue.replace(moduleKey, '"a"');
 for (const [field, to] of renamed) {
   if (!/^[A-Za-z_$][\w$]*$/.test(field)) fail(`the import ${field} is not a plain identifier`);
-  const mention = new RegExp(`(?<![\\w$])${field.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+  const mention = wholeWord(field);
   const found = glue.match(mention)?.length ?? 0;
   if (found !== 1) fail(`the glue mentions the import ${field} ${found} times, not once`);
   glue = glue.replace(mention, to);
@@ -145,9 +148,8 @@ for (const { field } of exports) {
 }
 for (const [field, to] of exportNames) {
   if (!/^[A-Za-z_$][\w$]*$/.test(field)) fail(`the export ${field} is not a plain identifier`);
-  const escaped = field.replace(/\$/g, "\\$");
-  const anyMention = glue.match(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, "g"))?.length ?? 0;
-  const property = new RegExp(`(?<=\\.)${escaped}(?![\\w$])`, "g");
+  const anyMention = glue.match(wholeWord(field))?.length ?? 0;
+  const property = new RegExp(`(?<=\\.)${escape(field)}(?![\\w$])`, "g");
   const asProperty = glue.match(property)?.length ?? 0;
   if (anyMention !== asProperty) fail(`the glue names the export ${field} other than as a property (${anyMention - asProperty} of ${anyMention} mentions)`);
   glue = glue.replace(property, to);
@@ -159,7 +161,7 @@ const typeFiles = [gluePath.replace(/\.m?js$/, ".d.ts"), `${wasmPath}.d.ts`].fil
 const types = typeFiles.map((path) => {
   let text = readFileSync(path, "utf8");
   for (const [field, to] of exportNames) {
-    const declared = new RegExp(`(?<=(?:readonly|export const) )${field.replace(/\$/g, "\\$")}(?=:)`, "g");
+    const declared = new RegExp(`(?<=(?:readonly|export const) )${escape(field)}(?=:)`, "g");
     text = text.replace(declared, to);
   }
   return [path, text];
