@@ -68,7 +68,7 @@ async function signedIn() {
  * fresh profile (nothing cached). The page reports the time on its console: asking it with
  * page.evaluate or waitForFunction would run Playwright's injected script (about 7 ms of
  * main thread, traced) in the middle of any page whose prompt shows after its load event. */
-async function pageLoadToPrompt(path, visible) {
+async function pageLoadToPrompt(path, visible, steps) {
   const context = await signedIn();
   try {
     await context.addInitScript((check) => {
@@ -88,7 +88,27 @@ async function pageLoadToPrompt(path, visible) {
       timeout: 10000,
     });
     await page.goto(backend.url + path, { waitUntil: "commit" });
-    return Number((await shown).text().slice("bench:visible ".length));
+    const shownAt = Number((await shown).text().slice("bench:visible ".length));
+    if (steps) {
+      // Read once the time is in, so that nothing runs in the page while it loads.
+      const at = await page.evaluate(() => {
+        const end = (suffix) =>
+          performance.getEntriesByType("resource").find((r) => r.name.endsWith(suffix))?.responseEnd;
+        const mark = (name) => performance.getEntriesByName(name, "mark")[0]?.startTime;
+        return {
+          wasm: end(".wasm"),
+          glue: mark("bench:glue"),
+          challenge: end("/v1/challenge"),
+          init: mark("bench:init"),
+          mounted: mark("bench:mounted"),
+        };
+      });
+      for (const [k, t] of Object.entries({ ...at, visible: shownAt })) {
+        if (typeof t !== "number") throw new Error(`${path}: no time for the step "${k}"`);
+        (steps[k] ??= []).push(t);
+      }
+    }
+    return shownAt;
   } finally {
     await context.close();
   }
@@ -98,6 +118,7 @@ const WIDGETS = [
   {
     key: "ours",
     path: "/ours.html",
+    steps: {},
     visible: () => {
       const d = document.getElementById("host")?.shadowRoot?.querySelector("dialog[open]");
       return !!d && d.getBoundingClientRect().height > 0;
@@ -138,7 +159,7 @@ const loadBefore = os.loadavg()[0];
 // up for all three before anything is measured.
 for (const w of WIDGETS) await pageLoadToPrompt(w.path, w.visible);
 for (let i = 0; i < RUNS; i++) {
-  for (const w of WIDGETS) loads[w.key].push(await pageLoadToPrompt(w.path, w.visible));
+  for (const w of WIDGETS) loads[w.key].push(await pageLoadToPrompt(w.path, w.visible, w.steps));
 }
 
 // mount() -> visible and focused, and click -> token on the network, in one page.
@@ -242,6 +263,26 @@ const table = [
 ].join("\n");
 console.log(table);
 
+// Where this widget's page-load time goes, from the same runs: when each step was done, from
+// navigation start. The network steps are the resource timings' responseEnd; the others are
+// marks ours.js sets as each await returns.
+const steps = WIDGETS.find((w) => w.key === "ours").steps;
+const STEPS = [
+  ["wasm", "the wasm downloaded (its preload's responseEnd)"],
+  ["glue", "the glue imported"],
+  ["challenge", "the first challenge answered (responseEnd)"],
+  ["init", "the wasm compiled and initialised (`await init()` returned)"],
+  ["mounted", "`mount()` and `prompt()` returned"],
+  ["visible", "the prompt visible"],
+];
+const rendering = steps.visible.map((v, i) => v - Math.max(steps.mounted[i], steps.challenge[i]));
+const stepTable = [
+  `| this widget's page load, step by step (the same ${RUNS} runs) | median | p95 |`,
+  "|---|---:|---:|",
+  ...STEPS.map(([k, what]) => `| ${what} | ${fmt(median(steps[k]))} | ${fmt(p95(steps[k]))} |`),
+].join("\n");
+console.log(stepTable);
+
 const loadAfter = os.loadavg()[0];
 const machine = `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`;
 const section = `<!-- browser:start -->
@@ -266,6 +307,12 @@ build and its glue and wasm preloaded alike) is the floor: what any Yew app pays
 here, with no backend round trip. Its median is ${(100 * median(loads.counter) / klaro).toFixed(0)}% of klaro's.` : ""}
 
 ${table}
+
+Where this widget's page load goes: each step's time from navigation start, in the same runs.
+From the later of \`mount()\` returning and the challenge's answer to the prompt being visible
+(building the prompt's DOM, its style and layout, then the next frame) took ${fmt(median(rendering))} median (p95 ${fmt(p95(rendering))}).
+
+${stepTable}
 <!-- browser:end -->`;
 const path = join(ROOT, "docs/BENCHMARKS.md");
 let doc = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n\n";
