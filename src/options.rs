@@ -15,6 +15,7 @@ use consent_core::catalogue::{check_href, LinkKey, LinkOverrides};
 use consent_core::note::VerifierKey;
 use consent_core::Choice;
 use js_sys::{Object, Reflect};
+use std::fmt::Write;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Validated options.
@@ -180,7 +181,8 @@ impl<'a> Fields<'a> {
             let mut message = format!("unknown field `{prefix}{key}`, expected one of ");
             for (i, k) in known.iter().enumerate() {
                 let comma = if i == 0 { "" } else { ", " };
-                message.push_str(&format!("{comma}`{prefix}{k}`"));
+                // Appended in place; writing to a String cannot fail.
+                let _ = write!(message, "{comma}`{prefix}{k}`");
             }
             return Err(OptionsError(message));
         }
