@@ -113,6 +113,10 @@ const fields = [...new Set(imports.map((i) => i.field))];
 const escape = (name) => name.replace(/\$/g, "\\$");
 const wholeWord = (name) => new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, "g");
 const renamed = new Map(fields.map((field, n) => [field, short(n)]));
+// Only a plain identifier can be found, and renamed, as a word of the glue.
+const plainIdentifier = (field, what) => {
+  if (!/^[A-Za-z_$][\w$]*$/.test(field)) fail(`the ${what} ${field} is not a plain identifier`);
+};
 
 // --- The glue: the module's key once, each import's property once, as its object literal
 // writes them (`"./x_bg.js":{` and `name:function` or `name(`), and no other mention.
@@ -120,7 +124,7 @@ const moduleKey = JSON.stringify(modules[0]);
 if (glue.split(moduleKey).length !== 2) fail(`the glue does not name ${moduleKey} exactly once`);
 glue = glue.replace(moduleKey, '"a"');
 for (const [field, to] of renamed) {
-  if (!/^[A-Za-z_$][\w$]*$/.test(field)) fail(`the import ${field} is not a plain identifier`);
+  plainIdentifier(field, "import");
   const mention = wholeWord(field);
   const found = glue.match(mention)?.length ?? 0;
   if (found !== 1) fail(`the glue mentions the import ${field} ${found} times, not once`);
@@ -147,7 +151,7 @@ for (const { field } of exports) {
   if (!exportNames.has(field) && [...exportNames.values()].includes(field)) fail(`the export ${field} would share its name`);
 }
 for (const [field, to] of exportNames) {
-  if (!/^[A-Za-z_$][\w$]*$/.test(field)) fail(`the export ${field} is not a plain identifier`);
+  plainIdentifier(field, "export");
   const anyMention = glue.match(wholeWord(field))?.length ?? 0;
   const property = new RegExp(`(?<=\\.)${escape(field)}(?![\\w$])`, "g");
   const asProperty = glue.match(property)?.length ?? 0;
